@@ -1,0 +1,273 @@
+// Package site builds the widget's static site: it imports the paper list,
+// compiles the wasm client, pre-renders the page with go-app, copies the
+// static assets and writes precompressed variants of everything textual.
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/paperwidget/paperwidget/importer"
+	"github.com/paperwidget/paperwidget/paper"
+	"github.com/paperwidget/paperwidget/widget"
+)
+
+// Options say what to build and where.
+type Options struct {
+	// Root is the module's directory, holding web/, wasm/ and wasm_exec.js.
+	Root string
+	// Out is the directory to write; its previous content is replaced.
+	Out string
+	// Papers are the list's source files, imported and joined in order.
+	Papers []string
+	// Base is the URL path the site is served under, "/" by default.
+	Base string
+	// Log receives one line per step and every import warning.
+	Log io.Writer
+}
+
+// listFile is the bundled list's path under the site's web/ directory.
+const listFile = "papers.json"
+
+// Build writes the site. Import warnings are logged, not fatal: the papers
+// that could be read are published.
+func Build(o Options) error {
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	base, err := cleanBase(o.Base)
+	if err != nil {
+		return err
+	}
+	list, err := importAll(o.Papers, o.Log)
+	if err != nil {
+		return err
+	}
+	if err := resetDir(o.Out, o.Root); err != nil {
+		return err
+	}
+	web := filepath.Join(o.Out, "web")
+	if err := os.MkdirAll(web, 0o755); err != nil {
+		return err
+	}
+
+	data, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(web, listFile), data, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.Log, "wrote %s (%d papers, %d bytes)\n", path.Join("web", listFile), len(list.Papers), len(data))
+
+	if err := compileWasm(o.Root, filepath.Join(web, "app.wasm"), o.Log); err != nil {
+		return err
+	}
+	if err := copyDir(filepath.Join(o.Root, "web"), web); err != nil {
+		return fmt.Errorf("copying web/: %w", err)
+	}
+	if err := writeIcons(web); err != nil {
+		return fmt.Errorf("drawing icons: %w", err)
+	}
+
+	wasmInfo, err := os.Stat(filepath.Join(web, "app.wasm"))
+	if err != nil {
+		return err
+	}
+	version, err := hashDir(web)
+	if err != nil {
+		return err
+	}
+	h := handler(list, base, version, wasmInfo.Size())
+	widget.Route(func() *widget.Widget { return widget.New().List(list) })
+	if err := app.GenerateStaticWebsite(o.Out, h); err != nil {
+		return fmt.Errorf("pre-rendering the page: %w", err)
+	}
+	// The toolchain's wasm_exec.js must match the compiler that built
+	// app.wasm; the repository keeps a copy that a test checks.
+	if err := copyFile(filepath.Join(o.Root, "wasm_exec.js"), filepath.Join(o.Out, "wasm_exec.js")); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.Log, "pre-rendered index.html (version %s)\n", version)
+
+	n, err := compressDir(o.Out)
+	if err != nil {
+		return fmt.Errorf("compressing: %w", err)
+	}
+	fmt.Fprintf(o.Log, "compressed %d files (.br, .gz)\n", n)
+	return nil
+}
+
+func handler(list paper.List, base, version string, wasmSize int64) *app.Handler {
+	title := list.Title
+	if title == "" {
+		title = "Papers"
+	}
+	h := &app.Handler{
+		Name:        title,
+		ShortName:   "Papers",
+		Title:       title,
+		Description: fmt.Sprintf("A searchable list of %d research papers.", len(list.Papers)),
+		Lang:        "en",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-maskable-512.png",
+			SVG:      "/web/icon.svg",
+		},
+		BackgroundColor: "#ffffff",
+		ThemeColor:      "#3451b2",
+		Styles:          []string{"/web/paperwidget.css"},
+		Env:             map[string]string{widget.ListURLEnv: path.Join(base, "web", listFile)},
+		Version:         version,
+		// The progress label counts decompressed bytes, so it needs the raw
+		// size even when app.wasm is served compressed.
+		WasmContentLength: strconv.FormatInt(wasmSize, 10),
+	}
+	if base != "/" {
+		h.Resources = app.PrefixedLocation(strings.TrimSuffix(base, "/"))
+	}
+	res := h.Resources
+	if res == nil {
+		res = app.LocalDir("")
+	}
+	h.RawHeaders = []string{
+		// Start the list download alongside app.wasm instead of after it.
+		fmt.Sprintf(`<link rel="preload" href="%s" as="fetch" crossorigin="anonymous">`, res.Resolve("/web/"+listFile)),
+		// Without JavaScript the titles cannot toggle, so show every abstract.
+		fmt.Sprintf(`<noscript><link rel="stylesheet" href="%s"></noscript>`, res.Resolve("/web/noscript.css")),
+	}
+	return h
+}
+
+func importAll(sources []string, log io.Writer) (paper.List, error) {
+	if len(sources) == 0 {
+		return paper.List{}, errors.New("no paper list given")
+	}
+	var all paper.List
+	seen := map[string]string{}
+	for _, src := range sources {
+		list, warnings, err := importer.File(src, "")
+		if err != nil {
+			return paper.List{}, err
+		}
+		for _, w := range warnings {
+			fmt.Fprintf(log, "warning: %s\n", w)
+		}
+		if all.Title == "" {
+			all.Title = list.Title
+		}
+		skipped := 0
+		for _, p := range list.Papers {
+			if first, dup := seen[p.ID]; dup {
+				fmt.Fprintf(log, "warning: %s: id %q already used in %s; left out\n", src, p.ID, first)
+				skipped++
+				continue
+			}
+			seen[p.ID] = src
+			all.Papers = append(all.Papers, p)
+		}
+		fmt.Fprintf(log, "read %d papers from %s (%d warnings, %d left out as duplicates)\n",
+			len(list.Papers), src, len(warnings), skipped)
+	}
+	return all, nil
+}
+
+func cleanBase(base string) (string, error) {
+	if base == "" {
+		return "/", nil
+	}
+	if !strings.HasPrefix(base, "/") || strings.ContainsAny(base, "?#\"'<> ") {
+		return "", fmt.Errorf("base %q must be a URL path such as /lab/papers/", base)
+	}
+	return strings.TrimSuffix(path.Clean(base), "/") + "/", nil
+}
+
+// resetDir empties out, refusing paths where a typo would delete the
+// project itself.
+func resetDir(out, root string) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	rootAbs, _ := filepath.Abs(root)
+	if out == "" || abs == rootAbs || abs == filepath.Dir(abs) || strings.HasPrefix(rootAbs+string(filepath.Separator), abs+string(filepath.Separator)) {
+		return fmt.Errorf("refusing to use %q as the output directory", out)
+	}
+	if err := os.RemoveAll(abs); err != nil {
+		return err
+	}
+	return os.MkdirAll(abs, 0o755)
+}
+
+func compileWasm(root, out string, log io.Writer) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", abs, "./wasm")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("compiling app.wasm: %v\n%s", err, msg)
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "compiled web/app.wasm (%d bytes)\n", info.Size())
+	return nil
+}
+
+func hashDir(dir string) (string, error) {
+	sum := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		fmt.Fprintf(sum, "%s\x00", filepath.ToSlash(rel))
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(sum, f)
+		return err
+	})
+	return hex.EncodeToString(sum.Sum(nil))[:16], err
+}
+
+func copyDir(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		return copyFile(p, dst)
+	})
+}
+
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o644)
+}

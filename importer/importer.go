@@ -1,0 +1,79 @@
+// Package importer turns the sources people keep their papers in into a
+// paper.List. Every problem it finds is reported with the file and line it
+// comes from; nothing is dropped without a word.
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/paperwidget/paperwidget/paper"
+)
+
+// Warning is a problem in a source that did not stop the import: a skipped
+// entry or a dropped field, named by file and line so it can be fixed.
+type Warning struct {
+	File string
+	Line int // 0 when the format has no useful line (JSON field problems)
+	Msg  string
+}
+
+func (w Warning) String() string {
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
+	}
+	return fmt.Sprintf("%s: %s", w.File, w.Msg)
+}
+
+// Format names a source format.
+type Format string
+
+const (
+	JSON       Format = "json"
+	PapersPage Format = "papers-page"
+)
+
+// Detect guesses the format from content, not from the file name, because
+// exports are routinely saved as .txt or without an extension.
+func Detect(data []byte) Format {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		return JSON
+	}
+	return PapersPage
+}
+
+// File reads one source file; format "" means detect it.
+func File(path string, format Format) (paper.List, []Warning, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return paper.List{}, nil, err
+	}
+	return Parse(filepath.Base(path), data, format)
+}
+
+// Parse imports data named name (used in messages) in the given format, or
+// the detected one when format is "".
+func Parse(name string, data []byte, format Format) (paper.List, []Warning, error) {
+	if format == "" {
+		format = Detect(data)
+	}
+	switch format {
+	case JSON:
+		list, problems, err := paper.Decode(data)
+		if err != nil {
+			return paper.List{}, nil, fmt.Errorf("%s: %w", name, err)
+		}
+		warnings := make([]Warning, len(problems))
+		for i, p := range problems {
+			warnings[i] = Warning{File: name, Msg: p.Error()}
+		}
+		return list, warnings, nil
+	case PapersPage:
+		return parsePapersPage(name, data)
+	default:
+		return paper.List{}, nil, fmt.Errorf("%s: unknown format %q (want %s or %s)", name, format, JSON, PapersPage)
+	}
+}

@@ -1,0 +1,283 @@
+package paper
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Problem is one thing wrong with a list, located precisely enough for the
+// list's author to fix it: "papers[7].date: "2024-13-01" is not a date".
+type Problem struct {
+	Index int    // position in the papers array, -1 for the whole list
+	Field string // JSON field name, empty for the whole paper
+	Msg   string
+	// Skipped tells whether the paper was left out of the list; otherwise
+	// only the offending field was dropped.
+	Skipped bool
+}
+
+func (p Problem) Error() string {
+	where := "list"
+	if p.Index >= 0 {
+		where = fmt.Sprintf("papers[%d]", p.Index)
+		if p.Field != "" {
+			where += "." + p.Field
+		}
+	}
+	return where + ": " + p.Msg
+}
+
+// SyntaxError is a list that is not JSON at all, with the 1-based line and
+// column where parsing stopped.
+type SyntaxError struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+// Decode reads a list in the widget's JSON format: an object with "papers",
+// or a bare array of papers. An error means nothing could be read; problems
+// name papers or fields that were dropped while the rest of the list was kept.
+func Decode(data []byte) (List, []Problem, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return List{}, nil, errors.New("the list is empty (no JSON at all)")
+	}
+	if !utf8.Valid(data) {
+		return List{}, nil, syntaxAt(data, invalidUTF8Offset(data), "invalid UTF-8")
+	}
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return List{}, nil, describeJSONError(data, err)
+	}
+
+	var list List
+	var items []json.RawMessage
+	switch raw[0] {
+	case '[':
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return List{}, nil, describeJSONError(data, err)
+		}
+	case '{':
+		var top struct {
+			Title  json.RawMessage `json:"title"`
+			Papers json.RawMessage `json:"papers"`
+		}
+		if err := json.Unmarshal(raw, &top); err != nil {
+			return List{}, nil, describeJSONError(data, err)
+		}
+		if top.Title != nil && json.Unmarshal(top.Title, &list.Title) != nil {
+			return List{}, nil, fmt.Errorf(`"title" must be a string, got %s`, kind(top.Title))
+		}
+		if top.Papers == nil {
+			return List{}, nil, errors.New(`missing "papers": want {"papers": [...]} or a bare array of papers`)
+		}
+		if json.Unmarshal(top.Papers, &items) != nil {
+			return List{}, nil, fmt.Errorf(`"papers" must be an array, got %s`, kind(top.Papers))
+		}
+	default:
+		return List{}, nil, fmt.Errorf("want an object with \"papers\" or an array of papers, got %s", kind(raw))
+	}
+
+	var problems []Problem
+	list.Papers = make([]Paper, 0, len(items))
+	seen := make(map[string]int, len(items))
+	for i, item := range items {
+		p, probs := decodePaper(i, item)
+		problems = append(problems, probs...)
+		if p == nil {
+			continue
+		}
+		if first, dup := seen[p.ID]; dup {
+			problems = append(problems, Problem{Index: i, Field: "id", Skipped: true,
+				Msg: fmt.Sprintf("duplicate id %q (first used by papers[%d])", p.ID, first)})
+			continue
+		}
+		seen[p.ID] = i
+		list.Papers = append(list.Papers, *p)
+	}
+	return list, problems, nil
+}
+
+// decodePaper checks each known field on its own so that one bad field is
+// named precisely instead of failing the whole paper with a generic message.
+func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(item, &fields) != nil {
+		return nil, []Problem{{Index: i, Skipped: true, Msg: "want an object, got " + kind(item)}}
+	}
+	var p Paper
+	var problems []Problem
+	skip := func(field, msg string) {
+		problems = append(problems, Problem{Index: i, Field: field, Msg: msg, Skipped: true})
+	}
+	drop := func(field, msg string) {
+		problems = append(problems, Problem{Index: i, Field: field, Msg: msg})
+	}
+
+	required := []struct {
+		name string
+		dst  *string
+	}{{"id", &p.ID}, {"title", &p.Title}}
+	for _, f := range required {
+		v, ok := fields[f.name]
+		switch {
+		case !ok || string(v) == "null":
+			skip(f.name, "missing (required)")
+		case json.Unmarshal(v, f.dst) != nil:
+			skip(f.name, "must be a string, got "+kind(v))
+		case strings.TrimSpace(*f.dst) == "":
+			skip(f.name, "is empty (required)")
+		}
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	p.ID = strings.TrimSpace(p.ID)
+	p.Title = strings.TrimSpace(p.Title)
+
+	strs := []struct {
+		name  string
+		dst   *string
+		check func(string) string
+	}{
+		{"abstract", &p.Abstract, nil},
+		{"date", &p.Date, checkDate},
+		{"venue", &p.Venue, nil},
+		{"url", &p.URL, checkLink},
+		{"pdf", &p.PDF, checkLink},
+		{"doi", &p.DOI, nil},
+		{"arxiv", &p.Arxiv, nil},
+		{"bibtex", &p.Bibtex, nil},
+	}
+	for _, f := range strs {
+		v, ok := fields[f.name]
+		if !ok || string(v) == "null" {
+			continue
+		}
+		var s string
+		if json.Unmarshal(v, &s) != nil {
+			drop(f.name, "must be a string, got "+kind(v))
+			continue
+		}
+		s = strings.TrimSpace(s)
+		if f.check != nil {
+			if msg := f.check(s); msg != "" {
+				drop(f.name, msg)
+				continue
+			}
+		}
+		*f.dst = s
+	}
+
+	lists := []struct {
+		name string
+		dst  *[]string
+	}{{"authors", &p.Authors}, {"tags", &p.Tags}}
+	for _, f := range lists {
+		v, ok := fields[f.name]
+		if !ok || string(v) == "null" {
+			continue
+		}
+		if json.Unmarshal(v, f.dst) != nil {
+			drop(f.name, "must be an array of strings, got "+kind(v))
+		}
+	}
+	return &p, problems
+}
+
+var dateRE = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+
+func checkDate(s string) string {
+	m := dateRE.FindStringSubmatch(s)
+	bad := fmt.Sprintf("%q is not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", s)
+	if m == nil {
+		return bad
+	}
+	if m[2] != "" && (m[2] < "01" || m[2] > "12") {
+		return bad
+	}
+	if m[3] != "" && (m[3] < "01" || m[3] > "31") {
+		return bad
+	}
+	return ""
+}
+
+// checkLink allows only absolute http(s) URLs: anything else (javascript:,
+// data:, protocol-relative) could run script or leave the page silently.
+func checkLink(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Sprintf("%q is not an http(s) link", truncate(s, 80))
+	}
+	return ""
+}
+
+func kind(v json.RawMessage) string {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 {
+		return "nothing"
+	}
+	switch v[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	default:
+		return "a number"
+	}
+}
+
+func describeJSONError(data []byte, err error) error {
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		return syntaxAt(data, syn.Offset, syn.Error())
+	}
+	return err
+}
+
+func syntaxAt(data []byte, offset int64, msg string) error {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	if col == 0 {
+		col = 1
+	}
+	return &SyntaxError{Line: line, Column: col, Msg: msg}
+}
+
+func invalidUTF8Offset(data []byte) int64 {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return int64(i)
+		}
+		i += n
+	}
+	return int64(len(data))
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,27 @@
+// Package paper is the widget's data model: a paper, a list of papers, and
+// the JSON format that the build writes and the browser reads.
+package paper
+
+// Paper is one entry of a list. Only ID and Title are required; every other
+// field is shown when present.
+type Paper struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Abstract string   `json:"abstract,omitempty"`
+	Authors  []string `json:"authors,omitempty"`
+	// Date is YYYY, YYYY-MM or YYYY-MM-DD.
+	Date   string   `json:"date,omitempty"`
+	Venue  string   `json:"venue,omitempty"`
+	URL    string   `json:"url,omitempty"`
+	PDF    string   `json:"pdf,omitempty"`
+	DOI    string   `json:"doi,omitempty"`
+	Arxiv  string   `json:"arxiv,omitempty"`
+	Tags   []string `json:"tags,omitempty"`
+	Bibtex string   `json:"bibtex,omitempty"`
+}
+
+// List is a titled list of papers, the top-level object of the JSON format.
+type List struct {
+	Title  string  `json:"title,omitempty"`
+	Papers []Paper `json:"papers"`
+}

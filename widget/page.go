@@ -1,0 +1,103 @@
+package widget
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/paperwidget/paperwidget/paper"
+)
+
+// ListURLEnv names the go-app environment variable holding the URL of the
+// bundled list; the build sets it so the client finds the list under any
+// base path.
+const ListURLEnv = "PAPERS_URL"
+
+// Route registers the widget page. The build's pre-renderer and the wasm
+// client both call it, so the page they render cannot drift apart.
+func Route(newWidget func() *Widget) {
+	compose := func() app.Composer { return newWidget() }
+	app.Route("/", compose)
+	app.Route("/index.html", compose)
+}
+
+// FromPage configures widgets from the page the client runs in: its URL
+// parameters, the list they name and whatever the visitor already typed
+// into the pre-rendered search field. It fetches the list before returning,
+// so the pre-rendered page stays on screen until the live widget can show
+// the same list.
+func FromPage() func() *Widget {
+	params := app.Window().URL().Query()
+	query, theme := params.Get("q"), params.Get("theme")
+
+	var list paper.List
+	var problems []paper.Problem
+	var loadErr string
+	src := params.Get("src")
+	if src == "" {
+		src = app.Getenv(ListURLEnv)
+	}
+	if data, err := fetchBytes(src); err != nil {
+		loadErr = fmt.Sprintf("Could not load the paper list %s: %v.", src, err)
+	} else if list, problems, err = paper.Decode(data); err != nil {
+		loadErr = fmt.Sprintf("Could not read the paper list %s: %v.", src, err)
+	}
+
+	focus := false
+	doc := app.Window().Get("document")
+	if in := doc.Call("querySelector", `input[type="search"]`); in.Truthy() {
+		if typed := in.Get("value").String(); typed != "" {
+			query = typed
+		}
+		focus = doc.Get("activeElement").Equal(in)
+	}
+	return func() *Widget {
+		return New().List(list).Problems(problems).LoadError(loadErr).
+			Query(query).Theme(theme).Focus(focus)
+	}
+}
+
+// fetchBytes gets url through the browser's fetch: net/http would add
+// megabytes to app.wasm for the same request.
+func fetchBytes(url string) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	onFail := app.FuncOf(func(this app.Value, args []app.Value) any {
+		msg := "network error"
+		if len(args) > 0 && args[0].Truthy() {
+			msg = args[0].Call("toString").String()
+		}
+		done <- result{err: fmt.Errorf("%s (offline, or the server does not allow this site to read it: see CORS in the README)", msg)}
+		return nil
+	})
+	defer onFail.Release()
+	onBody := app.FuncOf(func(this app.Value, args []app.Value) any {
+		buf := app.Window().Get("Uint8Array").New(args[0])
+		data := make([]byte, buf.Get("length").Int())
+		app.CopyBytesToGo(data, buf)
+		done <- result{data: data}
+		return nil
+	})
+	defer onBody.Release()
+	onResponse := app.FuncOf(func(this app.Value, args []app.Value) any {
+		resp := args[0]
+		if !resp.Get("ok").Bool() {
+			done <- result{err: fmt.Errorf("HTTP %d %s", resp.Get("status").Int(), resp.Get("statusText").String())}
+			return nil
+		}
+		resp.Call("arrayBuffer").Call("then", onBody, onFail)
+		return nil
+	})
+	defer onResponse.Release()
+
+	if url == "" {
+		return nil, errors.New("no list URL")
+	}
+	app.Window().Call("fetch", url).Call("then", onResponse, onFail)
+	r := <-done
+	return r.data, r.err
+}

@@ -1,0 +1,44 @@
+package widget
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/paperwidget/paperwidget/paper"
+	"github.com/paperwidget/paperwidget/search"
+)
+
+// paperList renders the visible window of ranked hits, in rank order.
+type paperList struct {
+	app.Compo
+
+	Ipapers  []paper.Paper
+	Ihits    []search.Hit
+	IallOpen bool
+	Iflipped map[string]bool
+}
+
+func newPaperList() *paperList { return &paperList{} }
+
+func (l *paperList) Papers(p []paper.Paper) *paperList { l.Ipapers = p; return l }
+
+// Hits are the rows to render; each names a paper by its index in Papers.
+func (l *paperList) Hits(h []search.Hit) *paperList { l.Ihits = h; return l }
+
+// AllOpen and Flipped decide which rows are expanded: every row flipped
+// differs from AllOpen.
+func (l *paperList) AllOpen(v bool) *paperList { l.IallOpen = v; return l }
+
+func (l *paperList) Flipped(ids map[string]bool) *paperList { l.Iflipped = ids; return l }
+
+func (l *paperList) Render() app.UI {
+	return app.Ol().Class("pw-list").Body(
+		app.Range(l.Ihits).Slice(func(i int) app.UI {
+			h := l.Ihits[i]
+			p := l.Ipapers[h.Paper]
+			return newPaperRow().
+				Paper(p).
+				Hit(h).
+				Expanded(l.IallOpen != l.Iflipped[p.ID])
+		}),
+	)
+}

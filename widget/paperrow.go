@@ -1,0 +1,144 @@
+package widget
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/paperwidget/paperwidget/paper"
+	"github.com/paperwidget/paperwidget/search"
+)
+
+// paperRow is one result: the title toggles the abstract; authors, venue,
+// date, tags and links show when the list has them.
+type paperRow struct {
+	app.Compo
+
+	Ipaper    paper.Paper
+	Ihit      search.Hit
+	Iexpanded bool
+}
+
+func newPaperRow() *paperRow { return &paperRow{} }
+
+func (r *paperRow) Paper(p paper.Paper) *paperRow { r.Ipaper = p; return r }
+
+// Hit carries the matched spans to highlight.
+func (r *paperRow) Hit(h search.Hit) *paperRow { r.Ihit = h; return r }
+
+func (r *paperRow) Expanded(v bool) *paperRow { r.Iexpanded = v; return r }
+
+func (r *paperRow) Render() app.UI {
+	p := r.Ipaper
+	abstractID := "abstract-" + p.ID
+	return app.Li().
+		Class("pw-paper").
+		ID("paper-"+p.ID).
+		DataSet("paper-id", p.ID).
+		Body(
+			app.H2().Class("pw-title").Body(
+				app.Button().
+					Type("button").
+					DataSet("field", "title").
+					Aria("expanded", r.Iexpanded).
+					Aria("controls", abstractID).
+					// go-app diffs rows by index and compares handlers by
+					// function pointer: the scope ties the handler to this
+					// paper, not to the row position.
+					OnClick(r.onToggle, app.EventScope(p.ID)).
+					Body(highlight(p.Title, r.Ihit.Title)...),
+			),
+			r.renderMeta(),
+			r.renderTags(),
+			r.renderLinks(),
+			app.Div().
+				ID(abstractID).
+				Class("pw-abstract").
+				DataSet("field", "abstract").
+				Hidden(!r.Iexpanded).
+				Body(r.renderAbstract()),
+		)
+}
+
+func (r *paperRow) renderAbstract() app.UI {
+	if r.Ipaper.Abstract == "" {
+		return app.P().Class("pw-none").Text("No abstract available.")
+	}
+	if !r.Iexpanded {
+		// Hidden text is still in the pre-rendered page for readers without
+		// JavaScript; highlighting it would only cost time while typing.
+		return app.P().Text(r.Ipaper.Abstract)
+	}
+	return app.P().Body(highlight(r.Ipaper.Abstract, r.Ihit.Abstract)...)
+}
+
+func (r *paperRow) renderMeta() app.UI {
+	p := r.Ipaper
+	var parts []app.UI
+	if len(p.Authors) > 0 {
+		parts = append(parts, app.Span().Class("pw-authors").Text(strings.Join(p.Authors, ", ")))
+	}
+	if p.Venue != "" {
+		parts = append(parts, app.Span().Class("pw-venue").Text(p.Venue))
+	}
+	if p.Date != "" {
+		parts = append(parts, app.Time().DateTime(p.Date).Text(p.Date))
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return app.P().Class("pw-meta").Body(parts...)
+}
+
+func (r *paperRow) renderTags() app.UI {
+	if len(r.Ipaper.Tags) == 0 {
+		return nil
+	}
+	return app.Ul().Class("pw-tags").Aria("label", "Tags").Body(
+		app.Range(r.Ipaper.Tags).Slice(func(i int) app.UI {
+			return app.Li().Class("pw-tag").Text(r.Ipaper.Tags[i])
+		}),
+	)
+}
+
+type link struct{ label, href string }
+
+func (r *paperRow) links() []link {
+	p := r.Ipaper
+	var links []link
+	if p.URL != "" {
+		links = append(links, link{"Paper", p.URL})
+	}
+	if p.PDF != "" {
+		links = append(links, link{"PDF", p.PDF})
+	}
+	if p.Arxiv != "" {
+		links = append(links, link{"arXiv", (&url.URL{Scheme: "https", Host: "arxiv.org", Path: "/abs/" + p.Arxiv}).String()})
+	}
+	if p.DOI != "" {
+		links = append(links, link{"DOI", (&url.URL{Scheme: "https", Host: "doi.org", Path: "/" + p.DOI}).String()})
+	}
+	return links
+}
+
+func (r *paperRow) renderLinks() app.UI {
+	links := r.links()
+	if len(links) == 0 {
+		return nil
+	}
+	return app.P().Class("pw-links").Body(
+		app.Range(links).Slice(func(i int) app.UI {
+			return app.A().
+				Href(links[i].href).
+				Target("_blank").
+				Rel("noopener noreferrer").
+				Aria("label", links[i].label+": "+r.Ipaper.Title).
+				Text(links[i].label)
+		}),
+	)
+}
+
+func (r *paperRow) onToggle(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(toggleAction, r.Ipaper.ID)
+}

@@ -1,0 +1,42 @@
+package widget
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// searchBox is the labelled search field. It reports every edit; the widget
+// owns the query.
+type searchBox struct {
+	app.Compo
+
+	Iquery   string
+	IonInput func(ctx app.Context, q string)
+}
+
+func newSearchBox() *searchBox { return &searchBox{} }
+
+func (s *searchBox) Query(q string) *searchBox { s.Iquery = q; return s }
+
+func (s *searchBox) OnInput(fn func(ctx app.Context, q string)) *searchBox {
+	s.IonInput = fn
+	return s
+}
+
+func (s *searchBox) Render() app.UI {
+	return app.Div().Class("pw-search").Body(
+		app.Label().For("pw-q").Text("Search papers"),
+		app.Input().
+			ID("pw-q").
+			Type("search").
+			Name("q").
+			Value(s.Iquery).
+			Placeholder("Title, author, topic…").
+			AutoComplete(false).
+			Spellcheck(false).
+			OnInput(s.onInput),
+	)
+}
+
+func (s *searchBox) onInput(ctx app.Context, e app.Event) {
+	if s.IonInput != nil {
+		s.IonInput(ctx, ctx.JSSrc().Get("value").String())
+	}
+}
