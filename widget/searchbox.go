@@ -20,6 +20,18 @@ func (s *searchBox) OnInput(fn func(ctx app.Context, q string)) *searchBox {
 	return s
 }
 
+// OnUpdate clears the field by hand when the query is cleared: go-app drops
+// empty attribute values, so rendering Value("") would leave the old text.
+func (s *searchBox) OnUpdate(ctx app.Context) {
+	if s.Iquery == "" {
+		ctx.Defer(func(app.Context) {
+			if in := app.Window().GetElementByID("pw-q"); in.Truthy() {
+				in.Set("value", "")
+			}
+		})
+	}
+}
+
 func (s *searchBox) Render() app.UI {
 	return app.Div().Class("pw-search").Body(
 		app.Label().For("pw-q").Text("Search papers"),

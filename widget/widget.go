@@ -76,6 +76,12 @@ func (w *Widget) OnInit() {
 	w.setQuery(w.Iquery)
 }
 
+// OnPreRender puts every paper into index.html: readers without JavaScript
+// and search engines get the whole list, not the first window of it.
+func (w *Widget) OnPreRender(ctx app.Context) {
+	w.limit = len(w.hits)
+}
+
 func (w *Widget) OnMount(ctx app.Context) {
 	w.ready = true
 	ctx.Handle(toggleAction, w.onToggle)

@@ -1,0 +1,246 @@
+// Package e2e drives the built widget in real headless Chromium: the site
+// is built once into a temporary directory, served on loopback by the same
+// handler as `make serve`, and every test opens it in a fresh tab.
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/paperwidget/paperwidget/build/site"
+	"github.com/paperwidget/paperwidget/build/static"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+var (
+	serverURL string
+	browser   context.Context
+	// wasmGate, when set, holds app.wasm requests until it is closed, so a
+	// test can act on the pre-rendered page before the client starts.
+	wasmGate   chan struct{}
+	wasmGateMu sync.Mutex
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: Chromium is missing; install it with: apt-get install -y chromium (make test does this as root)")
+		return 1
+	}
+	tmp, err := os.MkdirTemp("", "paperwidget-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+
+	dist := filepath.Join(tmp, "dist")
+	if err := site.Build(site.Options{Root: "..", Out: dist, Papers: []string{"../data/papers.json"}, Base: "/"}); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: building the site:", err)
+		return 1
+	}
+	srv := httptest.NewServer(testServer(dist))
+	defer srv.Close()
+	serverURL = srv.URL
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
+		chromedp.WindowSize(1280, 900),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	if err := chromedp.Do(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: starting Chromium:", err)
+		return 1
+	}
+	browser = ctx
+	return m.Run()
+}
+
+func testServer(dist string) http.Handler {
+	site := static.Handler(dist)
+	mux := http.NewServeMux()
+	mux.Handle("/fixtures/", http.StripPrefix("/fixtures/", http.FileServer(http.Dir("testdata"))))
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/app.wasm") {
+			wasmGateMu.Lock()
+			gate := wasmGate
+			wasmGateMu.Unlock()
+			if gate != nil {
+				<-gate
+			}
+		}
+		site.ServeHTTP(w, r)
+	}))
+	return mux
+}
+
+// page is one browser tab with the errors it logged.
+type page struct {
+	t      *testing.T
+	ctx    context.Context
+	mu     sync.Mutex
+	errors []string
+}
+
+// newPage opens a tab; the test fails if the page logs an error or throws.
+func newPage(t *testing.T) *page {
+	t.Helper()
+	p := &page{t: t}
+	// A browser context of its own per test: no cache, storage or service
+	// worker carries over from another test.
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext(), chromedp.WithListener(func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			msg := ev.ExceptionDetails.Text
+			if ev.ExceptionDetails.Exception != nil {
+				msg += " " + ev.ExceptionDetails.Exception.Description
+			}
+			p.logError("exception: " + msg)
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError {
+				var parts []string
+				for _, a := range ev.Args {
+					parts = append(parts, string(a.Value)+a.Description)
+				}
+				p.logError("console.error: " + strings.Join(parts, " "))
+			}
+		}
+	}))
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	p.ctx = ctx
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancel()
+	})
+	return p
+}
+
+func (p *page) logError(msg string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.errors = append(p.errors, msg)
+}
+
+func (p *page) run(actions ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, actions...); err != nil {
+		p.t.Fatalf("browser: %v", err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the page.
+func eval[T any](p *page, js string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		p.t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// open loads the widget page with the given query string and waits until
+// the client has mounted and typing filters.
+func (p *page) open(query string) {
+	p.t.Helper()
+	p.run(
+		chromedp.Navigate(serverURL+"/"+query),
+		chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)),
+	)
+}
+
+func css(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+
+func (p *page) text(sel string) string {
+	p.t.Helper()
+	s, err := chromedp.Run(p.ctx, chromedp.Text(css(sel), chromedp.NodeVisible))
+	if err != nil {
+		p.t.Fatalf("reading text of %s: %v", sel, err)
+	}
+	return s
+}
+
+// count is the first number in the result count, as the contract reads it.
+func (p *page) count() int {
+	p.t.Helper()
+	return eval[int](p, `parseInt(document.querySelector('[data-result-count]').textContent.match(/\d+/)[0], 10)`)
+}
+
+// waitCount waits until the count says want.
+func (p *page) waitCount(want int) {
+	p.t.Helper()
+	p.waitJS(fmt.Sprintf(`(() => { const e = document.querySelector('[data-paper-widget][data-ready] [data-result-count]'); return !!e && parseInt(e.textContent.match(/\d+/)[0], 10) === %d })()`, want))
+}
+
+func (p *page) waitJS(cond string) {
+	p.t.Helper()
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		p.t.Fatalf("waiting for %s: %v", cond, err)
+	}
+}
+
+// rowIDs are the rendered results' ids in rank order.
+func (p *page) rowIDs() []string {
+	p.t.Helper()
+	return eval[[]string](p, `[...document.querySelectorAll('[data-paper-id]')].map(e => e.dataset.paperId)`)
+}
+
+func (p *page) rowTitles() []string {
+	p.t.Helper()
+	return eval[[]string](p, `[...document.querySelectorAll('[data-paper-id] [data-field="title"]')].map(e => e.textContent)`)
+}
+
+// expandedIDs are the results whose abstract is visible.
+func (p *page) expandedIDs() []string {
+	p.t.Helper()
+	return eval[[]string](p, `[...document.querySelectorAll('[data-paper-id]')].filter(r => r.querySelector('[data-field="abstract"]').checkVisibility()).map(r => r.dataset.paperId)`)
+}
+
+// typeQuery replaces the search field's text key by key, as a user would.
+func (p *page) typeQuery(q string) {
+	p.t.Helper()
+	field := css(`input[type="search"]`)
+	p.run(
+		chromedp.Focus(field),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[type="search"]').select()`),
+		chromedp.KeyEvent("\b"),
+	)
+	if q != "" {
+		p.run(chromedp.SendKeys(field, q))
+	}
+}
+
+func (p *page) noConsoleErrors() {
+	p.t.Helper()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.errors) > 0 {
+		p.t.Errorf("page logged errors:\n%s", strings.Join(p.errors, "\n"))
+	}
+}

@@ -1,0 +1,354 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/paperwidget/paperwidget/paper"
+)
+
+// bundled is the list the site is built with, read independently of the
+// widget so the tests compare against the data, not the widget's own view.
+func bundled(t *testing.T) paper.List {
+	t.Helper()
+	data, err := os.ReadFile("../data/papers.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l paper.List
+	if err := json.Unmarshal(data, &l); err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func TestLoadsBundledList(t *testing.T) {
+	p := newPage(t)
+	p.open("")
+	total := len(bundled(t).Papers)
+	if got := p.count(); got != total {
+		t.Errorf("count = %d, want %d", got, total)
+	}
+	if got := p.text(`[data-result-count]`); got != "70 of 70 papers" {
+		t.Errorf("count text = %q", got)
+	}
+	inputs := eval[int](p, `document.querySelectorAll('input[type="search"]').length`)
+	if inputs != 1 {
+		t.Errorf("%d search fields, want exactly 1", inputs)
+	}
+	label := eval[string](p, `document.querySelector('input[type="search"]').labels[0]?.textContent ?? ""`)
+	if label == "" {
+		t.Error("search field has no label")
+	}
+	if ids := p.rowIDs(); len(ids) == 0 || len(ids) > total {
+		t.Errorf("%d rows rendered", len(ids))
+	}
+	if got := p.expandedIDs(); len(got) != 0 {
+		t.Errorf("abstracts visible before any click: %v", got)
+	}
+	p.noConsoleErrors()
+}
+
+func TestShowMoreRendersTheRest(t *testing.T) {
+	p := newPage(t)
+	p.open("")
+	total := len(bundled(t).Papers)
+	if n := len(p.rowIDs()); n >= total {
+		t.Fatalf("all %d rows rendered at once; want a window with 'show more'", n)
+	}
+	p.run(chromedp.Click(css(`.pw-more`), chromedp.NodeVisible))
+	p.waitJS(`document.querySelectorAll('[data-paper-id]').length === 70`)
+	more := eval[int](p, `document.querySelectorAll('.pw-more').length`)
+	if more != 0 {
+		t.Error("'show more' still offered with every row rendered")
+	}
+}
+
+func TestTypingFiltersAndRanks(t *testing.T) {
+	p := newPage(t)
+	p.open("")
+	var inTitle int
+	for _, pp := range bundled(t).Papers {
+		if strings.Contains(strings.ToLower(pp.Title), "hebbian") {
+			inTitle++
+		}
+	}
+	p.typeQuery("hebbian")
+	p.waitJS(`document.querySelector('input[type="search"]').value === "hebbian" && document.querySelector('[data-result-count]').textContent.startsWith("` + "" + `") && parseInt(document.querySelector('[data-result-count]').textContent) < 70`)
+	n := p.count()
+	if n < inTitle || n >= 70 {
+		t.Fatalf("count = %d after typing hebbian; %d titles contain it", n, inTitle)
+	}
+	titles := p.rowTitles()
+	for i := 0; i < inTitle; i++ {
+		if !strings.Contains(strings.ToLower(titles[i]), "hebbian") {
+			t.Errorf("rank %d is %q: papers with the word in the title must come first", i+1, titles[i])
+		}
+	}
+	marks := eval[[]string](p, `[...document.querySelector('[data-paper-id] [data-field="title"]').querySelectorAll('mark')].map(m => m.textContent)`)
+	if len(marks) == 0 || !strings.EqualFold(strings.Join(marks, ""), "hebbian") {
+		t.Errorf("highlighted %q in the top title, want Hebbian", marks)
+	}
+
+	p.typeQuery("")
+	p.waitCount(70)
+	p.noConsoleErrors()
+}
+
+func TestOutOfOrderWordsAndTypos(t *testing.T) {
+	p := newPage(t)
+	p.open("")
+	p.typeQuery("projection hebbian")
+	p.waitJS(`document.querySelector('[data-paper-id]') && /Orthogonal Projection/.test(document.querySelector('[data-paper-id] [data-field="title"]').textContent)`)
+	p.typeQuery("hebbain lerning")
+	p.waitJS(`document.querySelector('[data-paper-id]') && /Hebbian/.test(document.querySelector('[data-paper-id] [data-field="title"]').textContent)`)
+}
+
+func TestEmptyResultOffersToClear(t *testing.T) {
+	p := newPage(t)
+	p.open("")
+	p.typeQuery("xqzvbw")
+	p.waitCount(0)
+	if got := p.text(`.pw-empty`); !strings.Contains(got, `No papers match “xqzvbw”`) {
+		t.Errorf("empty state says %q", got)
+	}
+	p.run(chromedp.Click(css(`.pw-clear`), chromedp.NodeVisible))
+	p.waitCount(70)
+	value := eval[string](p, `document.querySelector('input[type="search"]').value`)
+	focused := eval[bool](p, `document.activeElement === document.querySelector('input[type="search"]')`)
+	if value != "" || !focused {
+		t.Errorf("after clear: field value %q, focused %v; want empty and focused", value, focused)
+	}
+}
+
+func TestExpandCollapseByMouseAndKeyboard(t *testing.T) {
+	p := newPage(t)
+	p.open("")
+	first := p.rowIDs()[0]
+	title := `[data-paper-id="` + first + `"] [data-field="title"]`
+	abstract := `[data-paper-id="` + first + `"] [data-field="abstract"]`
+
+	p.run(chromedp.Click(css(title), chromedp.NodeVisible), chromedp.WaitVisible(css(abstract)))
+	if got := p.expandedIDs(); !slices.Equal(got, []string{first}) {
+		t.Fatalf("after click expanded %v, want [%s]", got, first)
+	}
+	expanded := eval[string](p, `document.querySelector('`+title+`').getAttribute('aria-expanded')`)
+	if expanded != "true" {
+		t.Errorf("aria-expanded = %q after expanding", expanded)
+	}
+	p.run(chromedp.Click(css(title)), chromedp.WaitNotVisible(css(abstract)))
+
+	p.run(chromedp.Focus(css(title)), chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(css(abstract)))
+	p.run(chromedp.Focus(css(title)), chromedp.KeyEvent(" "), chromedp.WaitNotVisible(css(abstract)))
+	p.noConsoleErrors()
+}
+
+func TestExpandAllCollapseAll(t *testing.T) {
+	p := newPage(t)
+	p.open("?q=spiking")
+	n := len(p.rowIDs())
+	p.run(chromedp.Click(css(`.pw-expand-all`), chromedp.NodeVisible))
+	p.waitJS(`document.querySelector('.pw-expand-all').textContent === "Collapse all"`)
+	if got := len(p.expandedIDs()); got != n {
+		t.Errorf("expand all: %d of %d abstracts visible", got, n)
+	}
+	p.run(chromedp.Click(css(`.pw-expand-all`)))
+	p.waitJS(`document.querySelector('.pw-expand-all').textContent === "Expand all"`)
+	if got := p.expandedIDs(); len(got) != 0 {
+		t.Errorf("collapse all left %v open", got)
+	}
+}
+
+// go-app diffs lists by index: without per-paper event scopes, a click on
+// a row after filtering would toggle whichever paper had that row before.
+func TestClickAfterFilteringExpandsThatRow(t *testing.T) {
+	p := newPage(t)
+	p.open("")
+	before := p.rowIDs()
+	p.typeQuery("spiking")
+	p.waitJS(`parseInt(document.querySelector('[data-result-count]').textContent) < 70`)
+	after := p.rowIDs()
+	target := after[1]
+	if target == before[1] {
+		t.Fatalf("filtering did not move row 2 (%s); the test needs a query that does", target)
+	}
+	p.run(chromedp.Click(css(`[data-paper-id="`+target+`"] [data-field="title"]`), chromedp.NodeVisible))
+	p.waitJS(`document.querySelector('[data-paper-id="` + target + `"] [data-field="abstract"]').checkVisibility()`)
+	if got := p.expandedIDs(); !slices.Equal(got, []string{target}) {
+		t.Errorf("expanded %v, want only %s", got, target)
+	}
+	// Clearing the query brings the expanded paper back at its old place,
+	// still expanded, and no other row.
+	p.typeQuery("")
+	p.waitCount(70)
+	if got := p.expandedIDs(); !slices.Equal(got, []string{target}) {
+		t.Errorf("after clearing, expanded %v, want only %s", got, target)
+	}
+}
+
+func TestQueryParameter(t *testing.T) {
+	p := newPage(t)
+	p.open("?q=spiking+neural")
+	value := eval[string](p, `document.querySelector('input[type="search"]').value`)
+	if value != "spiking neural" {
+		t.Errorf("field value = %q", value)
+	}
+	if n := p.count(); n == 0 || n >= 70 {
+		t.Errorf("count = %d for ?q=spiking neural", n)
+	}
+	top := p.rowTitles()[0]
+	if !strings.Contains(strings.ToLower(top), "spiking neural") {
+		t.Errorf("top result %q does not contain the phrase", top)
+	}
+}
+
+func TestThemeParameter(t *testing.T) {
+	p := newPage(t)
+	p.open("?theme=dark")
+	bg := eval[string](p, `getComputedStyle(document.querySelector('[data-paper-widget]')).backgroundColor`)
+	if bg != "rgb(15, 17, 21)" {
+		t.Errorf("dark theme background = %s", bg)
+	}
+	p.open("?theme=light")
+	bg = eval[string](p, `getComputedStyle(document.querySelector('[data-paper-widget]')).backgroundColor`)
+	if bg != "rgb(255, 255, 255)" {
+		t.Errorf("light theme background = %s", bg)
+	}
+}
+
+func TestSourceParameterLoadsAnotherList(t *testing.T) {
+	p := newPage(t)
+	p.open("?src=/fixtures/good.json")
+	p.waitCount(3)
+	if got := p.text(`h1`); got != "Lab publications" {
+		t.Errorf("heading = %q", got)
+	}
+	row := `[data-paper-id="smith2024"]`
+	meta := p.text(row + ` .pw-meta`)
+	for _, want := range []string{"Ada Smith, Bo Chen", "NeurIPS", "2024-03"} {
+		if !strings.Contains(meta, want) {
+			t.Errorf("meta line %q lacks %q", meta, want)
+		}
+	}
+	links := eval[[]map[string]string](p, `[...document.querySelectorAll('`+row+` a')].map(a => ({href: a.href, target: a.target, rel: a.rel}))`)
+	if len(links) != 4 {
+		t.Fatalf("links = %v, want paper, PDF, arXiv and DOI", links)
+	}
+	for _, l := range links {
+		if l["target"] != "_blank" || !strings.Contains(l["rel"], "noopener") {
+			t.Errorf("link %v does not open safely in a new tab", l)
+		}
+	}
+	// Accents never matter.
+	p.typeQuery("naive")
+	p.waitCount(1)
+	p.typeQuery("uber")
+	p.waitCount(1)
+	p.noConsoleErrors()
+}
+
+func TestSourceErrorsAreNamed(t *testing.T) {
+	cases := []struct {
+		src  string
+		want []string
+	}{
+		{"/fixtures/missing.json", []string{"HTTP 404", "/fixtures/missing.json"}},
+		{"/fixtures/malformed.json", []string{"line 3, column", "malformed.json"}},
+	}
+	for _, c := range cases {
+		t.Run(c.src, func(t *testing.T) {
+			p := newPage(t)
+			p.open("?src=" + c.src)
+			alert := p.text(`[role="alert"]`)
+			for _, w := range c.want {
+				if !strings.Contains(alert, w) {
+					t.Errorf("alert %q does not name %q", alert, w)
+				}
+			}
+			// The page stays usable: the field takes input without errors.
+			p.typeQuery("x")
+			p.waitCount(0)
+		})
+	}
+}
+
+func TestInvalidPapersAreReportedValidOnesShown(t *testing.T) {
+	p := newPage(t)
+	p.open("?src=/fixtures/invalid.json")
+	p.waitCount(2)
+	alert := p.text(`[role="alert"]`)
+	for _, want := range []string{"papers[1].title", "papers[3].title", `papers[2].date: "2024-13-01" is not a date`} {
+		if !strings.Contains(alert, want) {
+			t.Errorf("alert %q does not name %q", alert, want)
+		}
+	}
+	if got := p.rowIDs(); !slices.Equal(got, []string{"ok1", "ok2"}) {
+		t.Errorf("rows = %v, want the valid papers ok1, ok2", got)
+	}
+}
+
+func TestListIsInTheHTMLWithoutJavaScript(t *testing.T) {
+	p := newPage(t)
+	if _, err := chromedp.Call(p.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	p.run(
+		chromedp.Navigate(serverURL+"/"),
+		chromedp.WaitVisible(css(`[data-paper-widget]`)),
+	)
+	ids := p.rowIDs()
+	if len(ids) != len(bundled(t).Papers) {
+		t.Errorf("%d papers in the static HTML, want all %d", len(ids), len(bundled(t).Papers))
+	}
+	// Nothing may cover the list: the element at the centre of the first
+	// title must be that title.
+	onTop := eval[bool](p, `(() => { const t = document.querySelector('[data-field="title"]'); const r = t.getBoundingClientRect(); const e = document.elementFromPoint(r.left + r.width/2, r.top + r.height/2); return t.contains(e) })()`)
+	if !onTop {
+		t.Error("something covers the pre-rendered list")
+	}
+	if got := p.expandedIDs(); len(got) != len(ids) {
+		t.Errorf("without JavaScript %d of %d abstracts readable", len(got), len(ids))
+	}
+}
+
+func TestKeepsWhatWasTypedBeforeTheClientStarted(t *testing.T) {
+	gate := make(chan struct{})
+	wasmGateMu.Lock()
+	wasmGate = gate
+	wasmGateMu.Unlock()
+	release := func() {
+		wasmGateMu.Lock()
+		defer wasmGateMu.Unlock()
+		if wasmGate != nil {
+			close(wasmGate)
+			wasmGate = nil
+		}
+	}
+	t.Cleanup(release)
+
+	p := newPage(t)
+	p.run(
+		chromedp.Navigate(serverURL+"/"),
+		chromedp.WaitVisible(css(`input[type="search"]`)),
+		chromedp.SendKeys(css(`input[type="search"]`), "hebbian"),
+	)
+	ready := eval[bool](p, `document.querySelector('[data-ready]') !== null`)
+	if ready {
+		t.Fatal("client started before app.wasm was released; the test cannot see the pre-rendered page")
+	}
+	release()
+	p.run(chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
+	p.waitJS(`parseInt(document.querySelector('[data-result-count]').textContent) < 70`)
+	value := eval[string](p, `document.querySelector('input[type="search"]').value`)
+	focused := eval[bool](p, `document.activeElement === document.querySelector('input[type="search"]')`)
+	if value != "hebbian" || !focused {
+		t.Errorf("after start: field %q, focused %v; want what was typed, still focused", value, focused)
+	}
+}
