@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -144,6 +145,10 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 	}
 	p.ID = strings.TrimSpace(p.ID)
 	p.Title = strings.TrimSpace(p.Title)
+	if msg := checkID(p.ID); msg != "" {
+		skip("id", msg)
+		return nil, problems
+	}
 
 	strs := []struct {
 		name  string
@@ -212,9 +217,31 @@ func checkDate(s string) string {
 	return ""
 }
 
+// hasUnsafeChar finds what may not appear in ids or links: ids end up in element ids and
+// URL fragments, and go-app quotes attribute values in a way HTML does not
+// read as escaping.
+func hasUnsafeChar(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("\"'<>\\`", r)
+	})
+}
+
+func checkID(id string) string {
+	if len(id) > 200 {
+		return fmt.Sprintf("%q is longer than 200 bytes", truncate(id, 40))
+	}
+	if hasUnsafeChar(id) {
+		return fmt.Sprintf("%q may not contain spaces, quotes, <, >, \\ or control characters", truncate(id, 80))
+	}
+	return ""
+}
+
 // checkLink allows only absolute http(s) URLs: anything else (javascript:,
 // data:, protocol-relative) could run script or leave the page silently.
 func checkLink(s string) string {
+	if hasUnsafeChar(s) {
+		return fmt.Sprintf("%q is not a valid link (spaces, quotes, <, > and \\ must be percent-encoded)", truncate(s, 80))
+	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Sprintf("%q is not an http(s) link", truncate(s, 80))

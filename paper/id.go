@@ -5,6 +5,8 @@ import (
 	"unicode"
 )
 
+const maxSlug = 80
+
 // Slug turns a title into a stable id: lowercase ASCII letters and digits
 // joined by single hyphens, so ids survive copy-paste into URLs (#paper-<id>).
 func Slug(title string) string {
@@ -21,12 +23,17 @@ func Slug(title string) string {
 		default:
 			hyphen = true
 		}
-		if b.Len() >= 80 {
-			break
+	}
+	slug := b.String()
+	if len(slug) > maxSlug {
+		// Cut at a word boundary so ids do not end in half a word.
+		slug = slug[:maxSlug]
+		if i := strings.LastIndexByte(slug, '-'); i > 0 {
+			slug = slug[:i]
 		}
 	}
-	if b.Len() == 0 {
+	if slug == "" {
 		return "paper"
 	}
-	return b.String()
+	return slug
 }

@@ -133,8 +133,12 @@ func (r *paperRow) renderLinks() app.UI {
 				Href(links[i].href).
 				Target("_blank").
 				Rel("noopener noreferrer").
-				Aria("label", links[i].label+": "+r.Ipaper.Title).
-				Text(links[i].label)
+				Body(
+					app.Text(links[i].label),
+					// Names the paper for screen readers as text: go-app
+					// does not escape attribute values safely.
+					app.Span().Class("pw-sr").Text(" of “"+r.Ipaper.Title+"”"),
+				)
 		}),
 	)
 }

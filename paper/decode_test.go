@@ -1,0 +1,128 @@
+package paper
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestDecodeAcceptsObjectAndBareArray(t *testing.T) {
+	for name, in := range map[string]string{
+		"object":      `{"title": "Lab", "papers": [{"id": "a", "title": "A"}, {"id": "b", "title": "B", "authors": ["X"], "date": "2024-03-11", "url": "https://x.org/b"}]}`,
+		"bare array":  `[{"id": "a", "title": "A"}, {"id": "b", "title": "B", "authors": ["X"], "date": "2024-03-11", "url": "https://x.org/b"}]`,
+		"with BOM":    "\xef\xbb\xbf" + `[{"id": "a", "title": "A"}, {"id": "b", "title": "B", "authors": ["X"], "date": "2024-03-11", "url": "https://x.org/b"}]`,
+		"unknown key": `{"papers": [{"id": "a", "title": "A", "stars": 5}, {"id": "b", "title": "B", "authors": ["X"], "date": "2024-03-11", "url": "https://x.org/b"}]}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			l, problems, err := Decode([]byte(in))
+			if err != nil || len(problems) > 0 {
+				t.Fatalf("err %v, problems %v", err, problems)
+			}
+			if len(l.Papers) != 2 || l.Papers[1].Authors[0] != "X" || l.Papers[1].URL != "https://x.org/b" {
+				t.Errorf("decoded %+v", l.Papers)
+			}
+		})
+	}
+}
+
+func TestDecodeFatalErrorsSayWhere(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"empty", "  \n", "the list is empty"},
+		{"syntax", "{\n  \"papers\": [\n    {\"id\": \"a\",, }\n  ]\n}", "line 3, column 16: invalid character ','"},
+		{"truncated", `[{"id": "a"`, "unexpected end of JSON input"},
+		{"wrong top level", `"papers"`, "want an object with \"papers\" or an array of papers, got a string"},
+		{"no papers key", `{"items": []}`, `missing "papers"`},
+		{"papers not array", `{"papers": {"id": "a"}}`, `"papers" must be an array, got an object`},
+		{"title not string", `{"title": 3, "papers": []}`, `"title" must be a string, got a number`},
+		{"invalid utf-8", "[\n{\"id\": \"a\", \"title\": \"\xff\"}]", "line 2, column 22: invalid UTF-8"},
+		{"deep nesting", strings.Repeat("[", 20000) + strings.Repeat("]", 20000), "exceeded max depth"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := Decode([]byte(c.in))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, c.want)
+			}
+		})
+	}
+	_, _, err := Decode([]byte("[\n  1,\n  }"))
+	var syn *SyntaxError
+	if !errors.As(err, &syn) || syn.Line != 3 {
+		t.Errorf("want a *SyntaxError on line 3, got %v", err)
+	}
+}
+
+func TestDecodeNamesBadPapersAndKeepsTheRest(t *testing.T) {
+	in := `[
+	  {"id": "ok", "title": "Fine", "date": "2024"},
+	  {"id": "no-title"},
+	  {"id": "x", "title": 42},
+	  "not an object",
+	  {"id": "ok", "title": "Same id again"},
+	  {"id": "bad-date", "title": "T", "date": "2024-13-01"},
+	  {"id": "js-link", "title": "T", "url": "javascript:alert(1)", "pdf": "//evil.example/x.pdf"},
+	  {"id": "types", "title": "T", "authors": "A. Author", "tags": [1, 2], "abstract": {"en": "x"}},
+	  {"id": "with space", "title": "T"},
+	  {"id": "quote\"id", "title": "T"},
+	  {"id": "  ", "title": "T"},
+	  {"id": "ok2", "title": "  Trimmed  ", "url": "https://example.org/a\"onmouseover=x"}
+	]`
+	l, problems, err := Decode([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range l.Papers {
+		ids = append(ids, p.ID)
+	}
+	if got := strings.Join(ids, ","); got != "ok,bad-date,js-link,types,ok2" {
+		t.Errorf("kept %s", got)
+	}
+	var msgs []string
+	for _, p := range problems {
+		msgs = append(msgs, p.Error())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		"papers[1].title: missing (required)",
+		"papers[2].title: must be a string, got a number",
+		"papers[3]: want an object, got a string",
+		`papers[4].id: duplicate id "ok" (first used by papers[0])`,
+		`papers[5].date: "2024-13-01" is not a date (want YYYY, YYYY-MM or YYYY-MM-DD)`,
+		`papers[6].url: "javascript:alert(1)" is not an http(s) link`,
+		`papers[6].pdf: "//evil.example/x.pdf" is not an http(s) link`,
+		"papers[7].authors: must be an array of strings, got a string",
+		"papers[7].tags: must be an array of strings, got an array",
+		"papers[7].abstract: must be a string, got an object",
+		`papers[8].id: "with space" may not contain spaces`,
+		`papers[9].id: "quote\"id" may not contain`,
+		"papers[10].id: is empty (required)",
+		`papers[11].url: "https://example.org/a\"onmouseover=x" is not a valid link`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("problems lack %q; got:\n%s", want, all)
+		}
+	}
+	if l.Papers[1].Date != "" || l.Papers[2].URL != "" || l.Papers[3].Authors != nil {
+		t.Error("invalid fields were kept")
+	}
+	if l.Papers[4].Title != "Trimmed" {
+		t.Errorf("title %q not trimmed", l.Papers[4].Title)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Neuro-Modulated Hebbian Learning":     "neuro-modulated-hebbian-learning",
+		"Fast & Slow Learning: Synthetic (v2)": "fast-slow-learning-synthetic-v2",
+		"  ":                                   "paper",
+		"Über Naïve":                           "ber-na-ve",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Slug(strings.Repeat("word ", 50)); len(got) > 80 || strings.HasSuffix(got, "-") {
+		t.Errorf("long slug %q", got)
+	}
+}

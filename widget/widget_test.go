@@ -1,0 +1,146 @@
+package widget
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/paperwidget/paperwidget/paper"
+)
+
+func testList() paper.List {
+	return paper.List{Title: "Lab papers", Papers: []paper.Paper{
+		{ID: "a", Title: "Spiking networks <script>alert(1)</script>", Abstract: "About spikes & <b>bold</b> claims.",
+			Authors: []string{"Ada Lovelace", "Alan Turing"}, Venue: "NeurIPS", Date: "2024-03",
+			PDF: "https://example.org/a.pdf", Arxiv: "2403.01234", Tags: []string{"snn"}},
+		{ID: "b", Title: "Hebbian learning", Abstract: "Plasticity rules."},
+		{ID: "c", Title: "Gain control in cortex"},
+	}}
+}
+
+// render mounts w in go-app's test engine, as the build's pre-renderer does,
+// and returns its HTML.
+func render(t *testing.T, w *Widget) string {
+	t.Helper()
+	e := app.NewTestEngine()
+	if err := e.Load(w); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	return app.HTMLString(w)
+}
+
+func TestRendersEveryPaperWithContractHooks(t *testing.T) {
+	html := render(t, New().List(testList()))
+	for _, want := range []string{
+		`data-paper-widget`,
+		`data-theme="auto"`,
+		`<h1 class="pw-heading">Lab papers</h1>`,
+		`data-result-count="3"`,
+		`3 of 3 papers`,
+		`data-paper-id="a"`, `data-paper-id="b"`, `data-paper-id="c"`,
+		`data-field="title"`,
+		`data-field="abstract"`,
+		`aria-expanded="false"`,
+		`Ada Lovelace, Alan Turing`,
+		`href="https://arxiv.org/abs/2403.01234"`,
+		`target="_blank"`,
+		`rel="noopener noreferrer"`,
+		`type="search"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("rendered HTML lacks %s", want)
+		}
+	}
+	if n := strings.Count(html, "<input"); n != 1 {
+		t.Errorf("%d inputs, want one search field", n)
+	}
+}
+
+func TestTextIsNeverMarkup(t *testing.T) {
+	html := render(t, New().List(testList()).Query("spiking"))
+	if strings.Contains(html, "<script>") || strings.Contains(html, "<b>") {
+		t.Fatalf("list text rendered as markup:\n%s", html)
+	}
+	if !strings.Contains(html, "&lt;script&gt;") || !strings.Contains(html, "&lt;b&gt;bold&lt;/b&gt;") {
+		t.Error("list text not shown escaped")
+	}
+	if !strings.Contains(html, "<mark>Spiking</mark>") {
+		t.Error("the matched title word is not highlighted")
+	}
+}
+
+func TestQueryFiltersAndCounts(t *testing.T) {
+	html := render(t, New().List(testList()).Query("hebbian"))
+	if !strings.Contains(html, "1 of 3 papers") || strings.Contains(html, `data-paper-id="a"`) {
+		t.Errorf("query hebbian: want 1 of 3, only paper b:\n%s", html)
+	}
+}
+
+func TestEmptyResultSaysSo(t *testing.T) {
+	html := render(t, New().List(testList()).Query("xqzvbw"))
+	for _, want := range []string{`0 of 3 papers`, `No papers match “xqzvbw”.`, `Clear search`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("empty result lacks %q", want)
+		}
+	}
+}
+
+func TestThemeParameterIsValidated(t *testing.T) {
+	for theme, want := range map[string]string{"dark": "dark", "light": "light", "auto": "auto", "": "auto", `x" onload="y`: "auto"} {
+		if html := render(t, New().List(testList()).Theme(theme)); !strings.Contains(html, `data-theme="`+want+`"`) {
+			t.Errorf("theme %q: want data-theme=%q", theme, want)
+		}
+	}
+}
+
+func TestLoadErrorIsAnAlert(t *testing.T) {
+	html := render(t, New().LoadError("Could not load the paper list x.json: HTTP 404."))
+	if !strings.Contains(html, `role="alert"`) || !strings.Contains(html, "HTTP 404") {
+		t.Errorf("load error not shown as an alert:\n%s", html)
+	}
+}
+
+func TestProblemsNameTheField(t *testing.T) {
+	problems := []paper.Problem{
+		{Index: 1, Field: "title", Msg: "missing (required)", Skipped: true},
+		{Index: 2, Field: "date", Msg: `"2024-13-01" is not a date`},
+	}
+	html := render(t, New().List(testList()).Problems(problems))
+	for _, want := range []string{`role="alert"`, "papers[1].title: missing (required)", "papers[2].date", "1 paper was left out"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("problem alert lacks %q:\n%s", want, html)
+		}
+	}
+}
+
+// The pre-rendered page holds every paper (the browser renders a window
+// with "show more", tested in e2e).
+func TestPreRenderHoldsEveryPaper(t *testing.T) {
+	var l paper.List
+	for i := range 120 {
+		l.Papers = append(l.Papers, paper.Paper{ID: fmt.Sprint("p", i), Title: fmt.Sprint("Paper ", i)})
+	}
+	html := render(t, New().List(l))
+	if n := strings.Count(html, "data-paper-id="); n != 120 {
+		t.Errorf("%d rows pre-rendered, want all 120", n)
+	}
+	if strings.Contains(html, "more</button>") {
+		t.Error("pre-rendered page offers 'show more' with every row present")
+	}
+}
+
+// go-app writes attribute values with strconv.Quote, which HTML does not
+// read as escaping: list text must never reach an attribute.
+func TestListTextStaysOutOfAttributes(t *testing.T) {
+	l := paper.List{Papers: []paper.Paper{{ID: "q", Title: `x" onmouseover="alert(1)`, PDF: "https://example.org/a.pdf"}}}
+	html := render(t, New().List(l))
+	if strings.Contains(html, `onmouseover="alert(1)`) && !strings.Contains(html, `>x" onmouseover="alert(1)`) {
+		t.Fatalf("title text broke into an attribute:\n%s", html)
+	}
+	if strings.Count(html, "onmouseover") != 2 {
+		t.Errorf("want the title text twice, as text (title and the PDF link's label):\n%s", html)
+	}
+}
