@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -350,5 +351,29 @@ func TestKeepsWhatWasTypedBeforeTheClientStarted(t *testing.T) {
 	focused := eval[bool](p, `document.activeElement === document.querySelector('input[type="search"]')`)
 	if value != "hebbian" || !focused {
 		t.Errorf("after start: field %q, focused %v; want what was typed, still focused", value, focused)
+	}
+}
+
+// The client replaces the pre-rendered page when it mounts; the list must
+// never be empty in between, or readers see it flash.
+func TestNoEmptyListWhileTheClientMounts(t *testing.T) {
+	p := newPage(t)
+	if _, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `
+		window.__rowCounts = [];
+		new MutationObserver(() => {
+			window.__rowCounts.push(document.querySelectorAll('[data-paper-id]').length);
+		}).observe(document, {childList: true, subtree: true});
+	`}); err != nil {
+		t.Fatal(err)
+	}
+	p.open("")
+	counts := eval[[]int](p, `window.__rowCounts.filter((n, i, all) => all.slice(0, i + 1).some(m => m > 0))`)
+	if len(counts) == 0 {
+		t.Fatal("observed no rows at all")
+	}
+	for _, n := range counts {
+		if n == 0 {
+			t.Fatalf("the list went empty while loading; row counts seen: %v", counts)
+		}
 	}
 }
