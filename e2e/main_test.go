@@ -234,6 +234,7 @@ func (p *page) typeQuery(q string) {
 	if q != "" {
 		p.run(chromedp.SendKeys(field, q))
 	}
+	p.waitJS(fmt.Sprintf(`(document.querySelector('[data-paper-widget]').dataset.query ?? "") === %q`, strings.TrimSpace(q)))
 }
 
 func (p *page) noConsoleErrors() {

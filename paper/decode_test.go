@@ -116,7 +116,9 @@ func TestSlug(t *testing.T) {
 		"Neuro-Modulated Hebbian Learning":     "neuro-modulated-hebbian-learning",
 		"Fast & Slow Learning: Synthetic (v2)": "fast-slow-learning-synthetic-v2",
 		"  ":                                   "paper",
-		"Über Naïve":                           "ber-na-ve",
+		"Über Naïve Straße":                    "uber-naive-strasse",
+		"Ελληνικά words":                       "words",
+		"a Ελ Ελ b":                            "a-b",
 	} {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)

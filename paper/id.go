@@ -2,26 +2,33 @@ package paper
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/paperwidget/paperwidget/internal/fold"
 )
 
 const maxSlug = 80
 
-// Slug turns a title into a stable id: lowercase ASCII letters and digits
-// joined by single hyphens, so ids survive copy-paste into URLs (#paper-<id>).
+// Slug turns a title into a stable id: folded ASCII letters and digits joined
+// by single hyphens, so ids survive copy-paste into URLs (#paper-<id>).
 func Slug(title string) string {
 	var b strings.Builder
+	var folded []byte
 	hyphen := false
-	for _, r := range strings.ToLower(title) {
-		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+	for _, r := range title {
+		var isWord bool
+		if folded, isWord = fold.AppendRune(folded[:0], r); !isWord {
+			hyphen = true
+			continue
+		}
+		for _, c := range folded {
+			if c >= 0x80 {
+				continue // scripts without an ASCII spelling: ids stay URL-plain
+			}
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			hyphen = false
-			b.WriteRune(r)
-		default:
-			hyphen = true
+			b.WriteByte(c)
 		}
 	}
 	slug := b.String()

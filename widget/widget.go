@@ -104,6 +104,11 @@ func (w *Widget) Render() app.UI {
 	if w.ready {
 		root = root.DataSet("ready", "true")
 	}
+	if w.query != "" {
+		// Tells tests and embedders which query the shown results answer,
+		// since rendering lags typing by up to one engine tick.
+		root = root.DataSet("query", w.query)
+	}
 	return root.Body(
 		app.Header().Class("pw-header").Body(
 			app.H1().Class("pw-heading").Text(w.heading()),
@@ -185,7 +190,11 @@ func (w *Widget) onClear(ctx app.Context, e app.Event) {
 }
 
 func (w *Widget) onShowMore(ctx app.Context, e app.Event) {
-	w.limit += pageSize
+	next := min(w.limit+pageSize, len(w.hits))
+	// Search highlights only the first window; the rows now shown need
+	// their spans too.
+	w.index.Highlight(w.query, w.hits[w.limit:next])
+	w.limit = next
 }
 
 func (w *Widget) onExpandAll(ctx app.Context, e app.Event) {

@@ -1,0 +1,465 @@
+package search
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// Hit is one matching paper.
+type Hit struct {
+	Paper    int // index into the papers slice given to New
+	Score    int
+	Title    []Span // matched characters/words in Paper.Title, sorted, non-overlapping, merged when adjacent
+	Abstract []Span // matched words in Paper.Abstract (for highlighting in the expanded abstract)
+}
+
+// SpanLimit is how many of the best hits Search fills spans for. Computing
+// them means re-reading the original text, and a broad query at 100,000
+// papers would spend more there than on ranking; the UI shows a capped
+// window and calls Highlight for rows beyond it.
+const SpanLimit = 50
+
+// Match qualities, before field weights. Each kind of match outranks the
+// next in the same field; a field's weight then multiplies them so that a
+// title typo (3*40) still beats an exact abstract word (100), while a
+// scattered title subsequence (3*18) does not.
+const (
+	qExact         = 100
+	qPlural        = 97 // the word is the term plus "s"/"es": "llm" and "LLMs"
+	qAcronym       = 90 // initials of title words, for a term the list writes in capitals (or its plural)
+	qPrefix        = 50 // up to +20 as the term covers more of the word
+	qTypo          = 40 // whole word within the allowed edits; -5 for two edits
+	qTypoPrefix    = 30 // a prefix of the word within the allowed edits: typos while typing
+	qWeakAcronym   = 30 // initials of title words, for a term never written in capitals
+	qInfix         = 22 // contiguous inside a title word ("former" in "Neuroformer")
+	qScattered     = 18 // subsequence from a title word's start, with few gaps
+	weightTitle    = 3
+	weightMeta     = 2
+	weightAbstract = 1
+	maxBonus       = 12 // title-length bonus, below the gap between two kinds
+)
+
+const (
+	// maxTerms bounds the work of a pasted paragraph; a pasted title fits.
+	maxTerms = 32
+	// maxFuzzyLen bounds typo and subsequence terms: the typo table is
+	// sized for it, and sahilm/fuzzy's adjacency bonus doubles per adjacent
+	// letter and overflows int on long runs.
+	maxFuzzyLen = 32
+	maxAcronym  = 12
+)
+
+// Highlight kinds kept per dictionary word while a query is evaluated: 0 is
+// no match, 1..hlMaxPrefix the folded prefix length to highlight.
+const (
+	hlMaxPrefix = 253
+	hlSubseq    = 254
+	hlWhole     = 255
+)
+
+type cand struct {
+	w uint32
+	q uint8
+}
+
+type term struct {
+	s    string
+	acro bool // matched the initials of some title
+}
+
+// scratch is the per-search working memory, pooled so that typing allocates
+// little beyond the result.
+type scratch struct {
+	tz      tokenizer
+	terms   []term
+	best    []uint16 // per paper, the best score of the current term
+	total   []int32  // per paper, the sum over terms; 0 once a term missed
+	counts  []int32
+	hl      []uint8   // per word, what to highlight
+	first   [256]bool // first bytes of the words in hl: most tokens skip the map lookup
+	touched []uint32
+	mark    []uint32 // per word, gen when already a candidate of the current term
+	gen     uint32
+	cands   []cand
+	fw      []string
+	fid     []uint32
+	spans   []Span
+}
+
+func (ix *Index) scratch() *scratch {
+	sc, _ := ix.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{
+			best:  make([]uint16, len(ix.papers)),
+			total: make([]int32, len(ix.papers)),
+			hl:    make([]uint8, len(ix.words)),
+			mark:  make([]uint32, len(ix.words)),
+		}
+	}
+	return sc
+}
+
+func (ix *Index) release(sc *scratch) {
+	for _, w := range sc.touched {
+		sc.hl[w] = 0
+	}
+	sc.touched = sc.touched[:0]
+	sc.first = [256]bool{}
+	sc.spans = nil // owned by the returned hits
+	ix.pool.Put(sc)
+}
+
+// Search returns the papers matching every term of query, best first, ties in
+// list order. A query without letters or digits returns every paper in list
+// order, without spans.
+func (ix *Index) Search(query string) []Hit {
+	sc := ix.scratch()
+	defer ix.release(sc)
+	ix.parse(sc, query)
+	if len(sc.terms) == 0 {
+		hits := make([]Hit, len(ix.papers))
+		for i := range hits {
+			hits[i].Paper = i
+		}
+		return hits
+	}
+	total := sc.total
+	for i := range sc.terms {
+		best := sc.best
+		clear(best)
+		ix.match(sc, &sc.terms[i], best)
+		alive := false
+		if i == 0 {
+			for p, b := range best {
+				total[p] = int32(b)
+				alive = alive || b > 0
+			}
+		} else {
+			for p, b := range best {
+				if total[p] > 0 {
+					if b == 0 {
+						total[p] = 0
+					} else {
+						total[p] += int32(b)
+						alive = true
+					}
+				}
+			}
+		}
+		if !alive {
+			return nil
+		}
+	}
+	hits := ix.rank(sc)
+	ix.highlight(sc, hits[:min(len(hits), SpanLimit)])
+	return hits
+}
+
+// Highlight fills the spans of hits, which Search leaves empty past
+// SpanLimit, for the same query.
+func (ix *Index) Highlight(query string, hits []Hit) {
+	sc := ix.scratch()
+	defer ix.release(sc)
+	ix.parse(sc, query)
+	for i := range sc.terms {
+		ix.match(sc, &sc.terms[i], sc.best)
+	}
+	ix.highlight(sc, hits)
+}
+
+// parse splits the query into unique folded terms.
+func (ix *Index) parse(sc *scratch, query string) {
+	sc.terms = sc.terms[:0]
+	for _, t := range sc.tz.split(query) {
+		if t.compound {
+			continue
+		}
+		if !slices.ContainsFunc(sc.terms, func(x term) bool { return x.s == string(t.word) }) {
+			sc.terms = append(sc.terms, term{s: string(t.word)})
+		}
+		if len(sc.terms) == maxTerms {
+			break
+		}
+	}
+}
+
+// rank sorts the surviving papers by score with a counting sort: scores
+// are small integers, and visiting papers in order keeps ties in list order.
+func (ix *Index) rank(sc *scratch) []Hit {
+	var top int32
+	n := 0
+	for _, s := range sc.total {
+		if s > 0 {
+			n++
+			top = max(top, s)
+		}
+	}
+	if cap(sc.counts) < int(top)+2 {
+		sc.counts = make([]int32, top+2)
+	}
+	counts := sc.counts[:top+2]
+	clear(counts)
+	for _, s := range sc.total {
+		if s > 0 {
+			counts[top-s+1]++
+		}
+	}
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
+	hits := make([]Hit, n)
+	for p, s := range sc.total {
+		if s > 0 {
+			at := &counts[top-s]
+			hits[*at] = Hit{Paper: p, Score: int(s)}
+			*at++
+		}
+	}
+	return hits
+}
+
+// match scores one term against every paper into best.
+func (ix *Index) match(sc *scratch, t *term, best []uint16) {
+	sc.cands = sc.cands[:0]
+	sc.gen++
+	ts := t.s
+	lo := sort.SearchStrings(ix.words, ts)
+	prefixes, capitals := false, false
+	for w := lo; w < len(ix.words) && strings.HasPrefix(ix.words[w], ts); w++ {
+		word := ix.words[w]
+		prefixes = true
+		capitals = capitals || ix.acro[w]
+		switch {
+		case len(word) == len(ts):
+			ix.add(sc, w, qExact, hlWhole)
+		case len(ts) >= 3 && (word[len(ts):] == "s" || word[len(ts):] == "es"):
+			ix.add(sc, w, qPlural, hlWhole)
+		default:
+			ix.add(sc, w, uint8(qPrefix+20*len(ts)/len(word)), uint8(min(len(ts), hlMaxPrefix)))
+		}
+	}
+	if k := maxEdits(len(ts)); k > 0 && len(ts) <= maxFuzzyLen {
+		ix.matchTypos(sc, ts, k)
+	}
+	if len(ts) >= 3 && len(ts) <= maxFuzzyLen {
+		ix.matchSubsequences(sc, ts)
+	}
+
+	for _, c := range sc.cands {
+		for _, p := range ix.postings(fTitle, c.w) {
+			best[p] = max(best[p], uint16(c.q)*weightTitle+uint16(ix.bonus[p]))
+		}
+		for _, p := range ix.postings(fMeta, c.w) {
+			best[p] = max(best[p], uint16(c.q)*weightMeta)
+		}
+		if c.q > qInfix { // subsequences only count in short fields
+			for _, p := range ix.postings(fAbstract, c.w) {
+				best[p] = max(best[p], uint16(c.q)*weightAbstract)
+			}
+		}
+	}
+	// A term that starts ordinary words is a word being typed, not an
+	// acronym: "heb" must not rank "Hierarchical Energy-Based" above Hebbian.
+	if capitals || !prefixes {
+		ix.matchInitials(t, capitals, best)
+	}
+}
+
+func (ix *Index) postings(f int, w uint32) []uint32 {
+	return ix.post[f][ix.off[f][w]:ix.off[f][w+1]]
+}
+
+// add records word w as a candidate of the current term and remembers how
+// to highlight it: a whole word beats a longer prefix beats a subsequence.
+func (ix *Index) add(sc *scratch, w int, q, hl uint8) {
+	sc.cands = append(sc.cands, cand{uint32(w), q})
+	sc.mark[w] = sc.gen
+	old := sc.hl[w]
+	if old == 0 {
+		sc.touched = append(sc.touched, uint32(w))
+		sc.first[ix.words[w][0]] = true
+	}
+	if hlRank(hl) > hlRank(old) {
+		sc.hl[w] = hl
+	}
+}
+
+func hlRank(h uint8) int {
+	switch h {
+	case hlWhole:
+		return 1000
+	case hlSubseq:
+		return 1
+	case 0:
+		return 0
+	}
+	return 1 + int(h)
+}
+
+// maxEdits is the typo budget of a term: none below four letters, where one
+// edit turns most terms into other words.
+func maxEdits(n int) int {
+	switch {
+	case n >= 8:
+		return 2
+	case n >= 4:
+		return 1
+	}
+	return 0
+}
+
+// matchTypos walks the sorted dictionary as a trie: words sharing a prefix
+// share the rows of the edit-distance table already computed for it, and
+// once a prefix is more than k edits away from every prefix of the term,
+// all words starting with it are settled at once (see skipPrefix). The table
+// is optimal string alignment (Levenshtein plus adjacent transpositions) on
+// bytes: folding has turned Latin text into ASCII already.
+func (ix *Index) matchTypos(sc *scratch, ts string, k int) {
+	m := len(ts)
+	var rows [maxFuzzyLen + 3][maxFuzzyLen + 1]uint8
+	for i := 0; i <= m; i++ {
+		rows[0][i] = uint8(i)
+	}
+	words := ix.words
+	prev, depth := "", 0 // rows[:depth+1] hold the table of prev[:depth]
+	for w := 0; w < len(words); {
+		word := words[w]
+		d := 0
+		for d < depth && d < len(word) && word[d] == prev[d] {
+			d++
+		}
+		limit := min(len(word), m+k)
+		dead := false
+		for d < limit {
+			d++
+			p, c := &rows[d-1], &rows[d]
+			c[0] = uint8(d)
+			low := c[0]
+			for i := 1; i <= m; i++ {
+				cost := uint8(1)
+				if ts[i-1] == word[d-1] {
+					cost = 0
+				}
+				v := min(p[i]+1, c[i-1]+1, p[i-1]+cost)
+				if i > 1 && d > 1 && ts[i-1] == word[d-2] && ts[i-2] == word[d-1] {
+					v = min(v, rows[d-2][i-2]+1)
+				}
+				c[i] = v
+				low = min(low, v)
+			}
+			if int(low) > k {
+				dead = true
+				break
+			}
+		}
+		prev, depth = word, d
+		prefix := k + 1
+		for j := max(1, m-k); j <= d; j++ {
+			prefix = min(prefix, int(rows[j][m]))
+		}
+		if dead {
+			// The words starting with word[:d] are all too far as whole
+			// words, and all equally near by their shorter prefixes.
+			end := skipPrefix(words, w, word[:d])
+			for ; prefix <= k && w < end; w++ {
+				ix.addTypo(sc, w, m, k+1, prefix)
+			}
+			w = end
+			continue
+		}
+		whole := k + 1
+		if len(word) <= m+k {
+			whole = int(rows[len(word)][m])
+		}
+		if whole <= k || prefix <= k {
+			ix.addTypo(sc, w, m, whole, prefix)
+		}
+		w++
+	}
+}
+
+// addTypo adds word w, whole or prefix edits away from a term of m bytes,
+// unless it already matched the term better.
+func (ix *Index) addTypo(sc *scratch, w, m, whole, prefix int) {
+	k := maxEdits(m)
+	switch {
+	case sc.mark[w] == sc.gen:
+	case whole <= k:
+		ix.add(sc, w, uint8(qTypo-5*(whole-1)), hlWhole)
+	case prefix <= k && len(ix.words[w]) > m:
+		ix.add(sc, w, uint8(qTypoPrefix-5*(prefix-1)), uint8(min(m, hlMaxPrefix)))
+	}
+}
+
+// skipPrefix returns the first index after w whose word does not start with
+// pre, galloping first: most skipped ranges are short.
+func skipPrefix(words []string, w int, pre string) int {
+	step := 1
+	for w+step < len(words) && strings.HasPrefix(words[w+step], pre) {
+		step *= 2
+	}
+	lo, hi := w+step/2+1, min(w+step, len(words))
+	return lo + sort.Search(hi-lo, func(i int) bool { return !strings.HasPrefix(words[lo+i], pre) })
+}
+
+func (ix *Index) matchSubsequences(sc *scratch, ts string) {
+	tm := letterMask(ts)
+	sc.fw, sc.fid = sc.fw[:0], sc.fid[:0]
+	for _, w := range ix.short {
+		if word := ix.words[w]; sc.mark[w] != sc.gen && len(word) > len(ts) && tm&^ix.masks[w] == 0 {
+			sc.fw = append(sc.fw, word)
+			sc.fid = append(sc.fid, w)
+		}
+	}
+	if len(sc.fw) == 0 {
+		return
+	}
+	for _, m := range fuzzy.FindNoSort(ts, sc.fw) {
+		if q := tightness(m.MatchedIndexes, len(ts)); q > 0 {
+			ix.add(sc, int(sc.fid[m.Index]), q, hlSubseq)
+		}
+	}
+}
+
+// tightness accepts a subsequence match only when it reads like the word:
+// contiguous, or from the word's start with gaps no longer than the term. A
+// term scattered over a long word, let alone a title, is noise.
+func tightness(idx []int, n int) uint8 {
+	if len(idx) == 0 {
+		return 0
+	}
+	span := idx[len(idx)-1] - idx[0] + 1
+	switch {
+	case span == n:
+		return qInfix
+	case idx[0] == 0 && span <= 2*n:
+		return qScattered
+	}
+	return 0
+}
+
+// matchInitials scores the term as an acronym of consecutive title words;
+// capitals tells whether the list writes it in capitals somewhere, as "LLM".
+func (ix *Index) matchInitials(t *term, capitals bool, best []uint16) {
+	ts := t.s
+	if len(ts) < 3 || len(ts) > maxAcronym {
+		return
+	}
+	q := uint16(qWeakAcronym)
+	if capitals {
+		q = qAcronym
+	}
+	k := pairKey(ts[0], ts[1])
+	for _, at := range ix.pairPos[ix.pairOff[k]:ix.pairOff[k+1]] {
+		if !strings.HasPrefix(ix.initials[at:], ts) {
+			continue
+		}
+		p, _ := slices.BinarySearch(ix.initOff, at+1)
+		p-- // the last paper whose initials start at or before at
+		best[p] = max(best[p], q*weightTitle+uint16(ix.bonus[p]))
+		t.acro = true
+	}
+}

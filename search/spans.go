@@ -1,0 +1,175 @@
+package search
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// Span is a half-open byte range [Start, End) into the ORIGINAL (unfolded) field text.
+type Span struct{ Start, End int }
+
+// Segment is a run of text that is or is not highlighted.
+type Segment struct {
+	Text  string
+	Match bool
+}
+
+// Split cuts s into alternating plain and highlighted segments. Spans may be
+// unsorted, overlapping, out of range or inside a multi-byte character: they
+// are clamped and widened to whole characters, so a stale span list never
+// breaks rendering.
+func Split(s string, spans []Span) []Segment {
+	clean := make([]Span, 0, len(spans))
+	for _, sp := range spans {
+		a := runeStart(s, min(max(sp.Start, 0), len(s)))
+		b := runeEnd(s, min(max(sp.End, 0), len(s)))
+		if a < b {
+			clean = append(clean, Span{a, b})
+		}
+	}
+	var segs []Segment
+	at := 0
+	for _, sp := range normalize(clean) {
+		if sp.Start > at {
+			segs = append(segs, Segment{Text: s[at:sp.Start]})
+		}
+		segs = append(segs, Segment{Text: s[sp.Start:sp.End], Match: true})
+		at = sp.End
+	}
+	if at < len(s) {
+		segs = append(segs, Segment{Text: s[at:]})
+	}
+	return segs
+}
+
+// runeStart and runeEnd move an offset to a character boundary. They give up
+// after a UTF-8 character's worth of bytes so invalid text stays linear.
+func runeStart(s string, i int) int {
+	for n := 0; n < utf8.UTFMax-1 && i > 0 && i < len(s) && !utf8.RuneStart(s[i]); n++ {
+		i--
+	}
+	return i
+}
+
+func runeEnd(s string, i int) int {
+	for n := 0; n < utf8.UTFMax-1 && i > 0 && i < len(s) && !utf8.RuneStart(s[i]); n++ {
+		i++
+	}
+	return i
+}
+
+// normalize sorts spans and merges the overlapping and adjacent ones, in place.
+func normalize(spans []Span) []Span {
+	if len(spans) < 2 {
+		return spans
+	}
+	slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
+	out := spans[:1]
+	for _, sp := range spans[1:] {
+		last := &out[len(out)-1]
+		if sp.Start <= last.End {
+			last.End = max(last.End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// highlight fills the spans of hits from the highlight kinds that match left
+// per dictionary word.
+func (ix *Index) highlight(sc *scratch, hits []Hit) {
+	for i := range hits {
+		h := &hits[i]
+		if h.Paper < 0 || h.Paper >= len(ix.papers) {
+			continue
+		}
+		p := &ix.papers[h.Paper]
+		h.Title = ix.fieldSpans(sc, p.Title, true)
+		h.Abstract = ix.fieldSpans(sc, p.Abstract, false)
+	}
+}
+
+func (ix *Index) fieldSpans(sc *scratch, text string, title bool) []Span {
+	from := len(sc.spans)
+	toks := sc.tz.split(text)
+	for _, t := range toks {
+		if !sc.first[t.word[0]] {
+			continue
+		}
+		w, ok := ix.ids[string(t.word)]
+		if !ok {
+			continue
+		}
+		orig := text[t.start:t.end]
+		switch h := sc.hl[w]; h {
+		case 0:
+		case hlWhole:
+			sc.spans = append(sc.spans, Span{t.start, t.end})
+		case hlSubseq:
+			if title {
+				ix.subseqSpans(sc, t, orig)
+			}
+		default:
+			sc.spans = append(sc.spans, Span{t.start, t.start + origOffset(orig, int(h))})
+		}
+	}
+	if title {
+		for _, tm := range sc.terms {
+			if tm.acro {
+				initialSpans(sc, text, toks, tm.s)
+			}
+		}
+	}
+	spans := normalize(sc.spans[from:])
+	sc.spans = sc.spans[:from+len(spans)]
+	if len(spans) == 0 {
+		return nil
+	}
+	return sc.spans[from:len(sc.spans):len(sc.spans)]
+}
+
+// subseqSpans marks the letters of t that a term matched as a subsequence.
+// It runs sahilm/fuzzy again, but only for the shown hits.
+func (ix *Index) subseqSpans(sc *scratch, t token, orig string) {
+	word := []string{string(t.word)}
+	for _, tm := range sc.terms {
+		if len(tm.s) < 3 || len(tm.s) > maxFuzzyLen {
+			continue
+		}
+		for _, m := range fuzzy.FindNoSort(tm.s, word) {
+			if tightness(m.MatchedIndexes, len(tm.s)) == 0 {
+				continue
+			}
+			for _, i := range m.MatchedIndexes {
+				sc.spans = append(sc.spans, Span{t.start + origOffset(orig, i), t.start + origOffset(orig, i+1)})
+			}
+		}
+	}
+}
+
+// initialSpans marks the first letter of each title word whose initials spell
+// the term, in both ways appendInitials reads a title.
+func initialSpans(sc *scratch, text string, toks []token, ts string) {
+	for _, chainsAsOne := range []bool{false, true} {
+		var letters []byte
+		var at []int
+		for i, t := range toks {
+			if !t.compound && (!chainsAsOne || !t.joined) {
+				letters = append(letters, t.word[0])
+				at = append(at, i)
+			}
+		}
+		for from := 0; from+len(ts) <= len(letters); from++ {
+			if string(letters[from:from+len(ts)]) != ts {
+				continue
+			}
+			for _, i := range at[from : from+len(ts)] {
+				t := toks[i]
+				sc.spans = append(sc.spans, Span{t.start, t.start + origOffset(text[t.start:t.end], 1)})
+			}
+		}
+	}
+}
