@@ -222,6 +222,23 @@ func TestThemeParameter(t *testing.T) {
 	if bg != "rgb(255, 255, 255)" {
 		t.Errorf("light theme background = %s", bg)
 	}
+
+	// auto follows the system.
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	p.open("")
+	bg = eval[string](p, `getComputedStyle(document.querySelector('[data-paper-widget]')).backgroundColor`)
+	if bg != "rgb(15, 17, 21)" {
+		t.Errorf("auto theme on a dark system: background = %s", bg)
+	}
+	p.open("?theme=light")
+	bg = eval[string](p, `getComputedStyle(document.querySelector('[data-paper-widget]')).backgroundColor`)
+	if bg != "rgb(255, 255, 255)" {
+		t.Errorf("light theme on a dark system: background = %s", bg)
+	}
 }
 
 func TestSourceParameterLoadsAnotherList(t *testing.T) {
