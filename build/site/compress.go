@@ -18,8 +18,12 @@ var compressible = map[string]bool{
 
 // compressDir writes name.br and name.gz beside every compressible file in
 // dir, at the highest levels: the cost is paid once per build, the saving
-// on every visit.
-func compressDir(dir string) (int, error) {
+// on every visit. fast trades size for speed, for tests.
+func compressDir(dir string, fast bool) (int, error) {
+	brLevel, gzLevel := brotli.BestCompression, gzip.BestCompression
+	if fast {
+		brLevel, gzLevel = 1, 1
+	}
 	n := 0
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !compressible[filepath.Ext(p)] {
@@ -30,14 +34,14 @@ func compressDir(dir string) (int, error) {
 			return err
 		}
 		var br, gz bytes.Buffer
-		bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
+		bw := brotli.NewWriterLevel(&br, brLevel)
 		if _, err := bw.Write(data); err != nil {
 			return err
 		}
 		if err := bw.Close(); err != nil {
 			return err
 		}
-		gw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		gw, _ := gzip.NewWriterLevel(&gz, gzLevel)
 		if _, err := gw.Write(data); err != nil {
 			return err
 		}

@@ -36,6 +36,9 @@ type Options struct {
 	Base string
 	// Log receives one line per step and every import warning.
 	Log io.Writer
+	// FastCompression writes the .br and .gz variants at low levels: for
+	// tests, which build several sites; releases use the best levels.
+	FastCompression bool
 }
 
 // listFile is the bundled list's path under the site's web/ directory.
@@ -86,7 +89,7 @@ func Build(o Options) error {
 	if err != nil {
 		return err
 	}
-	version, err := hashDir(web)
+	version, err := hashDir(web, workerTemplate)
 	if err != nil {
 		return err
 	}
@@ -100,9 +103,12 @@ func Build(o Options) error {
 	if err := copyFile(filepath.Join(o.Root, "wasm_exec.js"), filepath.Join(o.Out, "wasm_exec.js")); err != nil {
 		return err
 	}
+	if err := finishPWA(o.Out, base, h); err != nil {
+		return fmt.Errorf("offline and install files: %w", err)
+	}
 	fmt.Fprintf(o.Log, "pre-rendered index.html (version %s)\n", version)
 
-	n, err := compressDir(o.Out)
+	n, err := compressDir(o.Out, o.FastCompression)
 	if err != nil {
 		return fmt.Errorf("compressing: %w", err)
 	}
@@ -132,6 +138,8 @@ func handler(list paper.List, base, version string, wasmSize int64) *app.Handler
 		Styles:          []string{"/web/paperwidget.css"},
 		Env:             map[string]string{widget.ListURLEnv: path.Join(base, "web", listFile)},
 		Version:         version,
+		// Offline use and updates: see app-worker.js.
+		ServiceWorkerTemplate: workerTemplate,
 		// The progress label counts decompressed bytes, so it needs the raw
 		// size even when app.wasm is served compressed.
 		WasmContentLength: strconv.FormatInt(wasmSize, 10),
@@ -231,8 +239,13 @@ func compileWasm(root, out string, log io.Writer) error {
 	return nil
 }
 
-func hashDir(dir string) (string, error) {
+// hashDir hashes every file under dir and the extra texts (such as the
+// service worker, which is not under dir but changes what a visitor runs).
+func hashDir(dir string, extra ...string) (string, error) {
 	sum := sha256.New()
+	for _, e := range extra {
+		fmt.Fprintf(sum, "%d\x00%s", len(e), e)
+	}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -45,7 +45,7 @@ func TestCompressedVariantsDecompressToTheOriginal(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "icon.png"), []byte("png"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := compressDir(dir); err != nil {
+	if _, err := compressDir(dir, false); err != nil {
 		t.Fatal(err)
 	}
 	br, _ := os.ReadFile(filepath.Join(dir, "papers.json.br"))

@@ -1,0 +1,166 @@
+// Paper widget service worker, version {{.Version}}.
+//
+// The build fills in the placeholders (see pwa.go). Strategy:
+// - install: precache every file the build ships, one request per file; any
+//   failure names the file and fails the install, so a broken deployment
+//   never leaves a worker that silently caches nothing (the previous worker,
+//   if any, keeps serving).
+// - navigations to the widget page (the scope root with or without its
+//   trailing slash, or index.html, whatever the query string) get the cached
+//   page; the query is read by the page itself.
+// - paper lists (the bundled one and any same-origin list fetched by the page,
+//   e.g. through ?src=) are network first with a cached fallback, so a new
+//   list shows on the next online visit and a seen list works offline.
+// - everything else the build shipped is cache first.
+// - activate deletes this scope's caches of other versions; caches of other
+//   apps on the same origin are left alone.
+"use strict";
+
+const VERSION = "{{.Version}}";
+const PRECACHE = {{.PaperWidgetPrecache}};
+const BUNDLED_LIST = "{{.PaperWidgetList}}";
+
+const SCOPE = new URL(self.registration.scope);
+const PAGE = SCOPE.pathname; // the widget page's cache key, e.g. "/lab/papers/"
+const CACHE_PREFIX = "paperwidget:" + PAGE + ":";
+const CACHE = CACHE_PREFIX + VERSION;
+// Lists fetched through ?src= outlive versions: a new build must not forget
+// a list the user can only see offline.
+const LISTS = CACHE_PREFIX + "lists";
+// How long a list request waits for the network before answering from the
+// cache (the network answer still refreshes the cache).
+const NETWORK_TIMEOUT_MS = 4000;
+
+const precached = new Set(PRECACHE.map((p) => new URL(p, self.location.origin).href));
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(install());
+});
+
+async function install() {
+  const cache = await caches.open(CACHE);
+  const failures = [];
+  await Promise.all(
+    PRECACHE.map(async (path) => {
+      try {
+        // "reload" skips the HTTP cache: the files must be this build's.
+        const response = await fetch(new Request(path, { cache: "reload" }));
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status + " " + response.statusText);
+        }
+        // A redirected response cannot answer a navigation: keep the body.
+        await cache.put(path, response.redirected ? new Response(await response.blob(), response) : response);
+      } catch (err) {
+        failures.push(path + " (" + err + ")");
+      }
+    })
+  );
+  if (failures.length > 0) {
+    await caches.delete(CACHE);
+    const msg = "paper widget " + VERSION + ": precaching failed for " + failures.join(", ");
+    console.error(msg);
+    throw new Error(msg);
+  }
+  // Take over without waiting for open tabs to close: go-app's app.js tells
+  // the page when this worker activates and the page offers a reload.
+  await self.skipWaiting();
+}
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(activate());
+});
+
+async function activate() {
+  const keys = await caches.keys();
+  await Promise.all(
+    keys
+      .filter((k) => k.startsWith(CACHE_PREFIX) && k !== CACHE && k !== LISTS)
+      .map((k) => caches.delete(k))
+  );
+  await self.clients.claim();
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") {
+    return;
+  }
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) {
+    return; // other origins: the browser's own handling, CORS included
+  }
+  if (request.mode === "navigate") {
+    if (isPage(url)) {
+      event.respondWith(page(request));
+    }
+    return;
+  }
+  const key = url.origin + url.pathname;
+  if (key === new URL(BUNDLED_LIST, url.origin).href) {
+    event.respondWith(networkFirst(event, request, CACHE, BUNDLED_LIST));
+    return;
+  }
+  if (precached.has(key)) {
+    event.respondWith(cacheFirst(request, key));
+    return;
+  }
+  if (request.destination === "") {
+    // fetch() from the page: a list named by ?src= on this origin.
+    event.respondWith(networkFirst(event, request, LISTS, request.url));
+  }
+});
+
+function isPage(url) {
+  const p = url.pathname;
+  return p === PAGE || p + "/" === PAGE || p === PAGE + "index.html";
+}
+
+async function page(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(PAGE, { ignoreSearch: true, ignoreVary: true });
+  return cached || fetch(request);
+}
+
+async function cacheFirst(request, key) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(key, { ignoreVary: true });
+  return cached || fetch(request);
+}
+
+// networkFirst answers with the network when it answers in time and keeps
+// successful answers in cacheName under key; offline, slow, or on a server
+// error it answers with the cached copy when there is one.
+async function networkFirst(event, request, cacheName, key) {
+  let saved = Promise.resolve();
+  const network = fetch(request).then((response) => {
+    if (response.ok) {
+      const copy = response.clone();
+      saved = caches.open(cacheName).then((cache) => cache.put(key, copy));
+    }
+    return response;
+  });
+  // Keep the worker alive until the cache is updated, even when the cached
+  // copy answered first.
+  event.waitUntil(network.then(() => saved).catch(() => {}));
+
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(resolve, NETWORK_TIMEOUT_MS);
+  });
+  try {
+    const response = await Promise.race([network, timeout]);
+    if (response && response.status < 500) {
+      return response;
+    }
+  } catch (err) {
+    // offline: answer from the cache
+  } finally {
+    clearTimeout(timer);
+  }
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(key, { ignoreVary: true });
+  if (cached) {
+    return cached;
+  }
+  return network; // no copy: the page reports the network's answer or error
+}

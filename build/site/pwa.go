@@ -1,0 +1,180 @@
+package site
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"image/png"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// workerTemplate is the service worker, given to go-app as
+// Handler.ServiceWorkerTemplate (go-app fills in {{.Version}}); the build
+// fills in the rest once it knows every file it ships.
+//
+//go:embed app-worker.js
+var workerTemplate string
+
+// Dark counterparts of the handler's colours, for the browser's UI when the
+// system prefers dark (the manifest has no per-scheme colours).
+const (
+	darkThemeColor      = "#0f1115"
+	darkBackgroundColor = "#0f1115"
+)
+
+// manifestIcons are the icons the manifest declares; their pixel sizes are
+// read from the files, so the declared sizes cannot drift.
+var manifestIcons = []struct{ file, purpose string }{
+	{"icon-192.png", "any"},
+	{"icon-512.png", "any"},
+	{"icon-maskable-512.png", "maskable"},
+}
+
+// finishPWA rewrites what go-app generated for installing and offline use:
+// the worker gets the list of files to precache, the manifest gets a scope
+// and start URL under base and local icons, app.js no longer reports a
+// missing service worker (an iframe without storage) as an error, and the
+// page gets theme colours for both schemes.
+func finishPWA(out, base string, h *app.Handler) error {
+	if err := writeManifest(out, base, h); err != nil {
+		return fmt.Errorf("writing the manifest: %w", err)
+	}
+	precache, err := shippedURLs(out, base)
+	if err != nil {
+		return err
+	}
+	list, _ := json.Marshal(precache)
+	if err := rewrite(filepath.Join(out, "app-worker.js"),
+		replacement{"{{.PaperWidgetPrecache}}", string(list)},
+		replacement{"{{.PaperWidgetList}}", path.Join(base, "web", listFile)},
+	); err != nil {
+		return err
+	}
+	if err := rewrite(filepath.Join(out, "app.js"), replacement{
+		// Without service workers (blocked storage, sandboxed iframes,
+		// private modes) the widget works online as before: say so
+		// quietly instead of logging an error on every visit.
+		`console.error("goapp service worker registration failed: ", err);`,
+		`console.warn("paper widget: no service worker (offline use unavailable):", err);`,
+	}); err != nil {
+		return err
+	}
+	theme := fmt.Sprintf(`<meta name="theme-color" content="%s">`, h.ThemeColor)
+	return rewrite(filepath.Join(out, "index.html"), replacement{theme,
+		fmt.Sprintf(`<meta name="theme-color" content="%s" media="(prefers-color-scheme: light)">`, h.ThemeColor) +
+			fmt.Sprintf(`<meta name="theme-color" content="%s" media="(prefers-color-scheme: dark)">`, darkThemeColor),
+	})
+}
+
+type manifestIcon struct {
+	Src     string `json:"src"`
+	Sizes   string `json:"sizes"`
+	Type    string `json:"type"`
+	Purpose string `json:"purpose"`
+}
+
+// manifest is the web app manifest. go-app's hard-codes scope "/" and
+// resolves the start URL without the trailing slash, outside a subpath's
+// scope; this one is correct for any base.
+type manifest struct {
+	ID              string         `json:"id"`
+	Name            string         `json:"name"`
+	ShortName       string         `json:"short_name"`
+	Description     string         `json:"description"`
+	Lang            string         `json:"lang"`
+	StartURL        string         `json:"start_url"`
+	Scope           string         `json:"scope"`
+	Display         string         `json:"display"`
+	BackgroundColor string         `json:"background_color"`
+	ThemeColor      string         `json:"theme_color"`
+	Icons           []manifestIcon `json:"icons"`
+}
+
+func writeManifest(out, base string, h *app.Handler) error {
+	m := manifest{
+		ID:              base,
+		Name:            h.Name,
+		ShortName:       h.ShortName,
+		Description:     h.Description,
+		Lang:            h.Lang,
+		StartURL:        base,
+		Scope:           base,
+		Display:         "standalone",
+		BackgroundColor: h.BackgroundColor,
+		ThemeColor:      h.ThemeColor,
+	}
+	for _, ic := range manifestIcons {
+		f, err := os.Open(filepath.Join(out, "web", ic.file))
+		if err != nil {
+			return err
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", ic.file, err)
+		}
+		m.Icons = append(m.Icons, manifestIcon{
+			Src:     path.Join(base, "web", ic.file),
+			Sizes:   fmt.Sprintf("%dx%d", cfg.Width, cfg.Height),
+			Type:    "image/png",
+			Purpose: ic.purpose,
+		})
+	}
+	m.Icons = append(m.Icons, manifestIcon{Src: path.Join(base, "web", "icon.svg"), Sizes: "any", Type: "image/svg+xml", Purpose: "any"})
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, "manifest.webmanifest"), append(data, '\n'), 0o644)
+}
+
+// shippedURLs are the URLs of every file in out, for the worker to
+// precache: index.html under the page's own URL (base), and neither the
+// worker itself nor the precompressed variants, which hosts serve in place
+// of the plain files.
+func shippedURLs(out, base string) ([]string, error) {
+	var urls []string
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case strings.HasSuffix(rel, ".br"), strings.HasSuffix(rel, ".gz"), rel == "app-worker.js":
+		case rel == "index.html":
+			urls = append(urls, base)
+		default:
+			urls = append(urls, path.Join(base, rel))
+		}
+		return nil
+	})
+	sort.Strings(urls)
+	return urls, err
+}
+
+type replacement struct{ old, new string }
+
+// rewrite applies each replacement to the file once, failing when a text
+// to replace is missing: the build relies on go-app's exact output, and a
+// go-app upgrade that changes it must be noticed, not shipped.
+func rewrite(name string, rs ...replacement) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	s := string(data)
+	for _, r := range rs {
+		if !strings.Contains(s, r.old) {
+			return fmt.Errorf("%s: %q not found (did go-app's output change?)", filepath.Base(name), r.old)
+		}
+		s = strings.Replace(s, r.old, r.new, 1)
+	}
+	return os.WriteFile(name, []byte(s), 0o644)
+}
