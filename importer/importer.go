@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 
 	"github.com/paperwidget/paperwidget/paper"
 )
@@ -18,6 +20,9 @@ type Warning struct {
 	File string
 	Line int // 0 when the format has no useful line (JSON field problems)
 	Msg  string
+	// Skipped tells that a whole entry was left out, not just a field, so
+	// the build can count what it did not publish.
+	Skipped bool
 }
 
 func (w Warning) String() string {
@@ -33,14 +38,31 @@ type Format string
 const (
 	JSON       Format = "json"
 	PapersPage Format = "papers-page"
+	BibTeX     Format = "bibtex"
+	CSL        Format = "csl-json"
+	Arxiv      Format = "arxiv"
 )
+
+// Formats lists every format, for help texts and flag checks.
+var Formats = []Format{BibTeX, CSL, Arxiv, JSON, PapersPage}
+
+// bibEntryLine is a line that opens a BibTeX entry; papers-page text has no
+// reason to start a line with "@word{".
+var bibEntryLine = regexp.MustCompile(`(?m)^[ \t]*@[A-Za-z]+[ \t]*[{(]`)
 
 // Detect guesses the format from content, not from the file name, because
 // exports are routinely saved as .txt or without an extension.
 func Detect(data []byte) Format {
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+	switch {
+	case len(trimmed) > 0 && trimmed[0] == '[' && isCSL(trimmed):
+		return CSL
+	case len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '['):
 		return JSON
+	case len(trimmed) > 0 && trimmed[0] == '<':
+		return Arxiv
+	case bibEntryLine.Match(data):
+		return BibTeX
 	}
 	return PapersPage
 }
@@ -68,12 +90,26 @@ func Parse(name string, data []byte, format Format) (paper.List, []Warning, erro
 		}
 		warnings := make([]Warning, len(problems))
 		for i, p := range problems {
-			warnings[i] = Warning{File: name, Msg: p.Error()}
+			warnings[i] = Warning{File: name, Msg: p.Error(), Skipped: p.Skipped}
 		}
 		return list, warnings, nil
 	case PapersPage:
 		return parsePapersPage(name, data)
+	case BibTeX:
+		return parseBib(name, data)
+	case CSL:
+		return parseCSL(name, data)
+	case Arxiv:
+		return parseArxiv(name, data)
 	default:
-		return paper.List{}, nil, fmt.Errorf("%s: unknown format %q (want %s or %s)", name, format, JSON, PapersPage)
+		return paper.List{}, nil, fmt.Errorf("%s: unknown format %q (want one of %s)", name, format, formatNames())
 	}
+}
+
+func formatNames() string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
 }

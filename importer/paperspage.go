@@ -66,14 +66,14 @@ func parsePapersPage(name string, data []byte) (paper.List, []Warning, error) {
 		title := lines[i]
 		p := paper.Paper{Title: title.text}
 		if looksLikeProse(title.text) {
-			warnings = append(warnings, Warning{name, title.n, "reads like an abstract but follows no title; kept as a paper titled with it"})
+			warnings = append(warnings, Warning{File: name, Line: title.n, Msg: "reads like an abstract but follows no title; kept as a paper titled with it"})
 		} else if i+1 < len(lines) && looksLikeProse(lines[i+1].text) {
 			p.Abstract = lines[i+1].text
 			i++
 		}
 		p.ID = uniqueID(paper.Slug(p.Title), ids)
 		if p.ID != paper.Slug(p.Title) {
-			warnings = append(warnings, Warning{name, title.n, fmt.Sprintf("title repeats an earlier one; id %q given", p.ID)})
+			warnings = append(warnings, Warning{File: name, Line: title.n, Msg: fmt.Sprintf("title repeats an earlier one; id %q given", p.ID)})
 		}
 		list.Papers = append(list.Papers, p)
 	}

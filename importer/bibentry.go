@@ -1,0 +1,300 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/paperwidget/paperwidget/paper"
+)
+
+func parseBib(name string, data []byte) (paper.List, []Warning, error) {
+	if !utf8.Valid(data) {
+		line := 1
+		for i := 0; i < len(data); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n == 1 {
+				line += bytes.Count(data[:i], []byte("\n"))
+				break
+			}
+			i += n
+		}
+		return paper.List{}, nil, fmt.Errorf("%s:%d: not UTF-8 text (save the file as UTF-8; BibTeX's own accents such as {\\\"o} work too)", name, line)
+	}
+	entries, warnings := parseBibTeX(name, data)
+	if len(entries) == 0 && len(warnings) == 0 {
+		return paper.List{}, nil, fmt.Errorf("%s: no BibTeX entries found", name)
+	}
+	containers, crossWarnings := resolveCrossrefs(name, entries)
+	warnings = append(warnings, crossWarnings...)
+
+	var recs []record
+	for i, e := range entries {
+		if containers[i] {
+			continue
+		}
+		r, ws := bibRecord(name, e)
+		recs = append(recs, r)
+		warnings = append(warnings, ws...)
+	}
+	list, warnings := finish(name, recs, warnings)
+	return list, warnings, nil
+}
+
+// resolveCrossrefs copies into each entry with crossref the fields it lacks
+// from the entry it names, and returns the named entries: they are
+// containers of papers, not papers.
+func resolveCrossrefs(name string, entries []bibEntry) (map[int]bool, []Warning) {
+	byKey := map[string]int{}
+	for i, e := range entries {
+		if _, dup := byKey[strings.ToLower(e.key)]; !dup {
+			byKey[strings.ToLower(e.key)] = i
+		}
+	}
+	containers := map[int]bool{}
+	var warnings []Warning
+	for i, e := range entries {
+		ref := plain(e.fields["crossref"])
+		if ref == "" {
+			continue
+		}
+		j, ok := byKey[strings.ToLower(ref)]
+		if !ok || j == i {
+			warnings = append(warnings, Warning{File: name, Line: e.line,
+				Msg: fmt.Sprintf("entry %q: crossref %q names no entry of this file; nothing inherited", e.key, ref)})
+			continue
+		}
+		containers[j] = true
+		for k, v := range entries[j].fields {
+			target := k
+			if k == "title" {
+				// The container's title is where the paper appeared.
+				target = "booktitle"
+			}
+			if _, has := e.fields[target]; !has {
+				e.fields[target] = v
+			}
+		}
+	}
+	return containers, warnings
+}
+
+var arxivInText = regexp.MustCompile(`(?i)\barxiv:\s*([a-z.-]+/\d{7}|\d{4}\.\d{4,5})(v\d+)?\b`)
+
+func bibRecord(name string, e bibEntry) (record, []Warning) {
+	f := e.fields
+	label := fmt.Sprintf("entry %q", e.key)
+	r := record{line: e.line, label: label, key: e.key}
+	var warnings []Warning
+	warn := func(format string, args ...any) {
+		warnings = append(warnings, Warning{File: name, Line: e.line, Msg: label + ": " + fmt.Sprintf(format, args...)})
+	}
+
+	r.Title = Latex(f["title"])
+	r.Authors = bibNames(f["author"])
+	r.Date = bibDate(f, warn)
+	r.Venue = Latex(first(f, "journal", "journaltitle", "booktitle", "school", "institution"))
+	r.DOI = cleanDOI(plain(f["doi"]))
+	r.URL = plain(first(f, "url", "html"))
+	r.PDF = plain(f["pdf"])
+	r.Abstract = Latex(f["abstract"])
+	r.Tags = splitTags(Latex(first(f, "keywords", "keyword")))
+	r.Bibtex = e.source
+
+	prefix := strings.ToLower(plain(first(f, "archiveprefix", "eprinttype")))
+	eprint := ""
+	switch {
+	case f["eprint"] != "" && prefix == "arxiv":
+		eprint = plain(f["eprint"])
+	case f["arxiv"] != "": // al-folio's field
+		eprint = plain(f["arxiv"])
+	}
+	switch {
+	case eprint != "":
+		if r.Arxiv = arxivID(eprint); r.Arxiv == "" {
+			warn("%q is not an arXiv id (2403.01234 or hep-th/9901001); left out", eprint)
+		}
+	default:
+		// Google Scholar writes arXiv preprints as
+		// journal={arXiv preprint arXiv:2403.01234}.
+		if m := arxivInText.FindStringSubmatch(r.Venue + " " + Latex(f["note"])); m != nil {
+			r.Arxiv = m[1]
+		}
+	}
+	return r, warnings
+}
+
+func first(f map[string]string, names ...string) string {
+	for _, n := range names {
+		if v := strings.TrimSpace(f[n]); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// plain reads a field that is an identifier or an address, not prose: LaTeX
+// there is only braces, \url{} and escaped punctuation ("10.1000/a\_b").
+func plain(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, `\url`)
+	s = strings.NewReplacer("{", "", "}", "", `\_`, "_", `\%`, "%", `\&`, "&", `\#`, "#", `\~`, "~", `\$`, "$").Replace(s)
+	return strings.TrimSpace(s)
+}
+
+var doiPrefix = regexp.MustCompile(`(?i)^(https?://(dx\.)?doi\.org/|doi:\s*)`)
+
+func cleanDOI(s string) string {
+	return doiPrefix.ReplaceAllString(s, "")
+}
+
+// bibNames turns "Last, First and First Last and others" into display
+// names ("First Last", ..., "et al.").
+func bibNames(raw string) []string {
+	var names []string
+	for _, n := range splitTopLevel(raw, isAnd) {
+		n = strings.TrimSpace(n)
+		switch {
+		case n == "":
+		case strings.EqualFold(n, "others"):
+			names = append(names, "et al.")
+		default:
+			names = append(names, displayName(n))
+		}
+	}
+	return names
+}
+
+// displayName reorders BibTeX's "von Last, First" and "von Last, Jr,
+// First" into reading order.
+func displayName(n string) string {
+	parts := splitTopLevel(n, func(s string, i int) int {
+		if s[i] == ',' {
+			return 1
+		}
+		return 0
+	})
+	for i := range parts {
+		parts[i] = Latex(parts[i])
+	}
+	switch len(parts) {
+	case 1:
+		return parts[0]
+	case 2:
+		return words(parts[1] + " " + parts[0])
+	default:
+		return words(parts[2] + " " + parts[0] + " " + parts[1])
+	}
+}
+
+// isAnd matches " and " (any case, any white space around it) at s[i],
+// returning its length.
+func isAnd(s string, i int) int {
+	if !isSpace(s[i]) {
+		return 0
+	}
+	j := i
+	for j < len(s) && isSpace(s[j]) {
+		j++
+	}
+	if j+4 > len(s) || !strings.EqualFold(s[j:j+3], "and") || !isSpace(s[j+3]) {
+		return 0
+	}
+	return j + 4 - i
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// splitTopLevel splits s at separators outside braces, where braces protect
+// a corporate name ("{Barnes and Noble}") or a comma.
+func splitTopLevel(s string, sep func(s string, i int) int) []string {
+	var parts []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		default:
+			if depth == 0 {
+				if n := sep(s, i); n > 0 {
+					parts = append(parts, s[start:i])
+					start = i + n
+					i += n - 1
+				}
+			}
+		}
+	}
+	return append(parts, s[start:])
+}
+
+var isoDate = regexp.MustCompile(`^(\d{4})(-\d{2}(-\d{2})?)?$`)
+
+// bibDate reads biblatex's date (a range keeps its start), else year, month
+// and day; whatever is unreadable is reported and the rest kept.
+func bibDate(f map[string]string, warn func(string, ...any)) string {
+	if d := Latex(f["date"]); d != "" {
+		start, _, _ := strings.Cut(d, "/")
+		if isoDate.MatchString(start) {
+			return start
+		}
+		warn("date %q is not YYYY, YYYY-MM or YYYY-MM-DD; using year and month", d)
+	}
+	year := Latex(f["year"])
+	if year == "" {
+		return ""
+	}
+	if !isoDate.MatchString(year) || len(year) != 4 {
+		warn("year %q is not a year; no date", year)
+		return ""
+	}
+	month := Latex(f["month"])
+	if month == "" {
+		return year
+	}
+	m := monthNumber(month)
+	if m == 0 {
+		warn("month %q is not a month; the date keeps the year only", month)
+		return year
+	}
+	date := fmt.Sprintf("%s-%02d", year, m)
+	if d, err := strconv.Atoi(Latex(f["day"])); err == nil && d >= 1 && d <= 31 {
+		date += fmt.Sprintf("-%02d", d)
+	}
+	return date
+}
+
+func monthNumber(s string) int {
+	s = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(s), "."))
+	if n, err := strconv.Atoi(s); err == nil {
+		if n >= 1 && n <= 12 {
+			return n
+		}
+		return 0
+	}
+	for i, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if len(s) >= 3 && strings.HasPrefix(strings.ToLower(monthMacros[m]), s) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// splitTags splits keywords on commas and semicolons, the two separators
+// exports use, keeping each tag once.
+func splitTags(s string) []string {
+	var tags []string
+	seen := map[string]bool{}
+	for _, t := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+		t = words(t)
+		if t != "" && !seen[strings.ToLower(t)] {
+			seen[strings.ToLower(t)] = true
+			tags = append(tags, t)
+		}
+	}
+	return tags
+}

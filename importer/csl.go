@@ -1,0 +1,235 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/paperwidget/paperwidget/paper"
+)
+
+// CSL-JSON is what Zotero ("Export Library… > CSL JSON"), Pandoc and
+// citation.js write: an array of items such as
+//
+//	{"id": "smith2020", "type": "article-journal", "title": "…",
+//	 "author": [{"family": "Smith", "given": "Jane"}, {"literal": "The Lab"}],
+//	 "issued": {"date-parts": [[2020, 3, 15]]}, "container-title": "Nature",
+//	 "DOI": "10.1038/…", "URL": "https://…", "abstract": "…", "keyword": "a, b"}
+//
+// Exports disagree on details: numbers written as strings ("2020"), ids that
+// are numbers, dates given as "raw" or "literal" text instead of date-parts,
+// so each field is read leniently on its own and a field that cannot be read
+// is reported and left out rather than failing the item.
+
+// isCSL tells CSL-JSON from the widget's bare array by the first item's
+// keys: the widget's papers have "authors" (strings), CSL items "author"
+// (objects), "issued" and "type".
+func isCSL(data []byte) bool {
+	var items []map[string]json.RawMessage
+	if json.Unmarshal(data, &items) != nil {
+		return false
+	}
+	for _, it := range items {
+		if it == nil {
+			continue
+		}
+		if _, widget := it["authors"]; widget {
+			return false
+		}
+		for _, k := range []string{"type", "issued", "author", "container-title"} {
+			if _, ok := it[k]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+type cslName struct {
+	Family, Given, Literal, Suffix string
+	Particle                       string `json:"non-dropping-particle"`
+	DroppingParticle               string `json:"dropping-particle"`
+}
+
+func (n cslName) display() string {
+	if n.Literal != "" {
+		return words(n.Literal)
+	}
+	return words(strings.Join([]string{n.Given, n.DroppingParticle, n.Particle, n.Family, n.Suffix}, " "))
+}
+
+func parseCSL(name string, data []byte) (paper.List, []Warning, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return paper.List{}, nil, fmt.Errorf("%s: CSL-JSON is an array of items ([{\"id\": …, \"title\": …}, …]); this is not one", name)
+	}
+	var recs []record
+	var warnings []Warning
+	for i := 0; dec.More(); i++ {
+		start := dec.InputOffset()
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return paper.List{}, nil, jsonError(name, data, err)
+		}
+		line := lineOf(data, start+int64(bytes.IndexAny(data[start:], "{[\"0123456789tfn-")))
+		r, ws := cslRecord(name, i, line, raw)
+		recs = append(recs, r)
+		warnings = append(warnings, ws...)
+	}
+	if _, err := dec.Token(); err != nil {
+		return paper.List{}, nil, jsonError(name, data, err)
+	}
+	list, warnings := finish(name, recs, warnings)
+	return list, warnings, nil
+}
+
+func jsonError(name string, data []byte, err error) error {
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		return fmt.Errorf("%s:%d: %v", name, lineOf(data, syn.Offset), err)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return fmt.Errorf("%s: the JSON ends too early (a missing \"]\" or \"}\")", name)
+	}
+	return fmt.Errorf("%s: %v", name, err)
+}
+
+func lineOf(data []byte, offset int64) int {
+	offset = max(0, min(offset, int64(len(data))))
+	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
+
+var cslYear = regexp.MustCompile(`\b\d{4}\b`)
+
+func cslRecord(name string, i, line int, raw json.RawMessage) (record, []Warning) {
+	r := record{line: line, label: fmt.Sprintf("item %d", i+1)}
+	var warnings []Warning
+	warn := func(format string, args ...any) {
+		warnings = append(warnings, Warning{File: name, Line: line, Msg: r.label + ": " + fmt.Sprintf(format, args...)})
+	}
+	var f map[string]json.RawMessage
+	if json.Unmarshal(raw, &f) != nil {
+		warnings = append(warnings, Warning{File: name, Line: line, Skipped: true, Msg: r.label + ": want an object; skipped"})
+		return r, warnings
+	}
+	text := func(key string) string {
+		v, ok := f[key]
+		if !ok || string(v) == "null" {
+			return ""
+		}
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			return strings.TrimSpace(s)
+		}
+		var n json.Number
+		if json.Unmarshal(v, &n) == nil {
+			return n.String()
+		}
+		warn("%s: want text, got %s; left out", key, firstLine(string(v)))
+		return ""
+	}
+
+	r.key = text("id")
+	if r.key != "" {
+		r.label = fmt.Sprintf("item %d (%q)", i+1, r.key)
+	}
+	r.Title = words(text("title"))
+	r.Abstract = words(text("abstract"))
+	r.Venue = words(text("container-title"))
+	if r.Venue == "" && strings.Contains(" thesis report ", " "+text("type")+" ") {
+		r.Venue = words(text("publisher")) // the university or institute
+	}
+	r.DOI = cleanDOI(text("DOI"))
+	r.URL = text("URL")
+	r.Tags = splitTags(text("keyword"))
+	r.Arxiv = arxivFromURL(r.URL)
+	if m := arxivInText.FindStringSubmatch(text("number") + " " + text("note")); r.Arxiv == "" && m != nil {
+		r.Arxiv = m[1]
+	}
+
+	if v, ok := f["author"]; ok {
+		var names []cslName
+		if json.Unmarshal(v, &names) != nil {
+			warn("author: want a list of names ({\"family\": …, \"given\": …}); left out")
+		}
+		for _, n := range names {
+			if d := n.display(); d != "" {
+				r.Authors = append(r.Authors, d)
+			}
+		}
+	}
+	if v, ok := f["issued"]; ok {
+		r.Date = cslDate(v, warn)
+	}
+	return r, warnings
+}
+
+// cslDate reads "issued": date-parts first, then the raw or literal text.
+func cslDate(v json.RawMessage, warn func(string, ...any)) string {
+	var d struct {
+		Parts   [][]json.RawMessage `json:"date-parts"`
+		Raw     string              `json:"raw"`
+		Literal string              `json:"literal"`
+	}
+	if json.Unmarshal(v, &d) != nil {
+		warn("issued: want {\"date-parts\": [[year, month, day]]}; no date")
+		return ""
+	}
+	if len(d.Parts) > 0 && len(d.Parts[0]) > 0 {
+		var nums []int
+		for _, p := range d.Parts[0] {
+			var n int
+			var s string
+			if json.Unmarshal(p, &n) != nil {
+				if json.Unmarshal(p, &s) != nil {
+					break
+				}
+				var err error
+				if n, err = strconv.Atoi(strings.TrimSpace(s)); err != nil {
+					break
+				}
+			}
+			nums = append(nums, n)
+		}
+		if date := formatDate(nums); date != "" {
+			return date
+		}
+		warn("issued: date-parts %s is not a date; no date", firstLine(string(v)))
+		return ""
+	}
+	text := words(d.Raw + " " + d.Literal)
+	if text == "" {
+		return ""
+	}
+	if isoDate.MatchString(text) {
+		return text
+	}
+	if y := cslYear.FindString(text); y != "" {
+		warn("issued: date %q read as the year %s", text, y)
+		return y
+	}
+	warn("issued: %q is not a date; no date", text)
+	return ""
+}
+
+// formatDate writes year, month and day as far as they are valid.
+func formatDate(nums []int) string {
+	if len(nums) == 0 || nums[0] < 1000 || nums[0] > 9999 {
+		return ""
+	}
+	date := strconv.Itoa(nums[0])
+	if len(nums) > 1 && nums[1] >= 1 && nums[1] <= 12 {
+		date += fmt.Sprintf("-%02d", nums[1])
+		if len(nums) > 2 && nums[2] >= 1 && nums[2] <= 31 {
+			date += fmt.Sprintf("-%02d", nums[2])
+		}
+	}
+	return date
+}

@@ -1,0 +1,105 @@
+package importer
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/paperwidget/paperwidget/paper"
+)
+
+// record is a paper read from a structured source, with what messages need
+// to name it and its own key (a citation key, a CSL id), an id candidate.
+type record struct {
+	paper.Paper
+	line  int
+	label string // `entry "smith2020"`, `item 3 ("smith2020")`
+	key   string
+}
+
+// finish gives records stable, unique ids and checks them by the widget's
+// own rules, so that what an import returns always loads: a record without a
+// title is skipped, a field the widget would refuse (a non-http link, a bad
+// date) is dropped, each with a warning naming the record.
+func finish(name string, recs []record, warnings []Warning) (paper.List, []Warning) {
+	papers := make([]paper.Paper, 0, len(recs))
+	kept := make([]record, 0, len(recs))
+	used := map[string]int{}
+	for _, r := range recs {
+		if r.Title == "" {
+			warnings = append(warnings, Warning{File: name, Line: r.line, Msg: r.label + ": missing title; skipped", Skipped: true})
+			continue
+		}
+		r.ID = stableID(r)
+		if line, dup := used[r.ID]; dup {
+			id := r.ID
+			for n := 2; ; n++ {
+				if r.ID = fmt.Sprintf("%s-%d", id, n); !validID(r.ID) {
+					r.ID = fmt.Sprintf("%s-%d", paper.Slug(r.Title), n)
+				}
+				if _, taken := used[r.ID]; !taken {
+					break
+				}
+			}
+			warnings = append(warnings, Warning{File: name, Line: r.line,
+				Msg: fmt.Sprintf("%s: id %q is already used by the paper on line %d; given %q", r.label, id, line, r.ID)})
+		}
+		used[r.ID] = r.line
+		papers = append(papers, r.Paper)
+		kept = append(kept, r)
+	}
+
+	data, err := json.Marshal(paper.List{Papers: papers})
+	if err != nil {
+		panic(err) // a list of strings always marshals
+	}
+	list, problems, err := paper.Decode(data)
+	if err != nil {
+		panic(err) // what json.Marshal writes always parses
+	}
+	for _, p := range problems {
+		r := kept[p.Index]
+		what := "field left out"
+		if p.Skipped {
+			what = "skipped"
+		}
+		warnings = append(warnings, Warning{File: name, Line: r.line, Skipped: p.Skipped,
+			Msg: fmt.Sprintf("%s: %s: %s; %s", r.label, p.Field, p.Msg, what)})
+	}
+	// Reading order is the order to fix things in.
+	sort.SliceStable(warnings, func(i, j int) bool { return warnings[i].Line < warnings[j].Line })
+	return list, warnings
+}
+
+// stableID prefers identifiers that name the paper anywhere (DOI, arXiv id)
+// over those that name it in one file (the citation key), so that the same
+// paper keeps its id, and shared links keep working, whatever source it
+// comes from.
+func stableID(r record) string {
+	for _, id := range []string{r.DOI, r.Arxiv, r.key} {
+		if validID(id) {
+			return id
+		}
+	}
+	return paper.Slug(r.Title)
+}
+
+// validID asks the widget's decoder itself, so that the importer cannot
+// drift from the rules ids are checked by (paper does not export them).
+func validID(id string) bool {
+	if id == "" || id != strings.TrimSpace(id) {
+		return false
+	}
+	data, err := json.Marshal([]paper.Paper{{ID: id, Title: "t"}})
+	if err != nil {
+		return false
+	}
+	_, problems, err := paper.Decode(data)
+	return err == nil && len(problems) == 0
+}
+
+// words joins s's words with single spaces: feeds and exports wrap lines.
+func words(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
