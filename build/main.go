@@ -1,8 +1,8 @@
 // Command build makes and serves the widget's static site.
 //
-//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"]
+//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"] [-format F] [-strict]
 //	go run ./build serve [-dir dist] [-addr localhost:8080]
-//	go run ./build convert [-format F] source... > list.json
+//	go run ./build convert [-format F] [-strict] source... > list.json
 package main
 
 import (
@@ -17,7 +17,6 @@ import (
 	"github.com/paperwidget/paperwidget/build/site"
 	"github.com/paperwidget/paperwidget/build/static"
 	"github.com/paperwidget/paperwidget/importer"
-	"github.com/paperwidget/paperwidget/paper"
 )
 
 const usage = `usage: go run ./build <command> [flags]
@@ -59,12 +58,15 @@ func dist(args []string) error {
 	fs := flag.NewFlagSet("dist", flag.ExitOnError)
 	out := fs.String("o", "dist", "output `directory` (replaced)")
 	base := fs.String("base", "/", "URL `path` the site is served under, e.g. /lab/papers/")
-	papers := fs.String("papers", "data/papers.json", "space-separated paper list `files` to bundle")
+	papers := fs.String("papers", "data/papers.json", "space-separated paper list `files` to bundle, merged in order")
+	format, strict := importFlags(fs)
 	fs.Parse(args)
 	return site.Build(site.Options{
 		Root:   ".",
 		Out:    *out,
 		Papers: strings.Fields(*papers),
+		Format: importer.Format(*format),
+		Strict: *strict,
 		Base:   *base,
 		Log:    os.Stderr,
 	})
@@ -86,30 +88,39 @@ func serve(args []string) error {
 	return http.Serve(ln, static.Handler(*dir))
 }
 
+// importFlags are the flags of every command that imports sources.
+func importFlags(fs *flag.FlagSet) (format *string, strict *bool) {
+	var names []string
+	for _, f := range importer.Formats {
+		names = append(names, string(f))
+	}
+	format = fs.String("format", "", "`format` of every source ("+strings.Join(names, ", ")+"); detected from content when empty")
+	strict = fs.Bool("strict", false, "fail (exit status 1) on any import warning")
+	return format, strict
+}
+
 func convert(args []string) error {
 	fs := flag.NewFlagSet("convert", flag.ExitOnError)
-	format := fs.String("format", "", "source `format` (json, papers-page); detected from content when empty")
+	format, strict := importFlags(fs)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: go run ./build convert [flags] source... > list.json\n\n"+
+			"Imports the sources (merging duplicates) and prints the widget's JSON.\n\nflags:\n")
+		fs.PrintDefaults()
+	}
 	fs.Parse(args)
 	if fs.NArg() == 0 {
 		return fmt.Errorf("convert: name at least one source file")
 	}
-	var all paper.List
-	for _, src := range fs.Args() {
-		list, warnings, err := importer.File(src, importer.Format(*format))
-		if err != nil {
-			return err
-		}
-		for _, w := range warnings {
-			fmt.Fprintln(os.Stderr, "warning:", w)
-		}
-		if all.Title == "" {
-			all.Title = list.Title
-		}
-		all.Papers = append(all.Papers, list.Papers...)
-		fmt.Fprintf(os.Stderr, "read %d papers from %s\n", len(list.Papers), src)
+	list, report, err := importer.Import(fs.Args(), importer.Format(*format))
+	if err != nil {
+		return err
+	}
+	report.Log(os.Stderr)
+	if *strict && len(report.Warnings) > 0 {
+		return fmt.Errorf("%d import warnings and -strict given", len(report.Warnings))
 	}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(all)
+	return enc.Encode(list)
 }

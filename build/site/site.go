@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -30,8 +29,12 @@ type Options struct {
 	Root string
 	// Out is the directory to write; its previous content is replaced.
 	Out string
-	// Papers are the list's source files, imported and joined in order.
+	// Papers are the list's source files, imported and merged in order.
 	Papers []string
+	// Format is the format of every source; "" detects each one's.
+	Format importer.Format
+	// Strict makes any import warning an error, before anything is built.
+	Strict bool
 	// Base is the URL path the site is served under, "/" by default.
 	Base string
 	// Log receives one line per step and every import warning.
@@ -44,8 +47,8 @@ type Options struct {
 // listFile is the bundled list's path under the site's web/ directory.
 const listFile = "papers.json"
 
-// Build writes the site. Import warnings are logged, not fatal: the papers
-// that could be read are published.
+// Build writes the site. Import warnings are logged, and fatal only with
+// Strict: otherwise the papers that could be read are published.
 func Build(o Options) error {
 	if o.Log == nil {
 		o.Log = io.Discard
@@ -54,9 +57,13 @@ func Build(o Options) error {
 	if err != nil {
 		return err
 	}
-	list, err := importAll(o.Papers, o.Log)
+	list, report, err := importer.Import(o.Papers, o.Format)
 	if err != nil {
 		return err
+	}
+	report.Log(o.Log)
+	if o.Strict && len(report.Warnings) > 0 {
+		return fmt.Errorf("%d import warnings and -strict given", len(report.Warnings))
 	}
 	if err := resetDir(o.Out, o.Root); err != nil {
 		return err
@@ -158,39 +165,6 @@ func handler(list paper.List, base, version string, wasmSize int64) *app.Handler
 		fmt.Sprintf(`<noscript><link rel="stylesheet" href="%s"></noscript>`, res.Resolve("/web/noscript.css")),
 	}
 	return h
-}
-
-func importAll(sources []string, log io.Writer) (paper.List, error) {
-	if len(sources) == 0 {
-		return paper.List{}, errors.New("no paper list given")
-	}
-	var all paper.List
-	seen := map[string]string{}
-	for _, src := range sources {
-		list, warnings, err := importer.File(src, "")
-		if err != nil {
-			return paper.List{}, err
-		}
-		for _, w := range warnings {
-			fmt.Fprintf(log, "warning: %s\n", w)
-		}
-		if all.Title == "" {
-			all.Title = list.Title
-		}
-		skipped := 0
-		for _, p := range list.Papers {
-			if first, dup := seen[p.ID]; dup {
-				fmt.Fprintf(log, "warning: %s: id %q already used in %s; left out\n", src, p.ID, first)
-				skipped++
-				continue
-			}
-			seen[p.ID] = src
-			all.Papers = append(all.Papers, p)
-		}
-		fmt.Fprintf(log, "read %d papers from %s (%d warnings, %d left out as duplicates)\n",
-			len(list.Papers), src, len(warnings), skipped)
-	}
-	return all, nil
 }
 
 func cleanBase(base string) (string, error) {
