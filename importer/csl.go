@@ -198,11 +198,15 @@ func cslDate(v json.RawMessage, warn func(string, ...any)) string {
 			}
 			nums = append(nums, n)
 		}
-		if date := formatDate(nums); date != "" {
-			return date
+		date, used := formatDate(nums)
+		if used < len(d.Parts[0]) {
+			kept := "no date"
+			if date != "" {
+				kept = "kept " + date
+			}
+			warn("issued: date-parts %s is not a valid date; %s", words(string(v)), kept)
 		}
-		warn("issued: date-parts %s is not a date; no date", firstLine(string(v)))
-		return ""
+		return date
 	}
 	text := words(d.Raw + " " + d.Literal)
 	if text == "" {
@@ -219,17 +223,19 @@ func cslDate(v json.RawMessage, warn func(string, ...any)) string {
 	return ""
 }
 
-// formatDate writes year, month and day as far as they are valid.
-func formatDate(nums []int) string {
+// formatDate writes year, month and day as far as they are valid, and
+// says how many of nums it used.
+func formatDate(nums []int) (string, int) {
 	if len(nums) == 0 || nums[0] < 1000 || nums[0] > 9999 {
-		return ""
+		return "", 0
 	}
 	date := strconv.Itoa(nums[0])
-	if len(nums) > 1 && nums[1] >= 1 && nums[1] <= 12 {
-		date += fmt.Sprintf("-%02d", nums[1])
-		if len(nums) > 2 && nums[2] >= 1 && nums[2] <= 31 {
-			date += fmt.Sprintf("-%02d", nums[2])
-		}
+	if len(nums) < 2 || nums[1] < 1 || nums[1] > 12 {
+		return date, 1
 	}
-	return date
+	date += fmt.Sprintf("-%02d", nums[1])
+	if len(nums) < 3 || nums[2] < 1 || nums[2] > 31 {
+		return date, 2
+	}
+	return date + fmt.Sprintf("-%02d", nums[2]), 3
 }

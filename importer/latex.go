@@ -80,6 +80,11 @@ var argCommands = map[string]bool{
 	"MakeUppercase": true, "MakeLowercase": true, "uppercase": true, "lowercase": true,
 }
 
+var dropCommands = map[string]bool{
+	"cite": true, "citep": true, "citet": true, "citealp": true, "citeauthor": true, "citeyear": true,
+	"ref": true, "eqref": true, "autoref": true, "cref": true, "Cref": true, "label": true,
+}
+
 // Latex turns a LaTeX field value into plain Unicode text with single
 // spaces.
 func Latex(s string) string {
@@ -162,6 +167,17 @@ func latexCommand(b *strings.Builder, s string, i int) int {
 		b.WriteString(t)
 		return i
 	}
+	if dropCommands[name] {
+		// Citations and cross-references point into a paper's text; out of
+		// it they are noise.
+		if i < len(s) && s[i] == '[' {
+			if j := strings.IndexByte(s[i:], ']'); j >= 0 {
+				i += j + 1
+			}
+		}
+		_, i = braceGroup(s, i)
+		return i
+	}
 	if name == "href" {
 		// \href{address}{text}: the text is what a reader sees.
 		_, i = braceGroup(s, i)
@@ -197,6 +213,10 @@ func accentBase(s string, i int) (string, int) {
 			j++
 		}
 		raw, next = s[i:j], j
+		if _, ok := accentMarks[s[i+1:j]]; ok {
+			_, next = accentBase(s, j) // stacked accents: "\~\^e"
+			raw = s[i:next]
+		}
 	case '}':
 		return "", i
 	default:
