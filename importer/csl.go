@@ -79,8 +79,10 @@ func parseCSL(name string, data []byte) (paper.List, []Warning, error) {
 			return paper.List{}, nil, jsonError(name, data, err)
 		}
 		line := lineOf(data, start+int64(bytes.IndexAny(data[start:], "{[\"0123456789tfn-")))
-		r, ws := cslRecord(name, i, line, raw)
-		recs = append(recs, r)
+		r, ws, ok := cslRecord(name, i, line, raw)
+		if ok {
+			recs = append(recs, r)
+		}
 		warnings = append(warnings, ws...)
 	}
 	if _, err := dec.Token(); err != nil {
@@ -108,16 +110,16 @@ func lineOf(data []byte, offset int64) int {
 
 var cslYear = regexp.MustCompile(`\b\d{4}\b`)
 
-func cslRecord(name string, i, line int, raw json.RawMessage) (record, []Warning) {
-	r := record{line: line, label: fmt.Sprintf("item %d", i+1)}
-	var warnings []Warning
+// cslRecord reads one item; ok is false when it is no item at all.
+func cslRecord(name string, i, line int, raw json.RawMessage) (r record, warnings []Warning, ok bool) {
+	r = record{line: line, label: fmt.Sprintf("item %d", i+1)}
 	warn := func(format string, args ...any) {
 		warnings = append(warnings, Warning{File: name, Line: line, Msg: r.label + ": " + fmt.Sprintf(format, args...)})
 	}
 	var f map[string]json.RawMessage
 	if json.Unmarshal(raw, &f) != nil {
 		warnings = append(warnings, Warning{File: name, Line: line, Skipped: true, Msg: r.label + ": want an object; skipped"})
-		return r, warnings
+		return r, warnings, false
 	}
 	text := func(key string) string {
 		v, ok := f[key]
@@ -168,7 +170,7 @@ func cslRecord(name string, i, line int, raw json.RawMessage) (record, []Warning
 	if v, ok := f["issued"]; ok {
 		r.Date = cslDate(v, warn)
 	}
-	return r, warnings
+	return r, warnings, true
 }
 
 // cslDate reads "issued": date-parts first, then the raw or literal text.

@@ -53,7 +53,7 @@ var letterCommands = map[string]string{
 	"DH": "Ð", "th": "þ", "TH": "Þ", "dj": "đ", "DJ": "Đ", "ng": "ŋ", "NG": "Ŋ",
 	"&": "&", "%": "%", "$": "$", "_": "_", "#": "#", "{": "{", "}": "}",
 	" ": " ", ",": " ", ";": " ", ":": " ", "\\": " ", "-": "", "/": "", "@": "",
-	"textendash": "–", "textemdash": "—", "ldots": "…", "dots": "…", "textellipsis": "…",
+	"relax": "", "protect": "", "nobreak": "", "textendash": "–", "textemdash": "—", "ldots": "…", "dots": "…", "textellipsis": "…",
 	"textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”",
 	"guillemotleft": "«", "guillemotright": "»", "textregistered": "®", "texttrademark": "™",
 	"copyright": "©", "textcopyright": "©", "S": "§", "P": "¶", "pounds": "£", "euro": "€",
@@ -82,7 +82,7 @@ var argCommands = map[string]bool{
 
 var dropCommands = map[string]bool{
 	"cite": true, "citep": true, "citet": true, "citealp": true, "citeauthor": true, "citeyear": true,
-	"ref": true, "eqref": true, "autoref": true, "cref": true, "Cref": true, "label": true,
+	"noopsort": true, "ref": true, "eqref": true, "autoref": true, "cref": true, "Cref": true, "label": true,
 }
 
 // Latex turns a LaTeX field value into plain Unicode text with single
@@ -147,7 +147,11 @@ func latexCommand(b *strings.Builder, s string, i int) int {
 	if mark, ok := accentMarks[name]; ok {
 		base, next := accentBase(s, i)
 		if base == "" {
-			b.WriteString(name) // "\'" at the end of the text: keep what was written
+			// An accent on nothing: a symbol ("\'" is a quote) stays, a
+			// letter ("\v{}") would read as a word, so it goes.
+			if !isLetter(name[0]) {
+				b.WriteString(name)
+			}
 			return next
 		}
 		r, n := utf8.DecodeRuneInString(base)
@@ -168,8 +172,8 @@ func latexCommand(b *strings.Builder, s string, i int) int {
 		return i
 	}
 	if dropCommands[name] {
-		// Citations and cross-references point into a paper's text; out of
-		// it they are noise.
+		// Citations and cross-references point into a paper's text, and
+		// \noopsort only steers sorting; out of a bibliography they are noise.
 		if i < len(s) && s[i] == '[' {
 			if j := strings.IndexByte(s[i:], ']'); j >= 0 {
 				i += j + 1

@@ -1,0 +1,276 @@
+package importer
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/paperwidget/paperwidget/paper"
+)
+
+// sourceOf returns the text of the entry with key in a .bib file, from its
+// "@" to the closing brace at the start of a line: what "copy BibTeX" copies.
+func sourceOf(t *testing.T, bib, key string) string {
+	t.Helper()
+	start := strings.Index(bib, "{"+key+",")
+	start = strings.LastIndexByte(bib[:start], '@')
+	end := strings.Index(bib[start:], "\n}")
+	if start < 0 || end < 0 {
+		t.Fatalf("no entry %s in the fixture", key)
+	}
+	return bib[start : start+end+2]
+}
+
+func TestBibTeXFixture(t *testing.T) {
+	data, err := os.ReadFile("testdata/pubs.bib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _, err := File("testdata/pubs.bib", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		key string
+		p   paper.Paper
+	}{
+		{"mueller2024hebbian", paper.Paper{
+			ID:       "10.5555/3666122.3666801",
+			Title:    "Neuro-Modulated Hebbian Learning for Fully Test-Time Adaptation",
+			Abstract: "We adapt models at test time with a local Hebbian rule — no back-propagation — and reach 92% of the supervised accuracy on ImageNet-C without labels.",
+			Authors:  []string{"Jörg Müller", "Ana García-López", "Søren Østergaard", "et al."},
+			Date:     "2024-12",
+			Venue:    "Proc. Advances in Neural Information Processing Systems",
+			PDF:      "https://lab.example.org/papers/mueller2024.pdf",
+			DOI:      "10.5555/3666122.3666801",
+			Arxiv:    "2403.01234",
+			Tags:     []string{"Hebbian learning", "test-time adaptation", "neuromodulation"},
+		}},
+		{"Dvorak_2024", paper.Paper{
+			ID:      "Dvorak_2024",
+			Title:   "Škoda, Čapek and the Łódź Corpus: α-Divergences for OCR",
+			Authors: []string{"Antonín Dvořák", "Barış Koç", "Văn Nguyê\u0303n"},
+			Date:    "2024-07",
+			Venue:   "Transactions of the ACL",
+			URL:     "https://aclanthology.org/2024.tacl-1.7",
+		}},
+		{"chen2023spiking", paper.Paper{
+			ID:      "2310.04567",
+			Title:   "Spiking Transformers: A Survey",
+			Authors: []string{"Wei Chen", "Barnes and Noble Research"},
+			Date:    "2023",
+			Arxiv:   "2310.04567",
+		}},
+		{"smith2023scholar", paper.Paper{
+			ID:      "2301.00007",
+			Title:   "Learning rates for Straße networks",
+			Authors: []string{"John Smith", "Jane Doe"},
+			Date:    "2023",
+			Venue:   "arXiv preprint arXiv:2301.00007",
+			Arxiv:   "2301.00007",
+		}},
+		{"lee2023workshop", paper.Paper{
+			ID:      "lee2023workshop",
+			Title:   "Sparse Coding at Scale",
+			Authors: []string{"Ha-Eun Lee", "Pieter van der Berg"},
+			Date:    "2023-07",
+			Venue:   "Proceedings of the 40th International Conference on Machine Learning",
+		}},
+		{"ftp2022", paper.Paper{
+			ID:      "ftp2022",
+			Title:   "Odd Links and Unknown Macros",
+			Authors: []string{"Richard Roe"},
+			Date:    "2022-06-15",
+			Venue:   "ecml 2022",
+		}},
+		{"tex2021", paper.Paper{
+			ID:      "tex2021", // the DOI has "<" and ">", which ids may not
+			Title:   "The “Accent” Problem in TeX: Étude of å, æ and œ",
+			Authors: []string{"Karl Baß", "Ayşe Öztürk"},
+			Date:    "2021",
+			Venue:   "J. Typogr.",
+			DOI:     "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O",
+		}},
+	}
+	if len(l.Papers) != len(want) {
+		t.Fatalf("%d papers, want %d: %+v", len(l.Papers), len(want), l.Papers)
+	}
+	for i, w := range want {
+		t.Run(w.key, func(t *testing.T) {
+			got := l.Papers[i]
+			if src := sourceOf(t, string(data), w.key); got.Bibtex != src {
+				t.Errorf("bibtex:\n%s\nwant\n%s", got.Bibtex, src)
+			}
+			got.Bibtex = ""
+			if !reflect.DeepEqual(got, w.p) {
+				t.Errorf("got  %+v\nwant %+v", got, w.p)
+			}
+		})
+	}
+}
+
+func TestBibTeXFixtureWarnings(t *testing.T) {
+	_, warnings, err := File("testdata/pubs.bib", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`pubs.bib:74: entry "broken2023": missing title; skipped`,
+		`pubs.bib:80: entry "ftp2022": url: "ftp://files.example.org/roe.pdf" is not an http(s) link; field left out`,
+		`pubs.bib:83: entry "ftp2022": field booktitle: unknown macro "ecml" (no @string defines it above); kept as written`,
+		`pubs.bib:97: entry "unterminated2020": unterminated (no closing '}' before the end of the file); skipped`,
+	}
+	if got := warningStrings(warnings); !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	skipped := 0
+	for _, w := range warnings {
+		if w.Skipped {
+			skipped++
+		}
+	}
+	if skipped != 2 {
+		t.Errorf("%d warnings mark skipped entries, want 2", skipped)
+	}
+}
+
+func warningStrings(ws []Warning) []string {
+	var s []string
+	for _, w := range ws {
+		s = append(s, w.String())
+	}
+	return s
+}
+
+// Small files, each about one rule of the grammar: the papers read (as
+// "id|title|venue") and the warnings.
+func TestBibTeXGrammar(t *testing.T) {
+	cases := []struct {
+		name, in string
+		papers   []string
+		warnings []string
+	}{
+		{"parentheses and concatenation",
+			"@string(pre = \"Proc. \")\n@Article(k1, Title = \"A \" # {B} # \" C\", journal = pre # 42 # {nd} # \" \" # Sep)",
+			[]string{"k1|A B C|Proc. 42nd September"}, nil},
+		{"trailing comma, no fields, no key",
+			"@misc{k2, title={T2},}\n@misc{k3}\n@misc{, title = {No key}}",
+			[]string{"k2|T2|", "no-key|No key|"},
+			[]string{`x.bib:2: entry "k3": missing title; skipped`}},
+		{"quotes inside braces and braces inside quotes",
+			`@misc{k4, title = "A {"quoted"} {\"u}ber {B{C}}"}`,
+			[]string{`k4|A "quoted" über BC|`}, nil},
+		{"comments and junk between and inside entries",
+			"Intro text with mail@example.org in it.\n% @misc{commented, title={No}}\n@misc{k5, % the key\n  title = {T5}, % why\n  % note = {x},\n}\n@comment{a {nested} comment}",
+			[]string{"k5|T5|"}, nil},
+		{"front matter with an at sign",
+			"---\nlayout: bib\nauthor: me@example.org\n---\n@misc{k6, title={T6}}",
+			[]string{"k6|T6|"}, nil},
+		{"repeated field keeps the first",
+			"@misc{k7, title={First}, TITLE={Second}}",
+			[]string{"k7|First|"},
+			[]string{`x.bib:1: entry "k7": field title given twice; the first is kept`}},
+		{"missing equals skips only that entry",
+			"@misc{k8, title {T8}}\n@misc{k9, title={T9}}",
+			[]string{"k9|T9|"},
+			[]string{`x.bib:1: entry "k8" (line 1): expected '=', found "{T8}}"; skipped`}},
+		{"unterminated entry before the next one",
+			"@misc{k10, title={T10},\n  abstract = {Lost its brace.\n\n@misc{k11, title={T11}}",
+			[]string{"k11|T11|"},
+			[]string{`x.bib:1: entry "k10": unterminated (no closing '}' before the next entry on line 4); skipped`}},
+		{"unterminated between fields",
+			"@misc{k12, title={T12}\n@misc{k13, title={T13}}",
+			[]string{"k13|T13|"},
+			[]string{`x.bib:1: entry "k12": unterminated (no closing '}' before the next entry on line 2); skipped`}},
+		{"unbalanced brace in quotes",
+			"@misc{k14, title = \"A } B\"}\n@misc{k15, title={T15}}",
+			[]string{"k15|T15|"},
+			[]string{`x.bib:1: entry "k14" (line 1): unbalanced "}" in a quoted value; skipped`}},
+		{"crossref to a missing entry",
+			"@inproceedings{k16, title={T16}, crossref={nowhere}}",
+			[]string{"k16|T16|"},
+			[]string{`x.bib:1: entry "k16": crossref "nowhere" names no entry of this file; nothing inherited`}},
+		{"duplicate keys get distinct ids",
+			"@misc{k17, title={A}}\n@misc{k17, title={B}}",
+			[]string{"k17|A|", "k17-2|B|"},
+			[]string{`x.bib:2: entry "k17": id "k17" is already used by the paper on line 1; given "k17-2"`}},
+		{"bad year and month",
+			"@misc{k18, title={T18}, year={in press}}\n@misc{k19, title={T19}, year=2020, month={Smarch}}",
+			[]string{"k18|T18|", "k19|T19|"},
+			[]string{`x.bib:1: entry "k18": year "in press" is not a year; no date`,
+				`x.bib:2: entry "k19": month "Smarch" is not a month; the date keeps the year only`}},
+		{"eprint that is no arXiv id",
+			"@misc{k20, title={T20}, eprint={hal-0123}, archiveprefix={arXiv}}",
+			[]string{"k20|T20|"},
+			[]string{`x.bib:1: entry "k20": "hal-0123" is not an arXiv id (2403.01234 or hep-th/9901001); left out`}},
+		{"key with characters ids refuse",
+			`@misc{a"b, title={Quoted Key}}`,
+			[]string{"quoted-key|Quoted Key|"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l, warnings, err := Parse("x.bib", []byte(c.in), BibTeX)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range l.Papers {
+				got = append(got, p.ID+"|"+p.Title+"|"+p.Venue)
+			}
+			if !reflect.DeepEqual(got, c.papers) {
+				t.Errorf("papers %q, want %q", got, c.papers)
+			}
+			if ws := warningStrings(warnings); !reflect.DeepEqual(ws, c.warnings) {
+				t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(ws, "\n"), strings.Join(c.warnings, "\n"))
+			}
+		})
+	}
+}
+
+func TestBibTeXFieldValues(t *testing.T) {
+	in := `@article{k,
+  title = {T},
+  author = {von Neumann, Jr., John and AND and Last, First and Plato and {\relax Ch}ristopher Smith and others},
+  date = {2019-05},
+  year = {1900},
+  doi = {doi: 10.1000/XYZ},
+  url = {\url{https://example.org/a\_b\%20c}},
+  html = {https://ignored.example.org/},
+  keywords = {a;b ; ;  A, c},
+  eprint = {https://arxiv.org/abs/1706.03762v5}, eprinttype = {arxiv},
+}`
+	l, warnings, err := Parse("x.bib", []byte(in), "")
+	if err != nil || len(warnings) > 0 {
+		t.Fatal(err, warnings)
+	}
+	got := l.Papers[0]
+	want := paper.Paper{
+		ID:      "10.1000/XYZ",
+		Title:   "T",
+		Authors: []string{"John von Neumann Jr.", "AND", "First Last", "Plato", "Christopher Smith", "et al."},
+		Date:    "2019-05",
+		URL:     "https://example.org/a_b%20c",
+		DOI:     "10.1000/XYZ",
+		Arxiv:   "1706.03762",
+		Tags:    []string{"a", "b", "c"},
+		Bibtex:  in,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+func TestBibTeXFatalErrors(t *testing.T) {
+	for name, c := range map[string]struct{ in, want string }{
+		"not UTF-8": {"@misc{a, title={ok}}\n@misc{b, title={M\xfcller}}", "x.bib:2: not UTF-8 text"},
+		"nothing":   {"just text, no entries", "x.bib: no BibTeX entries found"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, _, err := Parse("x.bib", []byte(c.in), BibTeX)
+			if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+				t.Errorf("err = %v, want it to start with %q", err, c.want)
+			}
+		})
+	}
+}
