@@ -29,12 +29,19 @@ import (
 // isCSL tells CSL-JSON from the widget's bare array by the first item's
 // keys: the widget's papers have "authors" (strings), CSL items "author"
 // (objects), "issued" and "type".
+//
+// Only the items up to the first object are read: a widget list can be
+// large, and detection should not parse it twice.
 func isCSL(data []byte) bool {
-	var items []map[string]json.RawMessage
-	if json.Unmarshal(data, &items) != nil {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 		return false
 	}
-	for _, it := range items {
+	for dec.More() {
+		var it map[string]json.RawMessage
+		if dec.Decode(&it) != nil {
+			return false
+		}
 		if it == nil {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/paperwidget/paperwidget/paper"
 )
@@ -11,7 +12,22 @@ import (
 // fuzzParse checks what every parser promises on any input: no panic, and
 // a list the widget loads without a single problem.
 func fuzzParse(t *testing.T, format Format, data []byte) {
-	l, _, err := Parse("fuzz", data, format)
+	type result struct {
+		l   paper.List
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		l, _, err := Parse("fuzz", data, format)
+		done <- result{l, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatalf("Parse of %d bytes still running after 5s", len(data))
+	}
+	l, err := r.l, r.err
 	if err != nil {
 		return
 	}
