@@ -5,7 +5,7 @@ BASE   ?= /
 PAPERS ?= data/papers.json
 GO     ?= go
 
-.PHONY: dist serve test vet chromium data clean
+.PHONY: dist serve test vet tools data clean
 
 dist:
 	$(GO) run ./build dist -o dist -base "$(BASE)" -papers "$(PAPERS)"
@@ -17,7 +17,7 @@ serve: dist
 data:
 	$(GO) run ./build convert data/papers-page.txt > data/papers.json
 
-test: chromium vet
+test: tools e2e/node_modules vet
 	$(GO) test ./...
 
 vet:
@@ -26,15 +26,24 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./widget ./wasm
 
-# Browser tests drive Debian's Chromium; never a downloaded browser.
-chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else \
-	    echo "Chromium is missing; install it with: sudo apt-get install -y chromium" >&2; exit 1; \
-	  fi; \
-	fi
+# Browser tests drive Debian's Chromium (never a downloaded browser) and
+# inject axe-core from npm.
+tools:
+	@missing=""; \
+	  [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	  command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	    else \
+	      echo "Missing:$$missing; install with: sudo apt-get install -y$$missing" >&2; exit 1; \
+	    fi; \
+	  fi
+
+# axe-core, injected into pages by the accessibility tests.
+e2e/node_modules: e2e/package.json e2e/package-lock.json | tools
+	cd e2e && npm ci --no-audit --no-fund
+	touch $@
 
 clean:
 	rm -rf dist

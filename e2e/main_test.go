@@ -205,6 +205,23 @@ func (p *page) waitJS(cond string) {
 	}
 }
 
+// waitJSAcrossNav is waitJS for a condition that a navigation in progress
+// must bring about: it retries while the old document's context is gone.
+func (p *page) waitJSAcrossNav(cond string) {
+	p.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](cond))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("waiting for %s: last result %v, %v", cond, ok, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // rowIDs are the rendered results' ids in rank order.
 func (p *page) rowIDs() []string {
 	p.t.Helper()

@@ -29,7 +29,8 @@ func Route(newWidget func() *Widget) {
 // the same list.
 func FromPage() func() *Widget {
 	params := app.Window().URL().Query()
-	query, theme := params.Get("q"), params.Get("theme")
+	theme, lang := params.Get("theme"), params.Get("lang")
+	msg := languages[language(lang)]
 
 	var list paper.List
 	var problems []paper.Problem
@@ -39,22 +40,29 @@ func FromPage() func() *Widget {
 		src = app.Getenv(ListURLEnv)
 	}
 	if data, err := fetchBytes(src); err != nil {
-		loadErr = fmt.Sprintf("Could not load the paper list %s: %v.", src, err)
+		loadErr = msg.LoadFailed(src, err)
 	} else if list, problems, err = paper.Decode(data); err != nil {
-		loadErr = fmt.Sprintf("Could not read the paper list %s: %v.", src, err)
+		loadErr = msg.ReadFailed(src, err)
 	}
 
-	focus := false
+	var typed string
+	var focus bool
 	doc := app.Window().Get("document")
 	if in := doc.Call("querySelector", `input[type="search"]`); in.Truthy() {
-		if typed := in.Get("value").String(); typed != "" {
-			query = typed
-		}
+		typed = in.Get("value").String()
 		focus = doc.Get("activeElement").Equal(in)
 	}
 	return func() *Widget {
-		return New().List(list).Problems(problems).LoadError(loadErr).
-			Query(query).Theme(theme).Focus(focus)
+		// go-app builds the page again on back and forward: read the
+		// query from the URL then, not from when the page loaded.
+		w := New().List(list).Problems(problems).LoadError(loadErr).
+			Query(app.Window().URL().Query().Get("q")).Theme(theme).Lang(lang).Focus(focus)
+		if typed != "" {
+			w.Query(typed).Typed(true)
+		}
+		// Only the first widget takes over the pre-rendered field.
+		typed, focus = "", false
+		return w
 	}
 }
 

@@ -11,13 +11,17 @@ import (
 type paperList struct {
 	app.Compo
 
+	Imsg     *messages
 	Ipapers  []paper.Paper
 	Ihits    []search.Hit
 	IallOpen bool
 	Iflipped map[string]bool
+	Itarget  string
 }
 
 func newPaperList() *paperList { return &paperList{} }
+
+func (l *paperList) Messages(m *messages) *paperList { l.Imsg = m; return l }
 
 func (l *paperList) Papers(p []paper.Paper) *paperList { l.Ipapers = p; return l }
 
@@ -30,15 +34,20 @@ func (l *paperList) AllOpen(v bool) *paperList { l.IallOpen = v; return l }
 
 func (l *paperList) Flipped(ids map[string]bool) *paperList { l.Iflipped = ids; return l }
 
+// Target is the paper opened by its permalink, highlighted for a moment.
+func (l *paperList) Target(id string) *paperList { l.Itarget = id; return l }
+
 func (l *paperList) Render() app.UI {
 	return app.Ol().Class("pw-list").Body(
 		app.Range(l.Ihits).Slice(func(i int) app.UI {
 			h := l.Ihits[i]
 			p := l.Ipapers[h.Paper]
 			return newPaperRow().
+				Messages(l.Imsg).
 				Paper(p).
 				Hit(h).
-				Expanded(l.IallOpen != l.Iflipped[p.ID])
+				Expanded(l.IallOpen != l.Iflipped[p.ID]).
+				Target(p.ID == l.Itarget)
 		}),
 	)
 }

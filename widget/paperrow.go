@@ -15,12 +15,16 @@ import (
 type paperRow struct {
 	app.Compo
 
+	Imsg      *messages
 	Ipaper    paper.Paper
 	Ihit      search.Hit
 	Iexpanded bool
+	Itarget   bool
 }
 
 func newPaperRow() *paperRow { return &paperRow{} }
+
+func (r *paperRow) Messages(m *messages) *paperRow { r.Imsg = m; return r }
 
 func (r *paperRow) Paper(p paper.Paper) *paperRow { r.Ipaper = p; return r }
 
@@ -29,11 +33,18 @@ func (r *paperRow) Hit(h search.Hit) *paperRow { r.Ihit = h; return r }
 
 func (r *paperRow) Expanded(v bool) *paperRow { r.Iexpanded = v; return r }
 
+// Target highlights the row opened by its permalink.
+func (r *paperRow) Target(v bool) *paperRow { r.Itarget = v; return r }
+
 func (r *paperRow) Render() app.UI {
 	p := r.Ipaper
 	abstractID := "abstract-" + p.ID
+	class := "pw-paper"
+	if r.Itarget {
+		class += " pw-target"
+	}
 	return app.Li().
-		Class("pw-paper").
+		Class(class).
 		ID("paper-"+p.ID).
 		DataSet("paper-id", p.ID).
 		Body(
@@ -63,7 +74,7 @@ func (r *paperRow) Render() app.UI {
 
 func (r *paperRow) renderAbstract() app.UI {
 	if r.Ipaper.Abstract == "" {
-		return app.P().Class("pw-none").Text("No abstract available.")
+		return app.P().Class("pw-none").Text(r.Imsg.NoAbstract)
 	}
 	if !r.Iexpanded {
 		// Hidden text is still in the pre-rendered page for readers without
@@ -95,7 +106,7 @@ func (r *paperRow) renderTags() app.UI {
 	if len(r.Ipaper.Tags) == 0 {
 		return nil
 	}
-	return app.Ul().Class("pw-tags").Aria("label", "Tags").Body(
+	return app.Ul().Class("pw-tags").Aria("label", r.Imsg.Tags).Body(
 		app.Range(r.Ipaper.Tags).Slice(func(i int) app.UI {
 			return app.Li().Class("pw-tag").Text(r.Ipaper.Tags[i])
 		}),
@@ -108,25 +119,22 @@ func (r *paperRow) links() []link {
 	p := r.Ipaper
 	var links []link
 	if p.URL != "" {
-		links = append(links, link{"Paper", p.URL})
+		links = append(links, link{r.Imsg.LinkLabels["url"], p.URL})
 	}
 	if p.PDF != "" {
-		links = append(links, link{"PDF", p.PDF})
+		links = append(links, link{r.Imsg.LinkLabels["pdf"], p.PDF})
 	}
 	if p.Arxiv != "" {
-		links = append(links, link{"arXiv", (&url.URL{Scheme: "https", Host: "arxiv.org", Path: "/abs/" + p.Arxiv}).String()})
+		links = append(links, link{r.Imsg.LinkLabels["arxiv"], (&url.URL{Scheme: "https", Host: "arxiv.org", Path: "/abs/" + p.Arxiv}).String()})
 	}
 	if p.DOI != "" {
-		links = append(links, link{"DOI", (&url.URL{Scheme: "https", Host: "doi.org", Path: "/" + p.DOI}).String()})
+		links = append(links, link{r.Imsg.LinkLabels["doi"], (&url.URL{Scheme: "https", Host: "doi.org", Path: "/" + p.DOI}).String()})
 	}
 	return links
 }
 
 func (r *paperRow) renderLinks() app.UI {
 	links := r.links()
-	if len(links) == 0 {
-		return nil
-	}
 	return app.P().Class("pw-links").Body(
 		app.Range(links).Slice(func(i int) app.UI {
 			return app.A().
@@ -137,9 +145,18 @@ func (r *paperRow) renderLinks() app.UI {
 					app.Text(links[i].label),
 					// Names the paper for screen readers as text: go-app
 					// does not escape attribute values safely.
-					app.Span().Class("pw-sr").Text(" of “"+r.Ipaper.Title+"”"),
+					app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
 				)
 		}),
+		// Same-page link: go-app turns the click into a navigation that
+		// OnNav answers by opening the paper; copied, it shares the paper.
+		app.A().
+			Class("pw-permalink").
+			Href("#paper-"+r.Ipaper.ID).
+			Body(
+				app.Text(r.Imsg.Link),
+				app.Span().Class("pw-sr").Text(r.Imsg.PermalinkOf+"“"+r.Ipaper.Title+"”"),
+			),
 	)
 }
 

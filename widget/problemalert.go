@@ -1,8 +1,6 @@
 package widget
 
 import (
-	"fmt"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/paperwidget/paperwidget/paper"
@@ -17,11 +15,14 @@ const maxListedProblems = 10
 type problemAlert struct {
 	app.Compo
 
+	Imsg      *messages
 	IloadErr  string
 	Iproblems []paper.Problem
 }
 
 func newProblemAlert() *problemAlert { return &problemAlert{} }
+
+func (a *problemAlert) Messages(m *messages) *problemAlert { a.Imsg = m; return a }
 
 func (a *problemAlert) LoadError(msg string) *problemAlert { a.IloadErr = msg; return a }
 
@@ -41,32 +42,14 @@ func (a *problemAlert) Render() app.UI {
 	}
 	shown := a.Iproblems[:min(len(a.Iproblems), maxListedProblems)]
 	return app.Div().Class("pw-alert pw-warning").Role("alert").Body(
-		app.P().Text(summary(len(a.Iproblems), skipped)),
+		app.P().Text(a.Imsg.Problems(len(a.Iproblems), skipped)),
 		app.Ul().Body(
 			app.Range(shown).Slice(func(i int) app.UI {
 				return app.Li().Text(shown[i].Error())
 			}),
 			app.If(len(shown) < len(a.Iproblems), func() app.UI {
-				return app.Li().Text(fmt.Sprintf("…and %d more.", len(a.Iproblems)-len(shown)))
+				return app.Li().Text(a.Imsg.ProblemsMore(len(a.Iproblems) - len(shown)))
 			}),
 		),
 	)
-}
-
-func summary(problems, skipped int) string {
-	s := fmt.Sprintf("The list has %d problem", problems)
-	if problems != 1 {
-		s += "s"
-	}
-	if skipped > 0 {
-		return s + fmt.Sprintf("; %d %s left out, the rest is shown:", skipped, plural(skipped, "paper was", "papers were"))
-	}
-	return s + "; the papers are shown without the fields named:"
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -7,11 +7,14 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 type searchBox struct {
 	app.Compo
 
+	Imsg     *messages
 	Iquery   string
 	IonInput func(ctx app.Context, q string)
 }
 
 func newSearchBox() *searchBox { return &searchBox{} }
+
+func (s *searchBox) Messages(m *messages) *searchBox { s.Imsg = m; return s }
 
 func (s *searchBox) Query(q string) *searchBox { s.Iquery = q; return s }
 
@@ -34,16 +37,18 @@ func (s *searchBox) OnUpdate(ctx app.Context) {
 
 func (s *searchBox) Render() app.UI {
 	return app.Div().Class("pw-search").Body(
-		app.Label().For("pw-q").Text("Search papers"),
+		app.Label().For("pw-q").Text(s.Imsg.SearchLabel),
 		app.Input().
 			ID("pw-q").
 			Type("search").
 			Name("q").
 			Value(s.Iquery).
-			Placeholder("Title, author, topic…").
+			Placeholder(s.Imsg.Placeholder).
 			AutoComplete(false).
 			Spellcheck(false).
+			Aria("describedby", "pw-q-hint").
 			OnInput(s.onInput),
+		app.P().ID("pw-q-hint").Class("pw-hint").Text(s.Imsg.SearchHint),
 	)
 }
 

@@ -5,7 +5,8 @@
 package widget
 
 import (
-	"fmt"
+	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -13,14 +14,29 @@ import (
 	"github.com/paperwidget/paperwidget/search"
 )
 
-// pageSize is how many rows are rendered at once: DOM work per keystroke
-// grows with rendered rows, while the count always reports every match.
-const pageSize = 50
+const (
+	// pageSize is how many rows are rendered at once: DOM work per
+	// keystroke grows with rendered rows, while the count always reports
+	// every match.
+	pageSize = 50
+	// settleDelay is how long typing must pause before the count is
+	// announced to screen readers and the query written to the URL.
+	settleDelay = 600 * time.Millisecond
+	// targetHighlight is how long a paper opened by its permalink stays
+	// highlighted.
+	targetHighlight = 2 * time.Second
+)
 
 // toggleAction is sent by a row when its title is activated. Rows send an
 // action rather than call a callback so that the row components keep
 // comparable fields and re-render only when their own paper changes.
 const toggleAction = "paperwidget/toggle"
+
+// focusAction asks the widget to move focus once the next render is in the
+// DOM: to the search field (value -1) or to the title of the result at a
+// rank. Handlers send it because go-app drops deferred work of an element
+// that the render removed, such as the "show more" button that was clicked.
+const focusAction = "paperwidget/focus"
 
 // Widget is the whole paper list: heading, search field, result count and
 // the ranked rows. Configure it with the chained setters; the zero list
@@ -32,9 +48,12 @@ type Widget struct {
 	Iproblems []paper.Problem
 	IloadErr  string
 	Iquery    string
+	Ityped    bool
 	Itheme    string
+	Ilang     string
 	Ifocus    bool
 
+	msg     *messages
 	index   *search.Index
 	query   string
 	hits    []search.Hit
@@ -42,8 +61,13 @@ type Widget struct {
 	allOpen bool
 	// flipped holds the rows whose state differs from allOpen; it is
 	// replaced, never mutated, so that child components see the change.
-	flipped map[string]bool
-	ready   bool
+	flipped   map[string]bool
+	target    string
+	announce  string
+	edits     int
+	navigated bool
+	ready     bool
+	unlisten  func()
 }
 
 // New returns a widget with no papers.
@@ -61,8 +85,15 @@ func (w *Widget) LoadError(msg string) *Widget { w.IloadErr = msg; return w }
 // Query sets the initial query, applied as if typed.
 func (w *Widget) Query(q string) *Widget { w.Iquery = q; return w }
 
+// Typed marks the initial query as typed by the visitor into the
+// pre-rendered page: it wins over the URL, which is updated to match.
+func (w *Widget) Typed(v bool) *Widget { w.Ityped = v; return w }
+
 // Theme is "light", "dark" or "auto" (follow the system).
 func (w *Widget) Theme(t string) *Widget { w.Itheme = t; return w }
+
+// Lang picks the UI language ("en", "de", "fr"); others fall back to English.
+func (w *Widget) Lang(l string) *Widget { w.Ilang = l; return w }
 
 // Focus puts the caret in the search field once mounted, for a user who
 // was already typing in the pre-rendered page.
@@ -72,6 +103,7 @@ func (w *Widget) Focus(f bool) *Widget { w.Ifocus = f; return w }
 // both render the same filtered list and the client never flashes an empty
 // one when it replaces the pre-rendered page.
 func (w *Widget) OnInit() {
+	w.msg = languages[language(w.Ilang)]
 	w.index = search.New(w.Ilist.Papers)
 	w.setQuery(w.Iquery)
 }
@@ -85,8 +117,34 @@ func (w *Widget) OnPreRender(ctx app.Context) {
 func (w *Widget) OnMount(ctx app.Context) {
 	w.ready = true
 	ctx.Handle(toggleAction, w.onToggle)
+	ctx.Handle(focusAction, w.onFocus)
+	app.Window().Get("document").Get("documentElement").Set("lang", language(w.Ilang))
+	w.unlisten = listenKeys(ctx, w.clear)
 	if w.Ifocus {
 		ctx.Defer(func(app.Context) { focusSearch() })
+	}
+}
+
+func (w *Widget) OnDismount() {
+	if w.unlisten != nil {
+		w.unlisten()
+	}
+}
+
+// OnNav follows the URL: back and forward restore the query it holds, and
+// #paper-<id> opens that paper.
+func (w *Widget) OnNav(ctx app.Context) {
+	u := ctx.Page().URL()
+	first := !w.navigated
+	w.navigated = true
+	switch {
+	case first && w.Ityped:
+		w.writeURL(ctx)
+	case u.Query().Get("q") != w.query:
+		w.setQuery(u.Query().Get("q"))
+	}
+	if id, ok := strings.CutPrefix(u.Fragment, "paper-"); ok {
+		w.openPaper(ctx, id)
 	}
 }
 
@@ -112,11 +170,13 @@ func (w *Widget) Render() app.UI {
 	return root.Body(
 		app.Header().Class("pw-header").Body(
 			app.H1().Class("pw-heading").Text(w.heading()),
-			newSearchBox().Query(w.query).OnInput(w.onInput),
+			newSearchBox().Messages(w.msg).Query(w.query).OnInput(w.onInput),
 			w.renderStatus(),
 		),
-		w.renderAlert(),
-		w.renderResults(),
+		app.Main().Class("pw-main").Body(
+			w.renderAlert(),
+			w.renderResults(),
+		),
 	)
 }
 
@@ -124,21 +184,23 @@ func (w *Widget) heading() string {
 	if w.Ilist.Title != "" {
 		return w.Ilist.Title
 	}
-	return "Papers"
+	return w.msg.Papers
 }
 
 func (w *Widget) renderStatus() app.UI {
 	n := len(w.hits)
-	label := "Expand all"
+	label := w.msg.ExpandAll
 	if w.allOpen && len(w.flipped) == 0 {
-		label = "Collapse all"
+		label = w.msg.CollapseAll
 	}
 	return app.Div().Class("pw-status").Body(
 		app.P().
 			Class("pw-count").
 			DataSet("result-count", n).
-			Aria("live", "polite").
-			Text(fmt.Sprintf("%d of %d papers", n, w.index.Len())),
+			Text(w.msg.Count(n, w.index.Len())),
+		// Announced once typing settles: a live count would interrupt the
+		// screen reader at every keystroke.
+		app.P().Class("pw-sr").Aria("live", "polite").Aria("atomic", "true").Text(w.announce),
 		app.If(n > 0, func() app.UI {
 			return app.Button().
 				Type("button").
@@ -153,48 +215,93 @@ func (w *Widget) renderAlert() app.UI {
 	if w.IloadErr == "" && len(w.Iproblems) == 0 {
 		return nil
 	}
-	return newProblemAlert().LoadError(w.IloadErr).Problems(w.Iproblems)
+	return newProblemAlert().Messages(w.msg).LoadError(w.IloadErr).Problems(w.Iproblems)
 }
 
 func (w *Widget) renderResults() app.UI {
 	if len(w.hits) == 0 && w.query != "" {
 		return app.Div().Class("pw-empty").Body(
-			app.P().Text(fmt.Sprintf("No papers match “%s”.", w.query)),
-			app.Button().Type("button").Class("pw-clear").OnClick(w.onClear).Text("Clear search"),
+			app.P().Text(w.msg.NoMatch(w.query)),
+			app.Button().Type("button").Class("pw-clear").OnClick(w.onClear).Text(w.msg.Clear),
 		)
 	}
 	shown := w.hits[:min(w.limit, len(w.hits))]
 	return app.Div().Body(
 		newPaperList().
+			Messages(w.msg).
 			Papers(w.Ilist.Papers).
 			Hits(shown).
 			AllOpen(w.allOpen).
-			Flipped(w.flipped),
+			Flipped(w.flipped).
+			Target(w.target),
 		app.If(len(shown) < len(w.hits), func() app.UI {
 			return app.Button().
 				Type("button").
 				Class("pw-more").
 				OnClick(w.onShowMore).
-				Text(fmt.Sprintf("Show %d more", min(pageSize, len(w.hits)-len(shown))))
+				Text(w.msg.ShowMore(min(pageSize, len(w.hits)-len(shown))))
 		}),
 	)
 }
 
 func (w *Widget) onInput(ctx app.Context, q string) {
 	w.setQuery(q)
+	w.edits++
+	edit := w.edits
+	ctx.After(settleDelay, func(ctx app.Context) {
+		if edit == w.edits {
+			w.announce = w.msg.Count(len(w.hits), w.index.Len())
+			w.writeURL(ctx)
+		}
+	})
+}
+
+// writeURL keeps the query in the address so copying it shares the view;
+// replacing the entry keeps typing out of the history.
+func (w *Widget) writeURL(ctx app.Context) {
+	u := *ctx.Page().URL()
+	params := u.Query()
+	if w.query == "" {
+		params.Del("q")
+	} else {
+		params.Set("q", w.query)
+	}
+	u.RawQuery = params.Encode()
+	ctx.Page().ReplaceURL(&u)
 }
 
 func (w *Widget) onClear(ctx app.Context, e app.Event) {
+	w.clear(ctx)
+}
+
+func (w *Widget) clear(ctx app.Context) {
 	w.setQuery("")
-	ctx.Defer(func(app.Context) { focusSearch() })
+	w.announce = w.msg.Count(len(w.hits), w.index.Len())
+	w.writeURL(ctx)
+	ctx.NewActionWithValue(focusAction, -1)
 }
 
 func (w *Widget) onShowMore(ctx app.Context, e app.Event) {
+	first := w.limit
 	next := min(w.limit+pageSize, len(w.hits))
 	// Search highlights only the first window; the rows now shown need
 	// their spans too.
-	w.index.Highlight(w.query, w.hits[w.limit:next])
+	w.index.Highlight(w.query, w.hits[first:next])
 	w.limit = next
+	// The button may be gone once everything is shown: continue reading
+	// at the first new row instead of losing focus to the page.
+	ctx.NewActionWithValue(focusAction, first)
+}
+
+func (w *Widget) onFocus(ctx app.Context, a app.Action) {
+	rank, _ := a.Value.(int)
+	ctx.Defer(func(app.Context) {
+		if rank < 0 {
+			focusSearch()
+		} else {
+			focusTitle(rank)
+		}
+	})
 }
 
 func (w *Widget) onExpandAll(ctx app.Context, e app.Event) {
@@ -204,6 +311,15 @@ func (w *Widget) onExpandAll(ctx app.Context, e app.Event) {
 
 func (w *Widget) onToggle(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
+	w.setOpen(id, !w.isOpen(id))
+}
+
+func (w *Widget) isOpen(id string) bool { return w.allOpen != w.flipped[id] }
+
+func (w *Widget) setOpen(id string, open bool) {
+	if w.isOpen(id) == open {
+		return
+	}
 	flipped := make(map[string]bool, len(w.flipped)+1)
 	for k := range w.flipped {
 		flipped[k] = true
@@ -216,16 +332,45 @@ func (w *Widget) onToggle(ctx app.Context, a app.Action) {
 	w.flipped = flipped
 }
 
+// openPaper shows, expands and briefly highlights the paper with id,
+// clearing a query that hides it.
+func (w *Widget) openPaper(ctx app.Context, id string) {
+	rank := w.rankOf(id)
+	if rank < 0 && w.query != "" {
+		w.setQuery("")
+		w.writeURL(ctx)
+		rank = w.rankOf(id)
+	}
+	if rank < 0 {
+		return
+	}
+	if rank >= w.limit {
+		w.index.Highlight(w.query, w.hits[w.limit:rank+1])
+		w.limit = rank + 1
+	}
+	w.setOpen(id, true)
+	w.target = id
+	ctx.Defer(func(app.Context) { revealPaper(id) })
+	ctx.After(targetHighlight, func(app.Context) {
+		if w.target == id {
+			w.target = ""
+		}
+	})
+}
+
+func (w *Widget) rankOf(id string) int {
+	for i, h := range w.hits {
+		if w.Ilist.Papers[h.Paper].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
 func themeOrAuto(t string) string {
 	switch t {
 	case "light", "dark":
 		return t
 	}
 	return "auto"
-}
-
-func focusSearch() {
-	if in := app.Window().Get("document").Call("querySelector", `input[type="search"]`); in.Truthy() {
-		in.Call("focus")
-	}
 }

@@ -1,0 +1,155 @@
+package widget
+
+import "fmt"
+
+// messages holds every string the widget shows, so a translation is one
+// value of this type and nothing else.
+type messages struct {
+	Papers       string
+	SearchLabel  string
+	Placeholder  string
+	SearchHint   string
+	Count        func(n, total int) string
+	ExpandAll    string
+	CollapseAll  string
+	ShowMore     func(n int) string
+	NoMatch      func(q string) string
+	Clear        string
+	NoAbstract   string
+	Tags         string
+	Link         string
+	PermalinkOf  string
+	LinkOf       string
+	LoadFailed   func(src string, err error) string
+	ReadFailed   func(src string, err error) string
+	Problems     func(problems, skipped int) string
+	ProblemsMore func(n int) string
+	LinkLabels   map[string]string
+}
+
+var english = messages{
+	Papers:      "Papers",
+	SearchLabel: "Search papers",
+	Placeholder: "Title, author, topic…",
+	SearchHint:  "Press / to search, ↓ to move through the results.",
+	Count:       func(n, total int) string { return fmt.Sprintf("%d of %d papers", n, total) },
+	ExpandAll:   "Expand all",
+	CollapseAll: "Collapse all",
+	ShowMore:    func(n int) string { return fmt.Sprintf("Show %d more", n) },
+	NoMatch:     func(q string) string { return fmt.Sprintf("No papers match “%s”.", q) },
+	Clear:       "Clear search",
+	NoAbstract:  "No abstract available.",
+	Tags:        "Tags",
+	Link:        "Link",
+	PermalinkOf: " to the paper ",
+	LinkOf:      " of ",
+	LoadFailed: func(src string, err error) string {
+		return fmt.Sprintf("Could not load the paper list %s: %v.", src, err)
+	},
+	ReadFailed: func(src string, err error) string {
+		return fmt.Sprintf("Could not read the paper list %s: %v.", src, err)
+	},
+	Problems: func(problems, skipped int) string {
+		s := fmt.Sprintf("The list has %d %s", problems, plural(problems, "problem", "problems"))
+		if skipped > 0 {
+			return s + fmt.Sprintf("; %d %s left out, the rest is shown:", skipped, plural(skipped, "paper was", "papers were"))
+		}
+		return s + "; the papers are shown without the fields named:"
+	},
+	ProblemsMore: func(n int) string { return fmt.Sprintf("…and %d more.", n) },
+	LinkLabels:   map[string]string{"url": "Paper", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+}
+
+var german = messages{
+	Papers:      "Publikationen",
+	SearchLabel: "Publikationen durchsuchen",
+	Placeholder: "Titel, Autor, Thema…",
+	SearchHint:  "/ zum Suchen, ↓ zu den Ergebnissen.",
+	Count:       func(n, total int) string { return fmt.Sprintf("%d von %d Publikationen", n, total) },
+	ExpandAll:   "Alle aufklappen",
+	CollapseAll: "Alle zuklappen",
+	ShowMore:    func(n int) string { return fmt.Sprintf("%d weitere anzeigen", n) },
+	NoMatch:     func(q string) string { return fmt.Sprintf("Keine Publikation passt zu „%s“.", q) },
+	Clear:       "Suche löschen",
+	NoAbstract:  "Keine Zusammenfassung vorhanden.",
+	Tags:        "Schlagwörter",
+	Link:        "Link",
+	PermalinkOf: " zur Publikation ",
+	LinkOf:      " zu ",
+	LoadFailed: func(src string, err error) string {
+		return fmt.Sprintf("Die Liste %s konnte nicht geladen werden: %v.", src, err)
+	},
+	ReadFailed: func(src string, err error) string {
+		return fmt.Sprintf("Die Liste %s konnte nicht gelesen werden: %v.", src, err)
+	},
+	Problems: func(problems, skipped int) string {
+		s := fmt.Sprintf("Die Liste hat %d %s", problems, plural(problems, "Fehler", "Fehler"))
+		if skipped > 0 {
+			return s + fmt.Sprintf("; %d %s ausgelassen, der Rest wird angezeigt:", skipped, plural(skipped, "Eintrag wurde", "Einträge wurden"))
+		}
+		return s + "; die Einträge werden ohne die genannten Felder angezeigt:"
+	},
+	ProblemsMore: func(n int) string { return fmt.Sprintf("…und %d weitere.", n) },
+	LinkLabels:   map[string]string{"url": "Artikel", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+}
+
+var french = messages{
+	Papers:      "Publications",
+	SearchLabel: "Rechercher des publications",
+	Placeholder: "Titre, auteur, sujet…",
+	SearchHint:  "/ pour chercher, ↓ pour parcourir les résultats.",
+	Count:       func(n, total int) string { return fmt.Sprintf("%d sur %d publications", n, total) },
+	ExpandAll:   "Tout déplier",
+	CollapseAll: "Tout replier",
+	ShowMore:    func(n int) string { return fmt.Sprintf("Afficher %d de plus", n) },
+	NoMatch:     func(q string) string { return fmt.Sprintf("Aucune publication ne correspond à « %s ».", q) },
+	Clear:       "Effacer la recherche",
+	NoAbstract:  "Pas de résumé disponible.",
+	Tags:        "Mots-clés",
+	Link:        "Lien",
+	PermalinkOf: " vers la publication ",
+	LinkOf:      " de ",
+	LoadFailed: func(src string, err error) string {
+		return fmt.Sprintf("Impossible de charger la liste %s : %v.", src, err)
+	},
+	ReadFailed: func(src string, err error) string {
+		return fmt.Sprintf("Impossible de lire la liste %s : %v.", src, err)
+	},
+	Problems: func(problems, skipped int) string {
+		s := fmt.Sprintf("La liste a %d %s", problems, plural(problems, "problème", "problèmes"))
+		if skipped > 0 {
+			return s + fmt.Sprintf(" ; %d %s, le reste est affiché :", skipped, plural(skipped, "entrée a été omise", "entrées ont été omises"))
+		}
+		return s + " ; les entrées sont affichées sans les champs nommés :"
+	},
+	ProblemsMore: func(n int) string { return fmt.Sprintf("…et %d de plus.", n) },
+	LinkLabels:   map[string]string{"url": "Article", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+}
+
+var languages = map[string]*messages{"en": &english, "de": &german, "fr": &french}
+
+// language resolves a ?lang= value ("de", "fr-CH", "EN") to a supported
+// language code, English when there is no translation.
+func language(tag string) string {
+	if len(tag) >= 2 {
+		code := string([]byte{lower(tag[0]), lower(tag[1])})
+		if _, ok := languages[code]; ok && (len(tag) == 2 || tag[2] == '-' || tag[2] == '_') {
+			return code
+		}
+	}
+	return "en"
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
