@@ -78,6 +78,37 @@ async function activate() {
       .map((k) => caches.delete(k))
   );
   await self.clients.claim();
+  await cacheSeenLists();
+}
+
+// cacheSeenLists keeps the ?src= lists of the pages open right now: on a
+// first visit the page fetched its list before this worker controlled it.
+async function cacheSeenLists() {
+  const windows = await self.clients.matchAll({ type: "window" });
+  await Promise.all(
+    windows.map(async (client) => {
+      const src = new URL(client.url).searchParams.get("src");
+      if (!src) {
+        return;
+      }
+      const url = new URL(src, client.url);
+      if (url.origin !== self.location.origin) {
+        return;
+      }
+      const cache = await caches.open(LISTS);
+      if (await cache.match(url.href)) {
+        return;
+      }
+      try {
+        const response = await fetch(url.href);
+        if (response.ok) {
+          await cache.put(url.href, response);
+        }
+      } catch (err) {
+        // offline again: the page's next online visit caches it
+      }
+    })
+  );
 }
 
 self.addEventListener("fetch", (event) => {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -20,6 +21,11 @@ import (
 //
 //go:embed app-worker.js
 var workerTemplate string
+
+// storageFallback runs first in app.js: see the file.
+//
+//go:embed storage-fallback.js
+var storageFallback string
 
 // Dark counterparts of the handler's colours, for the browser's UI when the
 // system prefers dark (the manifest has no per-scheme colours).
@@ -38,9 +44,10 @@ var manifestIcons = []struct{ file, purpose string }{
 
 // finishPWA rewrites what go-app generated for installing and offline use:
 // the worker gets the list of files to precache, the manifest gets a scope
-// and start URL under base and local icons, app.js no longer reports a
-// missing service worker (an iframe without storage) as an error, and the
-// page gets theme colours for both schemes.
+// and start URL under base and local icons, app.js survives blocked storage
+// and no longer reports a missing service worker (an iframe without
+// storage) as an error nor a first install as an update, and the page gets
+// theme colours for both schemes.
 func finishPWA(out, base string, h *app.Handler) error {
 	if err := writeManifest(out, base, h); err != nil {
 		return fmt.Errorf("writing the manifest: %w", err)
@@ -62,14 +69,58 @@ func finishPWA(out, base string, h *app.Handler) error {
 		// quietly instead of logging an error on every visit.
 		`console.error("goapp service worker registration failed: ", err);`,
 		`console.warn("paper widget: no service worker (offline use unavailable):", err);`,
+	}, replacement{
+		// go-app listens for a new worker only once register() has
+		// resolved; the browser's own update check on navigation often
+		// finds it earlier, and go-app then never offers the reload. A new
+		// worker taking over a page that had one is an update too.
+		`const registration = await navigator.serviceWorker.register(`,
+		`const hadController = !!navigator.serviceWorker.controller;
+      navigator.serviceWorker.addEventListener("controllerchange", () => {
+        if (hadController) {
+          goappOnUpdate();
+        }
+      });
+      const registration = await navigator.serviceWorker.register(`,
+	}, replacement{
+		// go-app decides "this is an update" by a controller existing when
+		// the new worker activates; a first install that claims the page
+		// (as this worker does, to cache ?src= lists) would then announce
+		// an update. An update is a new worker found while one controls.
+		`const newSW = registration.installing;`,
+		`const newSW = registration.installing;
+    const updating = !!navigator.serviceWorker.controller;`,
+	}, replacement{
+		`if (!navigator.serviceWorker.controller) {`,
+		`if (!updating) {`,
+	}, replacement{
+		// Before go-app's own code, which reads localStorage on start.
+		"// -----------------------------------------------------------------------------\n// go-app\n",
+		storageFallback + "// -----------------------------------------------------------------------------\n// go-app\n",
 	}); err != nil {
 		return err
 	}
-	theme := fmt.Sprintf(`<meta name="theme-color" content="%s">`, h.ThemeColor)
-	return rewrite(filepath.Join(out, "index.html"), replacement{theme,
-		fmt.Sprintf(`<meta name="theme-color" content="%s" media="(prefers-color-scheme: light)">`, h.ThemeColor) +
-			fmt.Sprintf(`<meta name="theme-color" content="%s" media="(prefers-color-scheme: dark)">`, darkThemeColor),
-	})
+	return setThemeColors(filepath.Join(out, "index.html"), h.ThemeColor, darkThemeColor)
+}
+
+// themeMeta is go-app's theme-color tag, whose attributes come in any order.
+var themeMeta = regexp.MustCompile(`<meta [^>]*name="theme-color"[^>]*>`)
+
+// setThemeColors replaces the page's one theme colour with one per colour
+// scheme.
+func setThemeColors(page, light, dark string) error {
+	data, err := os.ReadFile(page)
+	if err != nil {
+		return err
+	}
+	loc := themeMeta.FindIndex(data)
+	if loc == nil {
+		return fmt.Errorf("%s: no theme-color meta tag (did go-app's output change?)", filepath.Base(page))
+	}
+	tags := fmt.Sprintf(`<meta name="theme-color" content="%s" media="(prefers-color-scheme: light)">`, light) +
+		fmt.Sprintf(`<meta name="theme-color" content="%s" media="(prefers-color-scheme: dark)">`, dark)
+	out := append(append(append([]byte{}, data[:loc[0]]...), tags...), data[loc[1]:]...)
+	return os.WriteFile(page, out, 0o644)
 }
 
 type manifestIcon struct {

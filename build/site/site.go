@@ -96,7 +96,7 @@ func Build(o Options) error {
 	if err != nil {
 		return err
 	}
-	version, err := hashDir(web, workerTemplate)
+	version, err := hashDir(web, workerTemplate, storageFallback, base)
 	if err != nil {
 		return err
 	}
