@@ -56,7 +56,8 @@ func FromPage() func() *Widget {
 		// go-app builds the page again on back and forward: read the
 		// query from the URL then, not from when the page loaded.
 		w := New().List(list).Problems(problems).LoadError(loadErr).
-			Query(app.Window().URL().Query().Get("q")).Theme(theme).Lang(lang).Focus(focus)
+			Query(app.Window().URL().Query().Get("q")).Theme(theme).Lang(lang).Focus(focus).
+			Embedded(embedded())
 		if typed != "" {
 			w.Query(typed).Typed(true)
 		}

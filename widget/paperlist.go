@@ -17,6 +17,7 @@ type paperList struct {
 	IallOpen bool
 	Iflipped map[string]bool
 	Itarget  string
+	InewTab  bool
 }
 
 func newPaperList() *paperList { return &paperList{} }
@@ -37,6 +38,9 @@ func (l *paperList) Flipped(ids map[string]bool) *paperList { l.Iflipped = ids; 
 // Target is the paper opened by its permalink, highlighted for a moment.
 func (l *paperList) Target(id string) *paperList { l.Itarget = id; return l }
 
+// NewTab opens permalinks in a new tab (the widget is embedded).
+func (l *paperList) NewTab(v bool) *paperList { l.InewTab = v; return l }
+
 func (l *paperList) Render() app.UI {
 	return app.Ol().Class("pw-list").Body(
 		app.Range(l.Ihits).Slice(func(i int) app.UI {
@@ -47,7 +51,8 @@ func (l *paperList) Render() app.UI {
 				Paper(p).
 				Hit(h).
 				Expanded(l.IallOpen != l.Iflipped[p.ID]).
-				Target(p.ID == l.Itarget)
+				Target(p.ID == l.Itarget).
+				NewTab(l.InewTab)
 		}),
 	)
 }

@@ -20,6 +20,7 @@ type paperRow struct {
 	Ihit      search.Hit
 	Iexpanded bool
 	Itarget   bool
+	InewTab   bool
 }
 
 func newPaperRow() *paperRow { return &paperRow{} }
@@ -35,6 +36,8 @@ func (r *paperRow) Expanded(v bool) *paperRow { r.Iexpanded = v; return r }
 
 // Target highlights the row opened by its permalink.
 func (r *paperRow) Target(v bool) *paperRow { r.Itarget = v; return r }
+
+func (r *paperRow) NewTab(v bool) *paperRow { r.InewTab = v; return r }
 
 func (r *paperRow) Render() app.UI {
 	p := r.Ipaper
@@ -148,15 +151,22 @@ func (r *paperRow) renderLinks() app.UI {
 					app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
 				)
 		}),
-		// Same-page link: go-app turns the click into a navigation that
-		// OnNav answers by opening the paper; copied, it shares the paper.
-		app.A().
-			Class("pw-permalink").
-			Href("#paper-"+r.Ipaper.ID).
-			Body(
-				app.Text(r.Imsg.Link),
-				app.Span().Class("pw-sr").Text(r.Imsg.PermalinkOf+"“"+r.Ipaper.Title+"”"),
-			),
+		r.renderPermalink(),
+	)
+}
+
+// renderPermalink links the paper by #paper-<id>. On its own page go-app
+// turns the click into a navigation that OnNav answers by opening the
+// paper; embedded, it opens the widget page in a new tab, so the host
+// page's history is left alone.
+func (r *paperRow) renderPermalink() app.UI {
+	a := app.A().Class("pw-permalink").Href("#paper-" + r.Ipaper.ID)
+	if r.InewTab {
+		a = a.Target("_blank").Rel("noopener")
+	}
+	return a.Body(
+		app.Text(r.Imsg.Link),
+		app.Span().Class("pw-sr").Text(r.Imsg.PermalinkOf+"“"+r.Ipaper.Title+"”"),
 	)
 }
 

@@ -52,8 +52,10 @@ type Widget struct {
 	Itheme    string
 	Ilang     string
 	Ifocus    bool
+	Iembedded bool
 
 	msg     *messages
+	theme   string
 	index   *search.Index
 	query   string
 	hits    []search.Hit
@@ -67,7 +69,7 @@ type Widget struct {
 	edits     int
 	navigated bool
 	ready     bool
-	unlisten  func()
+	unlisten  []func()
 }
 
 // New returns a widget with no papers.
@@ -95,6 +97,11 @@ func (w *Widget) Theme(t string) *Widget { w.Itheme = t; return w }
 // Lang picks the UI language ("en", "de", "fr"); others fall back to English.
 func (w *Widget) Lang(l string) *Widget { w.Ilang = l; return w }
 
+// Embedded says the widget runs in an iframe on another page: it then
+// follows that page's theme and query commands and opens permalinks in a
+// new tab, leaving the host page's history alone.
+func (w *Widget) Embedded(v bool) *Widget { w.Iembedded = v; return w }
+
 // Focus puts the caret in the search field once mounted, for a user who
 // was already typing in the pre-rendered page.
 func (w *Widget) Focus(f bool) *Widget { w.Ifocus = f; return w }
@@ -104,6 +111,7 @@ func (w *Widget) Focus(f bool) *Widget { w.Ifocus = f; return w }
 // one when it replaces the pre-rendered page.
 func (w *Widget) OnInit() {
 	w.msg = languages[language(w.Ilang)]
+	w.theme = themeOrAuto(w.Itheme)
 	w.index = search.New(w.Ilist.Papers)
 	w.setQuery(w.Iquery)
 }
@@ -119,15 +127,29 @@ func (w *Widget) OnMount(ctx app.Context) {
 	ctx.Handle(toggleAction, w.onToggle)
 	ctx.Handle(focusAction, w.onFocus)
 	app.Window().Get("document").Get("documentElement").Set("lang", language(w.Ilang))
-	w.unlisten = listenKeys(ctx, w.clear)
+	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clear))
+	if w.Iembedded {
+		w.unlisten = append(w.unlisten, listenHost(ctx, w.onHostCommand))
+	}
 	if w.Ifocus {
 		ctx.Defer(func(app.Context) { focusSearch() })
 	}
 }
 
 func (w *Widget) OnDismount() {
-	if w.unlisten != nil {
-		w.unlisten()
+	for _, stop := range w.unlisten {
+		stop()
+	}
+	w.unlisten = nil
+}
+
+func (w *Widget) onHostCommand(ctx app.Context, cmd hostCommand) {
+	if cmd.theme != "" {
+		w.theme = cmd.theme
+	}
+	if cmd.setQuery && cmd.query != w.query {
+		w.setQuery(cmd.query)
+		w.writeURL(ctx)
 	}
 }
 
@@ -158,7 +180,7 @@ func (w *Widget) Render() app.UI {
 	root := app.Div().
 		Class("pw").
 		DataSet("paper-widget", "true").
-		DataSet("theme", themeOrAuto(w.Itheme))
+		DataSet("theme", w.theme)
 	if w.ready {
 		root = root.DataSet("ready", "true")
 	}
@@ -233,7 +255,8 @@ func (w *Widget) renderResults() app.UI {
 			Hits(shown).
 			AllOpen(w.allOpen).
 			Flipped(w.flipped).
-			Target(w.target),
+			Target(w.target).
+			NewTab(w.Iembedded),
 		app.If(len(shown) < len(w.hits), func() app.UI {
 			return app.Button().
 				Type("button").

@@ -1,0 +1,62 @@
+package widget
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// The embed channel. Inside an iframe the widget accepts one message shape
+// from its parent window only:
+//
+//	{type: "paperwidget:set", theme?: "light" | "dark" | "auto", query?: string}
+//
+// and sends only {type: "paperwidget:ready"} (web/frame.js adds the
+// height). A hostile parent can thus change the theme and the query, as the
+// URL could, and nothing else: no navigation, no other list, no state read.
+
+const maxHostQuery = 1000
+
+type hostCommand struct {
+	theme    string
+	query    string
+	setQuery bool
+}
+
+func embedded() bool {
+	return !app.Window().Get("self").Equal(app.Window().Get("top"))
+}
+
+// listenHost tells the parent the widget is ready and passes its valid
+// commands to apply on the UI goroutine. The returned func stops listening.
+func listenHost(ctx app.Context, apply func(app.Context, hostCommand)) func() {
+	parent := app.Window().Get("parent")
+	h := app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		data := e.Get("data")
+		if !e.Get("source").Equal(parent) || data.Type() != app.TypeObject || data.IsNull() ||
+			data.Get("type").Type() != app.TypeString || data.Get("type").String() != "paperwidget:set" {
+			return nil
+		}
+		var cmd hostCommand
+		if t := data.Get("theme"); t.Type() == app.TypeString {
+			if v := t.String(); v == "light" || v == "dark" || v == "auto" {
+				cmd.theme = v
+			}
+		}
+		if q := data.Get("query"); q.Type() == app.TypeString {
+			if s := q.String(); len(s) <= maxHostQuery {
+				cmd.query, cmd.setQuery = s, true
+			}
+		}
+		if cmd.theme != "" || cmd.setQuery {
+			ctx.Dispatch(func(ctx app.Context) { apply(ctx, cmd) })
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", "message", h)
+
+	ready := app.Window().Get("Object").New()
+	ready.Set("type", "paperwidget:ready")
+	parent.Call("postMessage", ready, "*")
+	return func() {
+		app.Window().Call("removeEventListener", "message", h)
+		h.Release()
+	}
+}
