@@ -110,6 +110,11 @@ func Build(o Options) error {
 	if err := copyFile(filepath.Join(o.Root, "wasm_exec.js"), filepath.Join(o.Out, "wasm_exec.js")); err != nil {
 		return err
 	}
+	// Embedders load embed.js from the site's root, beside the page it
+	// inserts.
+	if err := os.Rename(filepath.Join(web, "embed.js"), filepath.Join(o.Out, "embed.js")); err != nil {
+		return err
+	}
 	if err := finishPWA(o.Out, base, h); err != nil {
 		return fmt.Errorf("offline and install files: %w", err)
 	}
@@ -143,8 +148,11 @@ func handler(list paper.List, base, version string, wasmSize int64) *app.Handler
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#3451b2",
 		Styles:          []string{"/web/paperwidget.css"},
-		Env:             map[string]string{widget.ListURLEnv: path.Join(base, "web", listFile)},
-		Version:         version,
+		// Not deferred: inside an embed iframe it must mark the page before
+		// the first paint (see web/frame.js).
+		Scripts: []string{"/web/frame.js"},
+		Env:     map[string]string{widget.ListURLEnv: path.Join(base, "web", listFile)},
+		Version: version,
 		// Offline use and updates: see app-worker.js.
 		ServiceWorkerTemplate: workerTemplate,
 		// The progress label counts decompressed bytes, so it needs the raw
