@@ -3,12 +3,14 @@
 PORT   ?= 8080
 BASE   ?= /
 PAPERS ?= data/papers.json
+# FORMAT=bibtex|csl-json|arxiv|papers-page|json forces the sources' format;
+# STRICT=1 fails the build on any import warning.
 GO     ?= go
 
 .PHONY: dist serve test vet tools data clean
 
 dist:
-	$(GO) run ./build dist -o dist -base "$(BASE)" -papers "$(PAPERS)"
+	$(GO) run ./build dist -o dist -base "$(BASE)" -papers "$(PAPERS)" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict)
 
 serve: dist
 	$(GO) run ./build serve -dir dist -addr localhost:$(PORT)
