@@ -194,6 +194,7 @@ func (w *Widget) Render() app.UI {
 			app.H1().Class("pw-heading").Text(w.heading()),
 			newSearchBox().Messages(w.msg).Query(w.query).OnInput(w.onInput),
 			w.renderStatus(),
+			newAppStatus().Lang(language(w.Ilang)),
 		),
 		app.Main().Class("pw-main").Body(
 			w.renderAlert(),

@@ -1,0 +1,91 @@
+package widget
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// appStatus offers what the browser makes possible for the installed-app
+// side of the widget: a reload once a new version has been fetched in the
+// background (go-app calls OnAppUpdate when the new service worker takes
+// over), and an Install button while the browser offers installation. It
+// renders nothing otherwise, and nothing in the pre-rendered page.
+type appStatus struct {
+	app.Compo
+
+	Ilang string
+
+	updatable   bool
+	installable bool
+}
+
+func newAppStatus() *appStatus { return &appStatus{} }
+
+// Lang picks the language of the notice ("en", "de", "fr"; others: English).
+func (s *appStatus) Lang(l string) *appStatus { s.Ilang = l; return s }
+
+type appStatusText struct{ Update, Reload, Install, InstallTitle string }
+
+var appStatusTexts = map[string]appStatusText{
+	"en": {"A new version is available.", "Reload", "Install", "Install the paper list as an app"},
+	"de": {"Eine neue Version ist verfügbar.", "Neu laden", "Installieren", "Die Liste als App installieren"},
+	"fr": {"Une nouvelle version est disponible.", "Recharger", "Installer", "Installer la liste comme application"},
+}
+
+func (s *appStatus) text() appStatusText {
+	if t, ok := appStatusTexts[s.Ilang]; ok {
+		return t
+	}
+	return appStatusTexts["en"]
+}
+
+func (s *appStatus) OnMount(ctx app.Context) {
+	// Either may have happened before the wasm started.
+	s.updatable = ctx.AppUpdateAvailable()
+	s.installable = ctx.IsAppInstallable()
+}
+
+func (s *appStatus) OnAppUpdate(ctx app.Context) {
+	s.updatable = ctx.AppUpdateAvailable()
+}
+
+func (s *appStatus) OnAppInstallChange(ctx app.Context) {
+	s.installable = ctx.IsAppInstallable()
+}
+
+func (s *appStatus) Render() app.UI {
+	t := s.text()
+	return app.Div().Class("pw-appstatus").Body(
+		app.If(s.updatable, func() app.UI {
+			return app.P().
+				Class("pw-update").
+				DataSet("app-update", "true").
+				Role("status").
+				Body(
+					app.Text(t.Update+" "),
+					app.Button().
+						Type("button").
+						DataSet("app-reload", "true").
+						OnClick(s.onReload).
+						Text(t.Reload),
+				)
+		}),
+		app.If(s.installable && !s.updatable, func() app.UI {
+			return app.Button().
+				Type("button").
+				Class("pw-install").
+				DataSet("app-install", "true").
+				Title(t.InstallTitle).
+				OnClick(s.onInstall).
+				Text(t.Install)
+		}),
+	)
+}
+
+func (s *appStatus) onReload(ctx app.Context, e app.Event) {
+	ctx.Reload()
+}
+
+func (s *appStatus) onInstall(ctx app.Context, e app.Event) {
+	ctx.ShowAppInstallPrompt()
+	// The prompt is used up whatever the answer; the browser offers it
+	// again (and go-app calls OnAppInstallChange) if it can.
+	s.installable = false
+}
