@@ -49,10 +49,32 @@ func (e *SyntaxError) Error() string {
 // or a bare array of papers. An error means nothing could be read; problems
 // name papers or fields that were dropped while the rest of the list was kept.
 func Decode(data []byte) (List, []Problem, error) {
+	return decode(bytes.Clone(data), nil)
+}
+
+// DecodeShared is Decode for a caller that hands data over, such as a
+// browser that fetched a list of 100,000 papers: the strings of the list
+// share data's memory instead of copying it, so data must not change
+// afterwards. pause, when not nil, is called between slices of the work,
+// so that the caller can let its event loop run.
+func DecodeShared(data []byte, pause func()) (List, []Problem, error) {
+	return decode(data, pause)
+}
+
+func decode(data []byte, pause func()) (List, []Problem, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return List{}, nil, errors.New("the list is empty (no JSON at all)")
 	}
+	if list, problems, ok := decodeFast(data, pause); ok {
+		return list, problems, nil
+	}
+	return decodeSlow(data)
+}
+
+// decodeSlow is the general decoder, with encoding/json: the one that names
+// every error.
+func decodeSlow(data []byte) (List, []Problem, error) {
 	if !utf8.Valid(data) {
 		return List{}, nil, syntaxAt(data, invalidUTF8Offset(data), "invalid UTF-8")
 	}

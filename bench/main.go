@@ -1,0 +1,554 @@
+// Command bench measures the widget in headless Chromium against a Fuse.js
+// reference page with the same DOM, on deterministic synthetic lists, and
+// writes the figures to docs/benchmarks.md.
+//
+//	go run ./bench [-sizes 10000,100000] [-rounds 3] [-fuse-max 10000] [-out docs/benchmarks.md]
+//
+// It builds the real site (go run ./build dist, into a temporary directory),
+// serves it on loopback with the lists beside it, opens the widget with
+// ?src=<list> and the reference page with the same list, and types the
+// queries key by key in both, alternating. A keystroke is timed in the page
+// itself, from the key event to the moment [data-paper-widget] says, with
+// data-query, that the rows shown answer the typed prefix (and to the next
+// animation frame after that). Run it from the module's root; it needs
+// Debian's chromium and bench/node_modules (npm ci in bench/).
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/paperwidget/paperwidget/bench/synth"
+	"github.com/paperwidget/paperwidget/build/site"
+	"github.com/paperwidget/paperwidget/build/static"
+	"github.com/paperwidget/paperwidget/paper"
+)
+
+//go:embed probe.js
+var probe string
+
+const chromiumPath = "/usr/bin/chromium"
+
+var queries = []string{"hebbian", "spiking neural", "contnual lerning"}
+
+func main() {
+	sizesFlag := flag.String("sizes", "10000,100000", "comma-separated list sizes to measure")
+	rounds := flag.Int("rounds", 3, "times each query is typed in each page")
+	fuseMax := flag.Int("fuse-max", 10000, "largest list the Fuse.js page types into (it takes seconds per key at 100,000)")
+	out := flag.String("out", "docs/benchmarks.md", "Markdown file to write (- for stdout only)")
+	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ too and include them")
+	flag.Parse()
+	var sizes []int
+	for _, s := range strings.Split(*sizesFlag, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			fatal(fmt.Errorf("bad -sizes: %v", err))
+		}
+		sizes = append(sizes, n)
+	}
+	if err := run(sizes, *rounds, *fuseMax, *out, *goBench); err != nil {
+		fatal(err)
+	}
+}
+
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "bench:", err)
+	os.Exit(1)
+}
+
+func logf(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) }
+
+// report collects every figure for the Markdown file.
+type report struct {
+	machine string
+	sizes   []sizeRow
+	loads   []loadRow
+	typing  []typingRow
+	goBench string
+}
+
+type sizeRow struct {
+	name             string
+	raw, gzip, brotl int
+}
+
+type loadRow struct {
+	page    string
+	papers  int
+	paint   float64 // first contentful paint, ms
+	ready   float64 // data-ready, ms
+	longest float64 // longest task after first paint, ms
+	over200 int
+	bytes   int
+	mem     int // wasm linear memory after typing, bytes
+	json    int // raw bytes of the list
+}
+
+type typingRow struct {
+	papers        int
+	query         string // "" for all queries
+	widget, fuse  []float64
+	widgetF       []float64 // to the next frame
+	fuseF         []float64
+	fuseSkipped   bool
+	widgetMissing int
+}
+
+func run(sizes []int, rounds, fuseMax int, out string, goBench bool) error {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		return fmt.Errorf("%s is missing: apt-get install -y chromium (never a downloaded browser)", chromiumPath)
+	}
+	if _, err := os.Stat("bench/node_modules/fuse.js/dist/fuse.min.mjs"); err != nil {
+		return fmt.Errorf("fuse.js is missing: run (cd bench && npm ci)")
+	}
+	rep := &report{machine: machine()}
+	tmp, err := os.MkdirTemp("", "paperwidget-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+
+	if goBench {
+		logf("running the Go benchmarks of search/ ...")
+		cmd := exec.Command("go", "test", "./search/", "-run", "^$", "-bench", ".", "-benchtime", "5x", "-benchmem")
+		cmd.Stderr = os.Stderr
+		b, err := cmd.Output()
+		if err != nil {
+			return fmt.Errorf("go benchmarks: %v", err)
+		}
+		os.Stderr.Write(b)
+		rep.goBench = string(b)
+	}
+
+	logf("building the site ...")
+	dist := filepath.Join(tmp, "dist")
+	if err := site.Build(site.Options{Root: ".", Out: dist, Papers: []string{"data/papers.json"}, Base: "/", Log: os.Stderr}); err != nil {
+		return err
+	}
+	for _, f := range []string{"web/app.wasm", "web/papers.json"} {
+		r, err := fileSizes(filepath.Join(dist, f))
+		if err != nil {
+			return err
+		}
+		r.name = f + " (70 papers)"
+		if f == "web/app.wasm" {
+			r.name = f
+		}
+		rep.sizes = append(rep.sizes, r)
+	}
+
+	seedData, err := os.ReadFile("data/papers.json")
+	if err != nil {
+		return err
+	}
+	seed, _, err := paper.Decode(seedData)
+	if err != nil {
+		return err
+	}
+	lists := filepath.Join(tmp, "lists")
+	os.MkdirAll(lists, 0o755)
+	jsonSize := map[int]int{}
+	for _, n := range sizes {
+		logf("generating %d papers ...", n)
+		data, err := json.Marshal(synth.Generate(seed.Papers, n))
+		if err != nil {
+			return err
+		}
+		name := filepath.Join(lists, fmt.Sprintf("papers-%d.json", n))
+		r, err := writeCompressed(name, data)
+		if err != nil {
+			return err
+		}
+		r.name = fmt.Sprintf("synthetic list, %d papers", n)
+		rep.sizes = append(rep.sizes, r)
+		jsonSize[n] = len(data)
+	}
+
+	mux := http.NewServeMux()
+	mux.Handle("/lists/", http.StripPrefix("/lists", static.Handler(lists)))
+	mux.HandleFunc("/fuse/fuse.min.mjs", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		http.ServeFile(w, r, "bench/node_modules/fuse.js/dist/fuse.min.mjs")
+	})
+	mux.Handle("/fuse/", http.StripPrefix("/fuse", http.FileServer(http.Dir("bench/fuse"))))
+	mux.Handle("/", static.Handler(dist))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: mux}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String()
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
+		chromedp.WindowSize(1280, 900),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	browser, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	if err := chromedp.Do(browser); err != nil {
+		return fmt.Errorf("starting Chromium: %v", err)
+	}
+
+	// The bundled list, cold: the load target of the issue.
+	logf("cold load of the bundled list ...")
+	for range 3 {
+		t, err := openTab(browser, base+"/")
+		if err != nil {
+			return err
+		}
+		l, err := t.load()
+		t.close()
+		if err != nil {
+			return err
+		}
+		l.page, l.papers, l.json = "widget", 70, rep.sizes[1].raw
+		rep.loads = append(rep.loads, l)
+	}
+
+	for _, n := range sizes {
+		src := fmt.Sprintf("/lists/papers-%d.json", n)
+		logf("%d papers: loading the widget ...", n)
+		w, err := openTab(browser, base+"/?src="+src)
+		if err != nil {
+			return err
+		}
+		wl, err := w.load()
+		if err != nil {
+			return err
+		}
+		wl.page, wl.papers, wl.json = "widget", n, jsonSize[n]
+		var f *tab
+		var fl loadRow
+		withFuse := n <= fuseMax
+		if withFuse {
+			logf("%d papers: loading the Fuse.js page ...", n)
+			if f, err = openTab(browser, base+"/fuse/?src="+src); err != nil {
+				return err
+			}
+			if fl, err = f.load(); err != nil {
+				return err
+			}
+			fl.page, fl.papers, fl.json = "Fuse.js", n, jsonSize[n]
+		}
+		all := typingRow{papers: n, fuseSkipped: !withFuse}
+		perQuery := map[string]*typingRow{}
+		for _, q := range queries {
+			perQuery[q] = &typingRow{papers: n, query: q, fuseSkipped: !withFuse}
+		}
+		for round := range rounds {
+			for _, q := range queries {
+				// Alternate which page goes first.
+				order := []*tab{w, f}
+				if round%2 == 1 {
+					order = []*tab{f, w}
+				}
+				for _, t := range order {
+					if t == nil {
+						continue
+					}
+					logf("%d papers, round %d: %s types %q", n, round+1, t.name(), q)
+					dom, frame, err := t.typeQuery(q)
+					if err != nil {
+						return err
+					}
+					pq := perQuery[q]
+					if t == w {
+						all.widget, all.widgetF = append(all.widget, dom...), append(all.widgetF, frame...)
+						pq.widget, pq.widgetF = append(pq.widget, dom...), append(pq.widgetF, frame...)
+					} else {
+						all.fuse, all.fuseF = append(all.fuse, dom...), append(all.fuseF, frame...)
+						pq.fuse, pq.fuseF = append(pq.fuse, dom...), append(pq.fuseF, frame...)
+					}
+				}
+			}
+		}
+		if mem, err := chromedp.Run(w.ctx, chromedp.Evaluate[int](`__pwb.mem ? __pwb.mem.buffer.byteLength : 0`)); err == nil {
+			wl.mem = mem
+		}
+		rep.loads = append(rep.loads, wl)
+		if withFuse {
+			rep.loads = append(rep.loads, fl)
+			f.close()
+		}
+		w.close()
+		rep.typing = append(rep.typing, all)
+		for _, q := range queries {
+			rep.typing = append(rep.typing, *perQuery[q])
+		}
+	}
+
+	md := rep.markdown()
+	fmt.Print(md)
+	if out != "-" {
+		return os.WriteFile(out, []byte(md), 0o644)
+	}
+	return nil
+}
+
+// tab is one page in a browser context of its own: cold cache, no service
+// worker carried over.
+type tab struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	url    string
+}
+
+func (t *tab) name() string {
+	if strings.Contains(t.url, "/fuse/") {
+		return "Fuse.js"
+	}
+	return "widget"
+}
+
+func openTab(browser context.Context, url string) (*tab, error) {
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	t := &tab{ctx: ctx, cancel: cancel, url: url}
+	addProbe := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe})
+		return err
+	})
+	if err := chromedp.Do(ctx, addProbe, chromedp.Navigate(url)); err != nil {
+		cancel()
+		return nil, fmt.Errorf("opening %s: %v", url, err)
+	}
+	return t, nil
+}
+
+func (t *tab) close() { t.cancel() }
+
+// load waits for data-ready and reads the load figures.
+func (t *tab) load() (loadRow, error) {
+	ctx, cancel := context.WithTimeout(t.ctx, 5*time.Minute)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`__pwb.ready !== null`, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(5*time.Minute))); err != nil {
+		return loadRow{}, fmt.Errorf("%s never became ready: %v", t.url, err)
+	}
+	// Let work that follows readiness (a long task it starts) show up.
+	time.Sleep(500 * time.Millisecond)
+	type probeLoad struct {
+		Paint, Ready, Longest float64
+		Over200, Bytes, Mem   int
+	}
+	l, err := chromedp.Run(ctx, chromedp.Evaluate[probeLoad](`__pwb.load()`))
+	if err != nil {
+		return loadRow{}, err
+	}
+	return loadRow{paint: l.Paint, ready: l.Ready, longest: l.Longest, over200: l.Over200, bytes: l.Bytes, mem: l.Mem}, nil
+}
+
+// typeQuery empties the field, then types q key by key, timing each key
+// whose trimmed prefix differs from the previous one (a space changes
+// nothing the page shows).
+func (t *tab) typeQuery(q string) (dom, frame []float64, err error) {
+	ctx, cancel := context.WithTimeout(t.ctx, 10*time.Minute)
+	defer cancel()
+	field := chromedp.CSS(`input[type="search"]`)
+	if err := chromedp.Do(ctx,
+		chromedp.Focus(field),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[type="search"]').select()`),
+		chromedp.KeyEvent("\b"),
+		chromedp.Poll[chromedp.Void](`(document.querySelector('[data-paper-widget]').dataset.query ?? "") === ""`, chromedp.WithPollingTimeout(time.Minute)),
+	); err != nil {
+		return nil, nil, fmt.Errorf("%s: clearing the field: %v", t.url, err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	prev := ""
+	for i := range len(q) {
+		prefix := strings.TrimSpace(q[:i+1])
+		key := string(q[i])
+		if prefix == prev {
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(key)); err != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		prev = prefix
+		js, _ := json.Marshal(prefix)
+		if err := chromedp.Do(ctx,
+			chromedp.Evaluate[chromedp.Void](`__pwb.arm(`+string(js)+`)`),
+			chromedp.KeyEvent(key),
+		); err != nil {
+			return nil, nil, err
+		}
+		type timing struct{ Dom, Frame float64 }
+		tm, err := chromedp.Run(ctx, chromedp.Evaluate[timing](`__pwb.done`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: waiting for %q: %v", t.url, prefix, err)
+		}
+		dom = append(dom, tm.Dom)
+		frame = append(frame, tm.Frame)
+		// A fast typist's pace: the page may finish work it deferred.
+		time.Sleep(60 * time.Millisecond)
+	}
+	return dom, frame, nil
+}
+
+func fileSizes(name string) (sizeRow, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return sizeRow{}, err
+	}
+	r := sizeRow{raw: len(data)}
+	for ext, dst := range map[string]*int{".gz": &r.gzip, ".br": &r.brotl} {
+		if info, err := os.Stat(name + ext); err == nil {
+			*dst = int(info.Size())
+		}
+	}
+	return r, nil
+}
+
+// writeCompressed writes data with .gz and .br variants, as the site's
+// build does, at levels that stay quick on 150 MB: gzip 6, brotli 6.
+func writeCompressed(name string, data []byte) (sizeRow, error) {
+	var gz, br bytes.Buffer
+	gw, _ := gzip.NewWriterLevel(&gz, 6)
+	gw.Write(data)
+	gw.Close()
+	bw := brotli.NewWriterLevel(&br, 6)
+	bw.Write(data)
+	bw.Close()
+	for name, b := range map[string][]byte{name: data, name + ".gz": gz.Bytes(), name + ".br": br.Bytes()} {
+		if err := os.WriteFile(name, b, 0o644); err != nil {
+			return sizeRow{}, err
+		}
+	}
+	return sizeRow{raw: len(data), gzip: gz.Len(), brotl: br.Len()}, nil
+}
+
+func machine() string {
+	cpu := "unknown CPU"
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+				cpu = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	chromium := "chromium"
+	if b, err := exec.Command(chromiumPath, "--version").Output(); err == nil {
+		chromium = strings.TrimSpace(string(b))
+	}
+	return fmt.Sprintf("%s, %d cores (shared), %s, %s, headless", cpu, runtime.NumCPU(), runtime.Version(), chromium)
+}
+
+func quantile(xs []float64, q float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	// Nearest rank.
+	i := int(q*float64(len(s))+0.999999) - 1
+	return s[min(max(i, 0), len(s)-1)]
+}
+
+func (r *report) markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Benchmarks\n\n")
+	fmt.Fprintf(&b, "Written by `make bench` (`go run ./bench`) on %s, %s.\n\n", time.Now().UTC().Format("2006-01-02"), r.machine)
+	b.WriteString("Synthetic lists come from `bench/synth` (deterministic; words of the bundled list). The widget is the real\n" +
+		"site built by `go run ./build dist`, opened with `?src=` the list; the reference is `bench/fuse/` (Fuse.js 7.5.0, keys\n" +
+		"title and abstract, threshold 0.4, ignoreLocation; same DOM and stylesheet, 50 rows, no highlighting). Both pages type\n" +
+		"`hebbian`, `spiking neural`, `contnual lerning` key by key in the same run, alternating. A keystroke is timed in the page,\n" +
+		"from the key event to the DOM showing rows for the typed prefix (`data-query`), and to the next animation frame; keys\n" +
+		"that leave the trimmed query unchanged (spaces) are not timed.\n\n")
+
+	b.WriteString("## Per keystroke, key event -> DOM updated (ms)\n\n")
+	b.WriteString("| papers | query | widget median | widget p95 | Fuse.js median | Fuse.js p95 | Fuse / widget (median) | Fuse / widget (p95) | widget p95 to next frame | keys |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, t := range r.typing {
+		q := "all three"
+		if t.query != "" {
+			q = "`" + t.query + "`"
+		}
+		wm, wp := quantile(t.widget, 0.5), quantile(t.widget, 0.95)
+		fm, fp := "not run", "not run"
+		rm, rp := "", ""
+		if !t.fuseSkipped && len(t.fuse) > 0 {
+			fmv, fpv := quantile(t.fuse, 0.5), quantile(t.fuse, 0.95)
+			fm, fp = ms(fmv), ms(fpv)
+			rm, rp = fmt.Sprintf("%.0fx", fmv/wm), fmt.Sprintf("%.0fx", fpv/wp)
+		}
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %d |\n", t.papers, q, ms(wm), ms(wp), fm, fp, rm, rp, ms(quantile(t.widgetF, 0.95)), len(t.widget))
+	}
+
+	b.WriteString("\n## Load, cold cache, loopback\n\n")
+	b.WriteString("First paint is first-contentful-paint; ready is when `[data-paper-widget]` gains `data-ready` (list loaded and\n" +
+		"indexed, typing filters). Long tasks are counted after first paint. Transferred is every response of the page\n" +
+		"(compressed bytes on the wire). Wasm memory is the linear memory after typing (widget only).\n\n")
+	b.WriteString("| page | papers | first paint | ready | longest task after paint | tasks > 200 ms | transferred | wasm memory | memory / JSON |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
+	for _, l := range r.loads {
+		mem, ratio := "", ""
+		if l.mem > 0 {
+			mem = mb(l.mem)
+			ratio = fmt.Sprintf("%.2fx", float64(l.mem)/float64(l.json))
+		}
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %d | %s | %s | %s |\n", l.page, l.papers, ms(l.paint), ms(l.ready), ms(l.longest), l.over200, mb(l.bytes), mem, ratio)
+	}
+
+	b.WriteString("\n## Sizes\n\n")
+	b.WriteString("The site's files are compressed by the build (gzip -9, brotli 11); the synthetic lists by the benchmark (gzip 6,\n" +
+		"brotli 6).\n\n| file | raw | gzip | brotli |\n|---|---|---|---|\n")
+	for _, s := range r.sizes {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", s.name, mb(s.raw), mb(s.gzip), mb(s.brotl))
+	}
+	if r.goBench != "" {
+		b.WriteString("\n## Go benchmarks (native, `go test ./search/ -bench .`)\n\n")
+		b.WriteString("`BenchmarkSearch` types the three queries key by key (ns/keystroke is one key); `BenchmarkNew` builds the index.\n\n```\n")
+		b.WriteString(r.goBench)
+		b.WriteString("```\n")
+	}
+	return b.String()
+}
+
+func ms(v float64) string {
+	if v >= 100 {
+		return fmt.Sprintf("%.0f ms", v)
+	}
+	return fmt.Sprintf("%.1f ms", v)
+}
+
+func mb(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.2f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

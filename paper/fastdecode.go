@@ -1,0 +1,485 @@
+package paper
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// decodeFast reads a valid list in one pass without encoding/json's
+// reflection and intermediate copies: its strings share data's memory
+// (data must not change afterwards). It gives up (ok false) on anything the
+// general decoder would report as an error, so errors and their messages
+// come from one place; a paper with anything unusual (a missing, null or
+// mistyped field, an escape it cannot reuse, a duplicate key) is decoded by
+// decodePaper from its raw bytes, so its problems read the same too.
+func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bool) {
+	d := &fastDecoder{data: data}
+	if !d.validUTF8(pause) {
+		return List{}, nil, false
+	}
+	d.ws()
+	var itemsAt int
+	switch d.peek() {
+	case '[':
+		itemsAt = d.i
+		if !d.skipValue(0) {
+			return List{}, nil, false
+		}
+	case '{':
+		d.i++
+		seenTitle, seenPapers := false, false
+		for first := true; ; first = false {
+			d.ws()
+			if d.peek() == '}' && first {
+				d.i++
+				break
+			}
+			key, escaped, ok := d.str()
+			if !ok || escaped {
+				return List{}, nil, false
+			}
+			d.ws()
+			if d.peek() != ':' {
+				return List{}, nil, false
+			}
+			d.i++
+			d.ws()
+			switch {
+			case key == "title":
+				if seenTitle {
+					return List{}, nil, false
+				}
+				seenTitle = true
+				if d.peek() != '"' {
+					return List{}, nil, false
+				}
+				if list.Title, ok = d.unquote(); !ok {
+					return List{}, nil, false
+				}
+			case key == "papers":
+				if seenPapers || d.peek() != '[' {
+					return List{}, nil, false
+				}
+				seenPapers = true
+				itemsAt = d.i
+				if !d.skipValue(0) {
+					return List{}, nil, false
+				}
+			case bytes.EqualFold([]byte(key), []byte("title")), bytes.EqualFold([]byte(key), []byte("papers")):
+				return List{}, nil, false // encoding/json matches these; leave them to it
+			default:
+				if !d.skipValue(0) {
+					return List{}, nil, false
+				}
+			}
+			d.ws()
+			if d.peek() == ',' {
+				d.i++
+				continue
+			}
+			if d.peek() != '}' {
+				return List{}, nil, false
+			}
+			d.i++
+			break
+		}
+		if !seenPapers {
+			return List{}, nil, false
+		}
+	default:
+		return List{}, nil, false
+	}
+	d.ws()
+	if d.i != len(d.data) {
+		return List{}, nil, false
+	}
+
+	// The document is valid JSON: read the papers.
+	d.i = itemsAt + 1
+	seen := make(map[string]int)
+	for i := 0; ; i++ {
+		d.ws()
+		if d.peek() == ']' {
+			break
+		}
+		if i > 0 {
+			d.i++ // ','
+			d.ws()
+		}
+		if pause != nil && i%2000 == 1999 {
+			pause()
+		}
+		start := d.i
+		p, ok := d.paper()
+		if !ok {
+			d.i = start
+			d.skipValue(0)
+			var probs []Problem
+			p, probs = decodePaper(i, json.RawMessage(d.data[start:d.i]))
+			problems = append(problems, probs...)
+		}
+		if p == nil {
+			continue
+		}
+		if first, dup := seen[p.ID]; dup {
+			problems = append(problems, Problem{Index: i, Field: "id", Skipped: true,
+				Msg: fmt.Sprintf("duplicate id %q (first used by papers[%d])", p.ID, first)})
+			continue
+		}
+		seen[p.ID] = i
+		list.Papers = append(list.Papers, *p)
+	}
+	if list.Papers == nil {
+		list.Papers = []Paper{}
+	}
+	return list, problems, true
+}
+
+type fastDecoder struct {
+	data []byte
+	i    int
+}
+
+func (d *fastDecoder) peek() byte {
+	if d.i < len(d.data) {
+		return d.data[d.i]
+	}
+	return 0
+}
+
+func (d *fastDecoder) ws() {
+	for d.i < len(d.data) {
+		switch d.data[d.i] {
+		case ' ', '\t', '\n', '\r':
+			d.i++
+		default:
+			return
+		}
+	}
+}
+
+// validUTF8 checks data in slices, pausing between them.
+func (d *fastDecoder) validUTF8(pause func()) bool {
+	const chunk = 4 << 20
+	for at := 0; at < len(d.data); {
+		end := min(at+chunk, len(d.data))
+		for end < len(d.data) && end > at && !utf8.RuneStart(d.data[end]) {
+			end--
+		}
+		if end == at {
+			end = min(at+chunk, len(d.data))
+		}
+		if !utf8.Valid(d.data[at:end]) {
+			return false
+		}
+		at = end
+		if pause != nil && at < len(d.data) {
+			pause()
+		}
+	}
+	return true
+}
+
+// str reads a string token at d.i. It returns the bytes between the quotes
+// as a string sharing data, and whether they hold escapes.
+func (d *fastDecoder) str() (s string, escaped, ok bool) {
+	if d.peek() != '"' {
+		return "", false, false
+	}
+	start := d.i + 1
+	for j := start; j < len(d.data); j++ {
+		switch c := d.data[j]; {
+		case c == '"':
+			d.i = j + 1
+			return unsafe.String(unsafe.SliceData(d.data[start:]), j-start), escaped, true
+		case c == '\\':
+			escaped = true
+			j++
+			if j >= len(d.data) {
+				return "", false, false
+			}
+			switch d.data[j] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if j+4 >= len(d.data) {
+					return "", false, false
+				}
+				for _, h := range d.data[j+1 : j+5] {
+					if !isHex(h) {
+						return "", false, false
+					}
+				}
+				j += 4
+			default:
+				return "", false, false
+			}
+		case c < 0x20:
+			return "", false, false
+		}
+	}
+	return "", false, false
+}
+
+// unquote reads a string value; escaped strings go through encoding/json so
+// that every escape means exactly what it means there.
+func (d *fastDecoder) unquote() (string, bool) {
+	start := d.i
+	s, escaped, ok := d.str()
+	if !ok {
+		return "", false
+	}
+	if escaped {
+		if json.Unmarshal(d.data[start:d.i], &s) != nil {
+			return "", false
+		}
+	}
+	return s, true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// skipValue skips one valid JSON value.
+func (d *fastDecoder) skipValue(depth int) bool {
+	if depth > 1000 {
+		return false
+	}
+	switch c := d.peek(); {
+	case c == '"':
+		_, _, ok := d.str()
+		return ok
+	case c == '{' || c == '[':
+		end := byte('}')
+		if c == '[' {
+			end = ']'
+		}
+		d.i++
+		d.ws()
+		if d.peek() == end {
+			d.i++
+			return true
+		}
+		for {
+			d.ws()
+			if c == '{' {
+				if _, _, ok := d.str(); !ok {
+					return false
+				}
+				d.ws()
+				if d.peek() != ':' {
+					return false
+				}
+				d.i++
+				d.ws()
+			}
+			if !d.skipValue(depth + 1) {
+				return false
+			}
+			d.ws()
+			switch d.peek() {
+			case ',':
+				d.i++
+			case end:
+				d.i++
+				return true
+			default:
+				return false
+			}
+		}
+	case c == 't':
+		return d.literal("true")
+	case c == 'f':
+		return d.literal("false")
+	case c == 'n':
+		return d.literal("null")
+	case c == '-' || '0' <= c && c <= '9':
+		return d.number()
+	}
+	return false
+}
+
+func (d *fastDecoder) literal(s string) bool {
+	if !bytes.HasPrefix(d.data[d.i:], []byte(s)) {
+		return false
+	}
+	d.i += len(s)
+	return true
+}
+
+func (d *fastDecoder) number() bool {
+	digits := func() int {
+		n := 0
+		for d.i < len(d.data) && '0' <= d.data[d.i] && d.data[d.i] <= '9' {
+			d.i++
+			n++
+		}
+		return n
+	}
+	if d.peek() == '-' {
+		d.i++
+	}
+	switch {
+	case d.peek() == '0':
+		d.i++
+	case digits() == 0:
+		return false
+	}
+	if d.peek() == '.' {
+		d.i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if c := d.peek(); c == 'e' || c == 'E' {
+		d.i++
+		if c := d.peek(); c == '+' || c == '-' {
+			d.i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// paper reads one paper object that has no problems at all; anything else
+// (including a paper decodePaper would report) returns false.
+func (d *fastDecoder) paper() (*Paper, bool) {
+	if d.peek() != '{' {
+		return nil, false
+	}
+	d.i++
+	var p Paper
+	var have uint16
+	for first := true; ; first = false {
+		d.ws()
+		if d.peek() == '}' && first {
+			d.i++
+			break
+		}
+		key, escaped, ok := d.str()
+		if !ok || escaped {
+			return nil, false
+		}
+		d.ws()
+		if d.peek() != ':' {
+			return nil, false
+		}
+		d.i++
+		d.ws()
+		var dst *string
+		var list *[]string
+		var bit uint16
+		var check func(string) string
+		switch key {
+		case "id":
+			dst, bit = &p.ID, 1
+		case "title":
+			dst, bit = &p.Title, 2
+		case "abstract":
+			dst, bit = &p.Abstract, 4
+		case "date":
+			dst, bit, check = &p.Date, 8, checkDate
+		case "venue":
+			dst, bit = &p.Venue, 16
+		case "url":
+			dst, bit, check = &p.URL, 32, checkLink
+		case "pdf":
+			dst, bit, check = &p.PDF, 64, checkLink
+		case "doi":
+			dst, bit = &p.DOI, 128
+		case "arxiv":
+			dst, bit = &p.Arxiv, 256
+		case "bibtex":
+			dst, bit = &p.Bibtex, 512
+		case "authors":
+			list, bit = &p.Authors, 1024
+		case "tags":
+			list, bit = &p.Tags, 2048
+		default:
+			if !d.skipValue(0) {
+				return nil, false
+			}
+		}
+		if bit != 0 {
+			if have&bit != 0 {
+				return nil, false // duplicate key: the last one wins there
+			}
+			have |= bit
+		}
+		switch {
+		case dst != nil:
+			if d.peek() != '"' {
+				return nil, false
+			}
+			s, ok := d.unquote()
+			if !ok {
+				return nil, false
+			}
+			s = strings.TrimSpace(s)
+			if check != nil && check(s) != "" {
+				return nil, false
+			}
+			*dst = s
+		case list != nil:
+			if !d.stringList(list) {
+				return nil, false
+			}
+		}
+		d.ws()
+		if d.peek() == ',' {
+			d.i++
+			continue
+		}
+		if d.peek() != '}' {
+			return nil, false
+		}
+		d.i++
+		break
+	}
+	if p.ID == "" || p.Title == "" || checkID(p.ID) != "" {
+		return nil, false
+	}
+	return &p, true
+}
+
+// strings reads an array of strings (not trimmed, as encoding/json leaves them).
+func (d *fastDecoder) stringList(dst *[]string) bool {
+	if d.peek() != '[' {
+		return false
+	}
+	d.i++
+	out := []string{}
+	for first := true; ; first = false {
+		d.ws()
+		if d.peek() == ']' && first {
+			d.i++
+			break
+		}
+		if d.peek() != '"' {
+			return false
+		}
+		s, ok := d.unquote()
+		if !ok {
+			return false
+		}
+		out = append(out, s)
+		d.ws()
+		if d.peek() == ',' {
+			d.i++
+			continue
+		}
+		if d.peek() != ']' {
+			return false
+		}
+		d.i++
+		break
+	}
+	*dst = out
+	return true
+}
