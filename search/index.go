@@ -45,7 +45,19 @@ type Index struct {
 }
 
 // New indexes papers. The slice must not change while the index is in use.
-func New(papers []paper.Paper) *Index {
+func New(papers []paper.Paper) *Index { return Build(papers, nil) }
+
+// pauseEvery is how many papers Build indexes between two calls of pause:
+// about 10 ms of work in the browser.
+const pauseEvery = 1000
+
+// Build is New for a caller that must not block for long, such as the
+// browser's only thread: it calls pause, when not nil, between slices of
+// the work, so the caller can yield to its event loop.
+func Build(papers []paper.Paper, pause func()) *Index {
+	if pause == nil {
+		pause = func() {}
+	}
 	ix := &Index{papers: papers, ids: make(map[string]uint32)}
 	var (
 		tz       tokenizer
@@ -90,6 +102,9 @@ func New(papers []paper.Paper) *Index {
 		}
 	}
 	for p := range papers {
+		if p%pauseEvery == pauseEvery-1 {
+			pause()
+		}
 		pp := &papers[p]
 		for f := range nFields {
 			idsOff[f] = append(idsOff[f], uint32(len(ids[f])))
@@ -138,6 +153,7 @@ func New(papers []paper.Paper) *Index {
 		ix.masks[n] = letterMask(words[n])
 	}
 	ix.words = words
+	pause()
 
 	// Counting sort into posting lists; papers are visited in order, so each
 	// list comes out sorted.
@@ -152,6 +168,9 @@ func New(papers []paper.Paper) *Index {
 		next := slices.Clone(off[:len(words)])
 		post := make([]uint32, len(ids[f]))
 		for p := range papers {
+			if p%(8*pauseEvery) == 8*pauseEvery-1 {
+				pause()
+			}
 			for _, id := range ids[f][idsOff[f][p]:idsOff[f][p+1]] {
 				w := renum[id]
 				post[next[w]] = uint32(p)

@@ -87,6 +87,9 @@ type scratch struct {
 	fw      []string
 	fid     []uint32
 	spans   []Span
+	word    []byte // a folded word of an abstract, while highlighting
+	chain   []byte // a folded hyphen chain of an abstract
+	text    string // the abstract being highlighted
 }
 
 func (ix *Index) scratch() *scratch {
@@ -109,6 +112,7 @@ func (ix *Index) release(sc *scratch) {
 	sc.touched = sc.touched[:0]
 	sc.first = [256]bool{}
 	sc.spans = nil // owned by the returned hits
+	sc.text = ""
 	ix.pool.Put(sc)
 }
 

@@ -347,3 +347,34 @@ func TestHostileQueries(t *testing.T) {
 		t.Errorf("a repeated term should count once: %d hits, want %d", got, want)
 	}
 }
+
+// TestASCIIAbstractSpans checks the abstract highlighter's shortcut for
+// ASCII text against the tokenizer's spans.
+func TestASCIIAbstractSpans(t *testing.T) {
+	papers := append(loadSeed(t),
+		paper.Paper{Title: "x", Abstract: "Multi-Modal self-supervised pre-training, multimodal; Self-Supervised-Learning x--y -z- LLMs"},
+		paper.Paper{Title: "y", Abstract: "hebbian-like Hebb-ian HEBBIAN hebbians"})
+	ix := New(papers)
+	for _, q := range []string{"hebb", "hebbian", "multimo", "multimodal", "selfsup", "self supervised learning", "pretrain", "llm", "contnual lerning", "trnsfrmr", "spiking neur", "n", "x y z"} {
+		sc := ix.scratch()
+		ix.parse(sc, q)
+		for i := range sc.terms {
+			ix.match(sc, &sc.terms[i], sc.best)
+		}
+		for _, p := range papers {
+			from := len(sc.spans)
+			if !ix.asciiSpans(sc, p.Abstract) {
+				continue
+			}
+			got := slices.Clone(normalize(sc.spans[from:]))
+			sc.spans = sc.spans[:from]
+			ix.tokenSpans(sc, p.Abstract, false)
+			want := slices.Clone(normalize(sc.spans[from:]))
+			sc.spans = sc.spans[:from]
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q in %.60q: shortcut %v, tokenizer %v", q, p.Abstract, got, want)
+			}
+		}
+		ix.release(sc)
+	}
+}

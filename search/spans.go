@@ -94,6 +94,104 @@ func (ix *Index) highlight(sc *scratch, hits []Hit) {
 
 func (ix *Index) fieldSpans(sc *scratch, text string, title bool) []Span {
 	from := len(sc.spans)
+	if title || !ix.asciiSpans(sc, text) {
+		sc.spans = sc.spans[:from]
+		ix.tokenSpans(sc, text, title)
+	}
+	spans := normalize(sc.spans[from:])
+	sc.spans = sc.spans[:from+len(spans)]
+	if len(spans) == 0 {
+		return nil
+	}
+	return sc.spans[from:len(sc.spans):len(sc.spans)]
+}
+
+// asciiSpans appends the spans of an abstract as tokenSpans would, without
+// the tokenizer: it folds and looks up only the words (and hyphen chains)
+// whose first letter starts a highlighted word. Abstracts are long and
+// mostly ASCII; it gives up (false) at the first byte that is not.
+func (ix *Index) asciiSpans(sc *scratch, text string) bool {
+	sc.text = text
+	chain, parts := sc.chain[:0], 0
+	chainStart, prevEnd := 0, -2
+	flush := func() {
+		if parts >= 2 && sc.first[chain[0]] {
+			ix.wordSpan(sc, chain, chainStart, prevEnd)
+		}
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			sc.chain = chain
+			return false
+		}
+		if !isWordByte(c) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(text) && isWordByte(text[i]) {
+			i++
+		}
+		if i < len(text) && text[i] >= utf8.RuneSelf {
+			sc.chain = chain
+			return false
+		}
+		w := sc.word[:0]
+		for _, b := range []byte(text[start:i]) {
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			w = append(w, b)
+		}
+		sc.word = w
+		if start > 0 && text[start-1] == '-' && prevEnd == start-1 {
+			parts++
+		} else {
+			flush()
+			chain, parts, chainStart = chain[:0], 1, start
+		}
+		chain = append(chain, w...)
+		prevEnd = i
+		if sc.first[w[0]] {
+			ix.wordSpan(sc, w, start, i)
+		}
+	}
+	flush()
+	sc.chain = chain
+	return true
+}
+
+// wordSpan appends the span of one ASCII word of an abstract, folded as w.
+func (ix *Index) wordSpan(sc *scratch, w []byte, start, end int) {
+	id, ok := ix.ids[string(w)]
+	if !ok {
+		return
+	}
+	switch h := sc.hl[id]; h {
+	case 0, hlSubseq:
+	case hlWhole:
+		sc.spans = append(sc.spans, Span{start, end})
+	default:
+		// As origOffset: the folded prefix ends after h letters or
+		// digits; the hyphens of a chain fold to nothing.
+		at, got := start, 0
+		for at < end && got < int(h) {
+			if isWordByte(sc.text[at]) {
+				got++
+			}
+			at++
+		}
+		sc.spans = append(sc.spans, Span{start, at})
+	}
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+}
+
+// tokenSpans appends the spans of a field through the tokenizer.
+func (ix *Index) tokenSpans(sc *scratch, text string, title bool) {
 	toks := sc.tz.split(text)
 	for _, t := range toks {
 		if !sc.first[t.word[0]] {
@@ -123,12 +221,6 @@ func (ix *Index) fieldSpans(sc *scratch, text string, title bool) []Span {
 			}
 		}
 	}
-	spans := normalize(sc.spans[from:])
-	sc.spans = sc.spans[:from+len(spans)]
-	if len(spans) == 0 {
-		return nil
-	}
-	return sc.spans[from:len(sc.spans):len(sc.spans)]
 }
 
 // subseqSpans marks the letters of t that a term matched as a subsequence.

@@ -3,10 +3,12 @@ package widget
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/paperwidget/paperwidget/paper"
+	"github.com/paperwidget/paperwidget/search"
 )
 
 // ListURLEnv names the go-app environment variable holding the URL of the
@@ -39,11 +41,19 @@ func FromPage() func() *Widget {
 	if src == "" {
 		src = app.Getenv(ListURLEnv)
 	}
+	// A list of 10,000 papers takes the browser a second or more to read
+	// and index: pausing now and then keeps the pre-rendered page
+	// responsive (scrolling, typing ahead) meanwhile.
+	pause, stop := yielder()
 	if data, err := fetchBytes(src); err != nil {
 		loadErr = msg.LoadFailed(src, err)
-	} else if list, problems, err = paper.Decode(data); err != nil {
+	} else if list, problems, err = paper.DecodeShared(data, pause); err != nil {
+		// The list's strings share data, which is never copied: the
+		// bytes are held once.
 		loadErr = msg.ReadFailed(src, err)
 	}
+	index := search.Build(list.Papers, pause)
+	stop()
 
 	var typed string
 	var focus bool
@@ -55,7 +65,7 @@ func FromPage() func() *Widget {
 	return func() *Widget {
 		// go-app builds the page again on back and forward: read the
 		// query from the URL then, not from when the page loaded.
-		w := New().List(list).Problems(problems).LoadError(loadErr).
+		w := New().List(list).Index(index).Problems(problems).LoadError(loadErr).
 			Query(app.Window().URL().Query().Get("q")).Theme(theme).Lang(lang).Focus(focus).
 			Embedded(embedded())
 		if typed != "" {
@@ -65,6 +75,34 @@ func FromPage() func() *Widget {
 		typed, focus = "", false
 		return w
 	}
+}
+
+// yielder returns pause, which lets the browser run its event loop (input,
+// rendering) once about 30 ms of work have passed since the last pause, and
+// stop, which releases it. A MessageChannel resumes sooner than setTimeout,
+// which browsers clamp to 4 ms when nested.
+func yielder() (pause, stop func()) {
+	ch := app.Window().Get("MessageChannel").New()
+	resume := make(chan struct{}, 1)
+	onMessage := app.FuncOf(func(app.Value, []app.Value) any {
+		resume <- struct{}{}
+		return nil
+	})
+	ch.Get("port1").Set("onmessage", onMessage)
+	last := time.Now()
+	pause = func() {
+		if time.Since(last) < 30*time.Millisecond {
+			return
+		}
+		ch.Get("port2").Call("postMessage", nil)
+		<-resume
+		last = time.Now()
+	}
+	stop = func() {
+		ch.Get("port1").Call("close")
+		onMessage.Release()
+	}
+	return pause, stop
 }
 
 // fetchBytes gets url through the browser's fetch: net/http would add

@@ -45,6 +45,7 @@ type Widget struct {
 	app.Compo
 
 	Ilist     paper.List
+	Iindex    *search.Index
 	Iproblems []paper.Problem
 	IloadErr  string
 	Iquery    string
@@ -77,6 +78,10 @@ func New() *Widget { return &Widget{} }
 
 // List sets the papers to show.
 func (w *Widget) List(l paper.List) *Widget { w.Ilist = l; return w }
+
+// Index sets the search index of the list, built ahead (search.Build) by a
+// caller that must not block while building it; by default OnInit builds it.
+func (w *Widget) Index(ix *search.Index) *Widget { w.Iindex = ix; return w }
 
 // Problems reports entries of the list that were skipped or trimmed.
 func (w *Widget) Problems(p []paper.Problem) *Widget { w.Iproblems = p; return w }
@@ -112,7 +117,10 @@ func (w *Widget) Focus(f bool) *Widget { w.Ifocus = f; return w }
 func (w *Widget) OnInit() {
 	w.msg = languages[language(w.Ilang)]
 	w.theme = themeOrAuto(w.Itheme)
-	w.index = search.New(w.Ilist.Papers)
+	w.index = w.Iindex
+	if w.index == nil || w.index.Len() != len(w.Ilist.Papers) {
+		w.index = search.New(w.Ilist.Papers)
+	}
 	w.setQuery(w.Iquery)
 }
 

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+)
+
+// wasmBudget is the most app.wasm may weigh brotli-compressed (level 11, as
+// the build writes it): the size measured on 2026-11-26 (see
+// docs/benchmarks.md) plus about 5%. Raise it knowingly: every byte is
+// downloaded before the widget starts. The ceiling for wasm plus the
+// bundled list is 1.6 MB.
+const wasmBudget = 1_600_000
+
+// TestWasmSizeBudget compiles app.wasm as the build does and fails when it
+// grows past the budget. Sizes are deterministic for a given toolchain.
+func TestWasmSizeBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles app.wasm")
+	}
+	out := filepath.Join(t.TempDir(), "app.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./wasm")
+	cmd.Dir = ".."
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("compiling app.wasm: %v\n%s", err, msg)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var br bytes.Buffer
+	w := brotli.NewWriterLevel(&br, brotli.BestCompression)
+	w.Write(data)
+	w.Close()
+	t.Logf("app.wasm: %d bytes raw, %d brotli (budget %d)", len(data), br.Len(), wasmBudget)
+	if br.Len() > wasmBudget {
+		t.Errorf("app.wasm is %d bytes brotli-compressed, over the budget of %d: what grew it? (go tool nm -size -sort size)", br.Len(), wasmBudget)
+	}
+}
