@@ -7,7 +7,7 @@ PAPERS ?= data/papers.json
 # STRICT=1 fails the build on any import warning.
 GO     ?= go
 
-.PHONY: dist serve test vet tools data clean
+.PHONY: dist serve test vet tools data clean bench
 
 dist:
 	$(GO) run ./build dist -o dist -base "$(BASE)" -papers "$(PAPERS)" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict)
@@ -46,6 +46,12 @@ tools:
 e2e/node_modules: e2e/package.json e2e/package-lock.json | tools
 	cd e2e && npm ci --no-audit --no-fund
 	touch $@
+
+# Go benchmarks of search/ (70, 10k, 100k papers), then the browser benchmark:
+# the widget against Fuse.js on synthetic lists; writes docs/benchmarks.md.
+bench: tools
+	@[ -d bench/node_modules/fuse.js ] || (cd bench && npm ci --no-audit --no-fund)
+	$(GO) run ./bench
 
 clean:
 	rm -rf dist
