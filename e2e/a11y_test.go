@@ -271,6 +271,7 @@ func TestAccessibilityAudit(t *testing.T) {
 			p.waitJS(`document.querySelector('.pw-expand-all').textContent === "Collapse all"`)
 		}},
 		{"list with problems", "?src=/fixtures/invalid.json", nil},
+		{"sort, year and tag filters", "?src=/fixtures/lab.json&sort=newest&tag=snn&theme=dark", nil},
 	}
 	for _, v := range views {
 		t.Run(v.name, func(t *testing.T) {

@@ -47,12 +47,17 @@ func FromPage() func() *Widget {
 	pause, stop := yielder()
 	if data, err := fetchBytes(src); err != nil {
 		loadErr = msg.LoadFailed(src, err)
-	} else if list, problems, err = paper.DecodeShared(data, pause); err != nil {
+	} else {
+		mark("paperwidget:fetched")
 		// The list's strings share data, which is never copied: the
 		// bytes are held once.
-		loadErr = msg.ReadFailed(src, err)
+		if list, problems, err = paper.DecodeShared(data, pause); err != nil {
+			loadErr = msg.ReadFailed(src, err)
+		}
+		mark("paperwidget:decoded")
 	}
 	index := search.Build(list.Papers, pause)
+	mark("paperwidget:indexed")
 	stop()
 
 	var typed string
@@ -65,15 +70,24 @@ func FromPage() func() *Widget {
 	return func() *Widget {
 		// go-app builds the page again on back and forward: read the
 		// query from the URL then, not from when the page loaded.
+		now := app.Window().URL().Query()
 		w := New().List(list).Index(index).Problems(problems).LoadError(loadErr).
-			Query(app.Window().URL().Query().Get("q")).Theme(theme).Lang(lang).Focus(focus).
-			Embedded(embedded())
+			Query(now.Get("q")).Sort(now.Get("sort")).Year(now.Get("year")).Tags(now["tag"]...).
+			Theme(theme).Lang(lang).Focus(focus).Embedded(embedded())
 		if typed != "" {
 			w.Query(typed).Typed(true)
 		}
 		// Only the first widget takes over the pre-rendered field.
 		typed, focus = "", false
 		return w
+	}
+}
+
+// mark records a User Timing mark: the benchmark (bench/) reads the phases
+// of loading from them.
+func mark(name string) {
+	if p := app.Window().Get("performance"); p.Truthy() {
+		p.Call("mark", name)
 	}
 }
 

@@ -18,6 +18,8 @@ type paperList struct {
 	Iflipped map[string]bool
 	Itarget  string
 	InewTab  bool
+	Icopied  string
+	IbibOpen string
 }
 
 func newPaperList() *paperList { return &paperList{} }
@@ -41,6 +43,12 @@ func (l *paperList) Target(id string) *paperList { l.Itarget = id; return l }
 // NewTab opens permalinks in a new tab (the widget is embedded).
 func (l *paperList) NewTab(v bool) *paperList { l.InewTab = v; return l }
 
+// Copied marks the paper whose BibTeX was just copied; BibtexOpen the one
+// whose BibTeX is shown for copying by hand.
+func (l *paperList) Copied(id string) *paperList { l.Icopied = id; return l }
+
+func (l *paperList) BibtexOpen(id string) *paperList { l.IbibOpen = id; return l }
+
 func (l *paperList) Render() app.UI {
 	return app.Ol().Class("pw-list").Body(
 		app.Range(l.Ihits).Slice(func(i int) app.UI {
@@ -52,7 +60,9 @@ func (l *paperList) Render() app.UI {
 				Hit(h).
 				Expanded(l.IallOpen != l.Iflipped[p.ID]).
 				Target(p.ID == l.Itarget).
-				NewTab(l.InewTab)
+				NewTab(l.InewTab).
+				Copied(p.ID == l.Icopied).
+				BibtexOpen(p.ID == l.IbibOpen)
 		}),
 	)
 }

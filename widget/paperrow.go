@@ -21,6 +21,8 @@ type paperRow struct {
 	Iexpanded bool
 	Itarget   bool
 	InewTab   bool
+	Icopied   bool
+	IbibOpen  bool
 }
 
 func newPaperRow() *paperRow { return &paperRow{} }
@@ -38,6 +40,10 @@ func (r *paperRow) Expanded(v bool) *paperRow { r.Iexpanded = v; return r }
 func (r *paperRow) Target(v bool) *paperRow { r.Itarget = v; return r }
 
 func (r *paperRow) NewTab(v bool) *paperRow { r.InewTab = v; return r }
+
+func (r *paperRow) Copied(v bool) *paperRow { r.Icopied = v; return r }
+
+func (r *paperRow) BibtexOpen(v bool) *paperRow { r.IbibOpen = v; return r }
 
 func (r *paperRow) Render() app.UI {
 	p := r.Ipaper
@@ -66,6 +72,7 @@ func (r *paperRow) Render() app.UI {
 			r.renderMeta(),
 			r.renderTags(),
 			r.renderLinks(),
+			r.renderBibtex(),
 			app.Div().
 				ID(abstractID).
 				Class("pw-abstract").
@@ -152,7 +159,44 @@ func (r *paperRow) renderLinks() app.UI {
 				)
 		}),
 		r.renderPermalink(),
+		r.renderCopy(),
 	)
+}
+
+func (r *paperRow) renderCopy() app.UI {
+	if r.Ipaper.Bibtex == "" {
+		return nil
+	}
+	label := r.Imsg.CopyBibtex
+	if r.Icopied {
+		label = r.Imsg.Copied + " ✓"
+	}
+	return app.Button().
+		Type("button").
+		Class("pw-copy").
+		OnClick(r.onCopy, app.EventScope(r.Ipaper.ID)).
+		Body(
+			app.Text(label),
+			app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
+		)
+}
+
+func (r *paperRow) renderBibtex() app.UI {
+	if !r.IbibOpen {
+		return nil
+	}
+	return app.Div().Class("pw-bibtex").Body(
+		app.Label().For("bibtex-"+r.Ipaper.ID).Text(r.Imsg.BibtexOf+"“"+r.Ipaper.Title+"”"),
+		app.Textarea().
+			ID("bibtex-"+r.Ipaper.ID).
+			ReadOnly(true).
+			Rows(min(12, 2+strings.Count(r.Ipaper.Bibtex, "\n"))).
+			Text(r.Ipaper.Bibtex),
+	)
+}
+
+func (r *paperRow) onCopy(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(copyAction, r.Ipaper.ID)
 }
 
 // renderPermalink links the paper by #paper-<id>. On its own page go-app

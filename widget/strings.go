@@ -1,6 +1,10 @@
 package widget
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/paperwidget/paperwidget/facet"
+)
 
 // messages holds every string the widget shows, so a translation is one
 // value of this type and nothing else.
@@ -25,6 +29,15 @@ type messages struct {
 	Problems     func(problems, skipped int) string
 	ProblemsMore func(n int) string
 	LinkLabels   map[string]string
+	SortLabel    string
+	Orders       map[facet.Order]string
+	YearLabel    string
+	AnyYear      string
+	TagsLabel    string
+	CopyBibtex   string
+	Copied       string
+	CopyManually string
+	BibtexOf     string
 }
 
 var english = messages{
@@ -58,6 +71,15 @@ var english = messages{
 	},
 	ProblemsMore: func(n int) string { return fmt.Sprintf("…and %d more.", n) },
 	LinkLabels:   map[string]string{"url": "Paper", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+	SortLabel:    "Sort by",
+	Orders:       map[facet.Order]string{facet.Relevance: "Relevance", facet.Newest: "Newest first", facet.Oldest: "Oldest first", facet.Title: "Title"},
+	YearLabel:    "Year",
+	AnyYear:      "Any year",
+	TagsLabel:    "Tags:",
+	CopyBibtex:   "Copy BibTeX",
+	Copied:       "BibTeX copied",
+	CopyManually: "Copying is blocked here: the BibTeX is selected below, press Ctrl+C (⌘C) to copy it.",
+	BibtexOf:     "BibTeX of ",
 }
 
 var german = messages{
@@ -91,6 +113,15 @@ var german = messages{
 	},
 	ProblemsMore: func(n int) string { return fmt.Sprintf("…und %d weitere.", n) },
 	LinkLabels:   map[string]string{"url": "Artikel", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+	SortLabel:    "Sortieren nach",
+	Orders:       map[facet.Order]string{facet.Relevance: "Relevanz", facet.Newest: "Neueste zuerst", facet.Oldest: "Älteste zuerst", facet.Title: "Titel"},
+	YearLabel:    "Jahr",
+	AnyYear:      "Alle Jahre",
+	TagsLabel:    "Schlagwörter:",
+	CopyBibtex:   "BibTeX kopieren",
+	Copied:       "BibTeX kopiert",
+	CopyManually: "Kopieren ist hier gesperrt: Das BibTeX ist unten markiert, mit Strg+C (⌘C) kopieren.",
+	BibtexOf:     "BibTeX von ",
 }
 
 var french = messages{
@@ -124,6 +155,15 @@ var french = messages{
 	},
 	ProblemsMore: func(n int) string { return fmt.Sprintf("…et %d de plus.", n) },
 	LinkLabels:   map[string]string{"url": "Article", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+	SortLabel:    "Trier par",
+	Orders:       map[facet.Order]string{facet.Relevance: "Pertinence", facet.Newest: "Plus récentes", facet.Oldest: "Plus anciennes", facet.Title: "Titre"},
+	YearLabel:    "Année",
+	AnyYear:      "Toutes les années",
+	TagsLabel:    "Mots-clés :",
+	CopyBibtex:   "Copier le BibTeX",
+	Copied:       "BibTeX copié",
+	CopyManually: "La copie est bloquée ici : le BibTeX est sélectionné ci-dessous, appuyez sur Ctrl+C (⌘C).",
+	BibtexOf:     "BibTeX de ",
 }
 
 var languages = map[string]*messages{"en": &english, "de": &german, "fr": &french}

@@ -5,11 +5,13 @@
 package widget
 
 import (
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/paperwidget/paperwidget/facet"
 	"github.com/paperwidget/paperwidget/paper"
 	"github.com/paperwidget/paperwidget/search"
 )
@@ -38,6 +40,9 @@ const toggleAction = "paperwidget/toggle"
 // that the render removed, such as the "show more" button that was clicked.
 const focusAction = "paperwidget/focus"
 
+// copyAction is sent by a row's "Copy BibTeX" button.
+const copyAction = "paperwidget/copy"
+
 // Widget is the whole paper list: heading, search field, result count and
 // the ranked rows. Configure it with the chained setters; the zero list
 // renders an empty widget.
@@ -54,18 +59,31 @@ type Widget struct {
 	Ilang     string
 	Ifocus    bool
 	Iembedded bool
+	Isort     string
+	Iyear     string
+	Itags     []string
 
-	msg     *messages
-	theme   string
-	index   *search.Index
-	query   string
+	msg   *messages
+	theme string
+	index *search.Index
+	query string
+	// hits are the search's ranking; results are hits after the filters
+	// and in the chosen order: what the count and the rows show.
 	hits    []search.Hit
+	results []search.Hit
+	order   facet.Order
+	filter  facet.Filter
+	years   []facet.Count
+	tags    []facet.Count
+	dated   bool
 	limit   int
 	allOpen bool
 	// flipped holds the rows whose state differs from allOpen; it is
 	// replaced, never mutated, so that child components see the change.
 	flipped   map[string]bool
 	target    string
+	copied    string
+	bibOpen   string
 	announce  string
 	edits     int
 	navigated bool
@@ -102,6 +120,15 @@ func (w *Widget) Theme(t string) *Widget { w.Itheme = t; return w }
 // Lang picks the UI language ("en", "de", "fr"); others fall back to English.
 func (w *Widget) Lang(l string) *Widget { w.Ilang = l; return w }
 
+// Sort sets the initial order: "relevance", "newest", "oldest" or "title".
+func (w *Widget) Sort(order string) *Widget { w.Isort = order; return w }
+
+// Year and Tags set the initial filters: papers of that year, carrying
+// every tag.
+func (w *Widget) Year(y string) *Widget { w.Iyear = y; return w }
+
+func (w *Widget) Tags(tags ...string) *Widget { w.Itags = tags; return w }
+
 // Embedded says the widget runs in an iframe on another page: it then
 // follows that page's theme and query commands and opens permalinks in a
 // new tab, leaving the host page's history alone.
@@ -121,19 +148,23 @@ func (w *Widget) OnInit() {
 	if w.index == nil || w.index.Len() != len(w.Ilist.Papers) {
 		w.index = search.New(w.Ilist.Papers)
 	}
+	w.dated = slices.ContainsFunc(w.Ilist.Papers, func(p paper.Paper) bool { return p.Date != "" })
+	w.order = facet.ParseOrder(w.Isort)
+	w.filter = facet.Filter{Year: w.Iyear, Tags: w.Itags}
 	w.setQuery(w.Iquery)
 }
 
 // OnPreRender puts every paper into index.html: readers without JavaScript
 // and search engines get the whole list, not the first window of it.
 func (w *Widget) OnPreRender(ctx app.Context) {
-	w.limit = len(w.hits)
+	w.limit = len(w.results)
 }
 
 func (w *Widget) OnMount(ctx app.Context) {
 	w.ready = true
 	ctx.Handle(toggleAction, w.onToggle)
 	ctx.Handle(focusAction, w.onFocus)
+	ctx.Handle(copyAction, w.onCopy)
 	app.Window().Get("document").Get("documentElement").Set("lang", language(w.Ilang))
 	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clear))
 	if w.Iembedded {
@@ -167,11 +198,19 @@ func (w *Widget) OnNav(ctx app.Context) {
 	u := ctx.Page().URL()
 	first := !w.navigated
 	w.navigated = true
+	params := u.Query()
+	order := facet.ParseOrder(params.Get("sort"))
+	filter := facet.Filter{Year: params.Get("year"), Tags: params["tag"]}
+	refined := order != w.order || filter.Year != w.filter.Year || !slices.Equal(filter.Tags, w.filter.Tags)
+	w.order, w.filter = order, filter
 	switch {
 	case first && w.Ityped:
+		w.refine()
 		w.writeURL(ctx)
-	case u.Query().Get("q") != w.query:
-		w.setQuery(u.Query().Get("q"))
+	case params.Get("q") != w.query:
+		w.setQuery(params.Get("q"))
+	case refined:
+		w.refine()
 	}
 	if id, ok := strings.CutPrefix(u.Fragment, "paper-"); ok {
 		w.openPaper(ctx, id)
@@ -181,7 +220,25 @@ func (w *Widget) OnNav(ctx app.Context) {
 func (w *Widget) setQuery(q string) {
 	w.query = q
 	w.hits = w.index.Search(q)
+	w.refine()
+}
+
+// refine applies the filters and the order to the search's hits and
+// recounts the facets.
+func (w *Widget) refine() {
+	papers := w.Ilist.Papers
+	w.results = facet.Apply(papers, w.hits, w.filter)
+	if w.order != facet.Relevance {
+		w.results = slices.Clone(w.results)
+		facet.Sort(papers, w.results, w.order)
+	}
+	w.years, w.tags = facet.Counts(papers, w.hits, w.filter)
 	w.limit = pageSize
+	if w.filter.Active() || w.order != facet.Relevance {
+		// Search highlights its own first window; these rows come from
+		// anywhere in its ranking.
+		w.index.Highlight(w.query, w.results[:min(w.limit, len(w.results))])
+	}
 }
 
 func (w *Widget) Render() app.UI {
@@ -201,6 +258,13 @@ func (w *Widget) Render() app.UI {
 		app.Header().Class("pw-header").Body(
 			app.H1().Class("pw-heading").Text(w.heading()),
 			newSearchBox().Messages(w.msg).Query(w.query).OnInput(w.onInput),
+			newFilterBar().
+				Messages(w.msg).
+				Order(w.order, w.dated).
+				Filter(w.filter, w.years, w.tags).
+				OnOrder(w.onOrder).
+				OnYear(w.onYear).
+				OnTag(w.onTag),
 			w.renderStatus(),
 			newAppStatus().Lang(language(w.Ilang)),
 		),
@@ -219,7 +283,7 @@ func (w *Widget) heading() string {
 }
 
 func (w *Widget) renderStatus() app.UI {
-	n := len(w.hits)
+	n := len(w.results)
 	label := w.msg.ExpandAll
 	if w.allOpen && len(w.flipped) == 0 {
 		label = w.msg.CollapseAll
@@ -250,13 +314,13 @@ func (w *Widget) renderAlert() app.UI {
 }
 
 func (w *Widget) renderResults() app.UI {
-	if len(w.hits) == 0 && w.query != "" {
+	if len(w.results) == 0 && (w.query != "" || w.filter.Active()) {
 		return app.Div().Class("pw-empty").Body(
 			app.P().Text(w.msg.NoMatch(w.query)),
 			app.Button().Type("button").Class("pw-clear").OnClick(w.onClear).Text(w.msg.Clear),
 		)
 	}
-	shown := w.hits[:min(w.limit, len(w.hits))]
+	shown := w.results[:min(w.limit, len(w.results))]
 	return app.Div().Body(
 		newPaperList().
 			Messages(w.msg).
@@ -265,13 +329,15 @@ func (w *Widget) renderResults() app.UI {
 			AllOpen(w.allOpen).
 			Flipped(w.flipped).
 			Target(w.target).
-			NewTab(w.Iembedded),
-		app.If(len(shown) < len(w.hits), func() app.UI {
+			NewTab(w.Iembedded).
+			Copied(w.copied).
+			BibtexOpen(w.bibOpen),
+		app.If(len(shown) < len(w.results), func() app.UI {
 			return app.Button().
 				Type("button").
 				Class("pw-more").
 				OnClick(w.onShowMore).
-				Text(w.msg.ShowMore(min(pageSize, len(w.hits)-len(shown))))
+				Text(w.msg.ShowMore(min(pageSize, len(w.results)-len(shown))))
 		}),
 	)
 }
@@ -282,24 +348,66 @@ func (w *Widget) onInput(ctx app.Context, q string) {
 	edit := w.edits
 	ctx.After(settleDelay, func(ctx app.Context) {
 		if edit == w.edits {
-			w.announce = w.msg.Count(len(w.hits), w.index.Len())
+			w.announce = w.msg.Count(len(w.results), w.index.Len())
 			w.writeURL(ctx)
 		}
 	})
 }
 
-// writeURL keeps the query in the address so copying it shares the view;
-// replacing the entry keeps typing out of the history.
+// writeURL keeps the query, order and filters in the address so copying
+// it shares the view; replacing the entry keeps typing out of the history.
 func (w *Widget) writeURL(ctx app.Context) {
 	u := *ctx.Page().URL()
 	params := u.Query()
-	if w.query == "" {
-		params.Del("q")
+	set := func(k, v string) {
+		if v == "" {
+			params.Del(k)
+		} else {
+			params.Set(k, v)
+		}
+	}
+	set("q", w.query)
+	if w.order == facet.Relevance {
+		set("sort", "")
 	} else {
-		params.Set("q", w.query)
+		set("sort", string(w.order))
+	}
+	set("year", w.filter.Year)
+	params["tag"] = w.filter.Tags
+	if len(w.filter.Tags) == 0 {
+		delete(params, "tag")
 	}
 	u.RawQuery = params.Encode()
 	ctx.Page().ReplaceURL(&u)
+}
+
+func (w *Widget) onOrder(ctx app.Context, o facet.Order) {
+	w.order = o
+	w.refined(ctx)
+}
+
+func (w *Widget) onYear(ctx app.Context, year string) {
+	w.filter.Year = year
+	w.refined(ctx)
+}
+
+func (w *Widget) onTag(ctx app.Context, tag string) {
+	tags := slices.Clone(w.filter.Tags)
+	if i := slices.Index(tags, tag); i >= 0 {
+		tags = slices.Delete(tags, i, i+1)
+	} else {
+		tags = append(tags, tag)
+	}
+	w.filter.Tags = tags
+	w.refined(ctx)
+}
+
+// refined follows a change of order or filter: new results, announced at
+// once (a choice is not typing), and the address updated.
+func (w *Widget) refined(ctx app.Context) {
+	w.refine()
+	w.announce = w.msg.Count(len(w.results), w.index.Len())
+	w.writeURL(ctx)
 }
 
 func (w *Widget) onClear(ctx app.Context, e app.Event) {
@@ -307,22 +415,51 @@ func (w *Widget) onClear(ctx app.Context, e app.Event) {
 }
 
 func (w *Widget) clear(ctx app.Context) {
+	w.filter = facet.Filter{}
 	w.setQuery("")
-	w.announce = w.msg.Count(len(w.hits), w.index.Len())
+	w.announce = w.msg.Count(len(w.results), w.index.Len())
 	w.writeURL(ctx)
 	ctx.NewActionWithValue(focusAction, -1)
 }
 
 func (w *Widget) onShowMore(ctx app.Context, e app.Event) {
 	first := w.limit
-	next := min(w.limit+pageSize, len(w.hits))
+	next := min(w.limit+pageSize, len(w.results))
 	// Search highlights only the first window; the rows now shown need
 	// their spans too.
-	w.index.Highlight(w.query, w.hits[first:next])
+	w.index.Highlight(w.query, w.results[first:next])
 	w.limit = next
 	// The button may be gone once everything is shown: continue reading
 	// at the first new row instead of losing focus to the page.
 	ctx.NewActionWithValue(focusAction, first)
+}
+
+func (w *Widget) onCopy(ctx app.Context, a app.Action) {
+	id, _ := a.Value.(string)
+	rank := w.rankOf(id)
+	if rank < 0 {
+		return
+	}
+	p := w.Ilist.Papers[w.results[rank].Paper]
+	copyText(p.Bibtex, func(ok bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if ok {
+				w.copied, w.bibOpen = id, ""
+				w.announce = w.msg.Copied
+				ctx.After(targetHighlight, func(app.Context) {
+					if w.copied == id {
+						w.copied = ""
+					}
+				})
+				return
+			}
+			// Clipboard access is refused (an iframe without permission,
+			// an insecure origin): show the text selected for Ctrl+C.
+			w.copied, w.bibOpen = "", id
+			w.announce = w.msg.CopyManually
+			ctx.Defer(func(app.Context) { selectBibtex(id) })
+		})
+	})
 }
 
 func (w *Widget) onFocus(ctx app.Context, a app.Action) {
@@ -365,10 +502,11 @@ func (w *Widget) setOpen(id string, open bool) {
 }
 
 // openPaper shows, expands and briefly highlights the paper with id,
-// clearing a query that hides it.
+// clearing a query or filter that hides it.
 func (w *Widget) openPaper(ctx app.Context, id string) {
 	rank := w.rankOf(id)
-	if rank < 0 && w.query != "" {
+	if rank < 0 && (w.query != "" || w.filter.Active()) {
+		w.filter = facet.Filter{}
 		w.setQuery("")
 		w.writeURL(ctx)
 		rank = w.rankOf(id)
@@ -377,7 +515,7 @@ func (w *Widget) openPaper(ctx app.Context, id string) {
 		return
 	}
 	if rank >= w.limit {
-		w.index.Highlight(w.query, w.hits[w.limit:rank+1])
+		w.index.Highlight(w.query, w.results[w.limit:rank+1])
 		w.limit = rank + 1
 	}
 	w.setOpen(id, true)
@@ -391,7 +529,7 @@ func (w *Widget) openPaper(ctx app.Context, id string) {
 }
 
 func (w *Widget) rankOf(id string) int {
-	for i, h := range w.hits {
+	for i, h := range w.results {
 		if w.Ilist.Papers[h.Paper].ID == id {
 			return i
 		}
