@@ -10,7 +10,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 type appStatus struct {
 	app.Compo
 
-	Ilang string
+	Imsg *messages
 
 	updatable   bool
 	installable bool
@@ -18,23 +18,7 @@ type appStatus struct {
 
 func newAppStatus() *appStatus { return &appStatus{} }
 
-// Lang picks the language of the notice ("en", "de", "fr"; others: English).
-func (s *appStatus) Lang(l string) *appStatus { s.Ilang = l; return s }
-
-type appStatusText struct{ Update, Reload, Install, InstallTitle string }
-
-var appStatusTexts = map[string]appStatusText{
-	"en": {"A new version is available.", "Reload", "Install", "Install the paper list as an app"},
-	"de": {"Eine neue Version ist verfügbar.", "Neu laden", "Installieren", "Die Liste als App installieren"},
-	"fr": {"Une nouvelle version est disponible.", "Recharger", "Installer", "Installer la liste comme application"},
-}
-
-func (s *appStatus) text() appStatusText {
-	if t, ok := appStatusTexts[s.Ilang]; ok {
-		return t
-	}
-	return appStatusTexts["en"]
-}
+func (s *appStatus) Messages(m *messages) *appStatus { s.Imsg = m; return s }
 
 func (s *appStatus) OnMount(ctx app.Context) {
 	// Either may have happened before the wasm started.
@@ -51,7 +35,7 @@ func (s *appStatus) OnAppInstallChange(ctx app.Context) {
 }
 
 func (s *appStatus) Render() app.UI {
-	t := s.text()
+	t := s.Imsg
 	return app.Div().Class("pw-appstatus").Body(
 		app.If(s.updatable, func() app.UI {
 			return app.P().
@@ -59,7 +43,7 @@ func (s *appStatus) Render() app.UI {
 				DataSet("app-update", "true").
 				Role("status").
 				Body(
-					app.Text(t.Update+" "),
+					app.Text(t.UpdateReady+" "),
 					app.Button().
 						Type("button").
 						DataSet("app-reload", "true").

@@ -38,6 +38,10 @@ type messages struct {
 	Copied       string
 	CopyManually string
 	BibtexOf     string
+	UpdateReady  string
+	Reload       string
+	Install      string
+	InstallTitle string
 }
 
 var english = messages{
@@ -80,6 +84,10 @@ var english = messages{
 	Copied:       "BibTeX copied",
 	CopyManually: "Copying is blocked here: the BibTeX is selected below, press Ctrl+C (⌘C) to copy it.",
 	BibtexOf:     "BibTeX of ",
+	UpdateReady:  "A new version is available.",
+	Reload:       "Reload",
+	Install:      "Install",
+	InstallTitle: "Install the paper list as an app",
 }
 
 var german = messages{
@@ -122,6 +130,10 @@ var german = messages{
 	Copied:       "BibTeX kopiert",
 	CopyManually: "Kopieren ist hier gesperrt: Das BibTeX ist unten markiert, mit Strg+C (⌘C) kopieren.",
 	BibtexOf:     "BibTeX von ",
+	UpdateReady:  "Eine neue Version ist verfügbar.",
+	Reload:       "Neu laden",
+	Install:      "Installieren",
+	InstallTitle: "Die Liste als App installieren",
 }
 
 var french = messages{
@@ -164,6 +176,10 @@ var french = messages{
 	Copied:       "BibTeX copié",
 	CopyManually: "La copie est bloquée ici : le BibTeX est sélectionné ci-dessous, appuyez sur Ctrl+C (⌘C).",
 	BibtexOf:     "BibTeX de ",
+	UpdateReady:  "Une nouvelle version est disponible.",
+	Reload:       "Recharger",
+	Install:      "Installer",
+	InstallTitle: "Installer la liste comme application",
 }
 
 var languages = map[string]*messages{"en": &english, "de": &german, "fr": &french}

@@ -266,7 +266,7 @@ func (w *Widget) Render() app.UI {
 				OnYear(w.onYear).
 				OnTag(w.onTag),
 			w.renderStatus(),
-			newAppStatus().Lang(language(w.Ilang)),
+			newAppStatus().Messages(w.msg),
 		),
 		app.Main().Class("pw-main").Body(
 			w.renderAlert(),
