@@ -3,9 +3,12 @@
 package search
 
 import (
+	"encoding/binary"
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/paperwidget/paperwidget/paper"
 )
@@ -23,10 +26,10 @@ type Index struct {
 	// papers is kept, not copied: highlights are computed from the original
 	// text of the few hits that are shown, so the index holds no text twice.
 	papers []paper.Paper
-	words  []string          // folded dictionary of every field, sorted so a prefix is a range
-	ids    map[string]uint32 // word -> position in words
-	masks  []uint64          // letters of each word: a cheap bound before subsequence checks
-	acro   []bool            // word was written in capitals somewhere (LLM, SeND): a real acronym
+	words  []string  // folded dictionary of every field, sorted so a prefix is a range
+	ids    wordTable // word -> position in words
+	masks  []uint64  // letters of each word: a cheap bound before subsequence checks
+	acro   []bool    // word was written in capitals somewhere (LLM, SeND): a real acronym
 	// Inverted index: the papers whose field f holds word w are
 	// post[f][off[f][w]:off[f][w+1]], in increasing order.
 	off  [nFields][]uint32
@@ -58,7 +61,8 @@ func Build(papers []paper.Paper, pause func()) *Index {
 	if pause == nil {
 		pause = func() {}
 	}
-	ix := &Index{papers: papers, ids: make(map[string]uint32)}
+	ix := &Index{papers: papers}
+	ix.ids.init(1 << 12)
 	var (
 		tz       tokenizer
 		seen     []uint32 // per word, the last (paper, field) it was listed for
@@ -80,26 +84,74 @@ func Build(papers []paper.Paper, pause func()) *Index {
 	}
 	ix.initOff = make([]uint32, len(papers)+1)
 	ix.bonus = make([]uint8, len(papers))
-	add := func(f, p int, toks []token) {
-		stamp := uint32(p*nFields + f + 1)
-		for _, t := range toks {
-			id, ok := ix.ids[string(t.word)]
-			if !ok {
-				id = uint32(len(ix.words))
-				w := string(t.word)
-				ix.words = append(ix.words, w)
-				ix.ids[w] = id
-				seen = append(seen, 0)
-				acro = append(acro, false)
-			}
-			if !t.compound && t.upper >= 2 && 2*t.upper >= len(t.word) {
-				acro[id] = true
-			}
-			if seen[id] != stamp {
-				seen[id] = stamp
-				ids[f] = append(ids[f], id)
-			}
+	addWord := func(f, p int, word []byte, isAcro bool) {
+		h := hashWord(word)
+		id, slot := ix.ids.find(ix.words, word, h)
+		if slot >= 0 {
+			id = uint32(len(ix.words))
+			ix.words = append(ix.words, string(word))
+			ix.ids.insert(ix.words, slot, id)
+			seen = append(seen, 0)
+			acro = append(acro, false)
 		}
+		if isAcro {
+			acro[id] = true
+		}
+		if stamp := uint32(p*nFields + f + 1); seen[id] != stamp {
+			seen[id] = stamp
+			ids[f] = append(ids[f], id)
+		}
+	}
+	add := func(f, p int, toks []token) {
+		for _, t := range toks {
+			addWord(f, p, t.word, !t.compound && t.upper >= 2 && 2*t.upper >= len(t.word))
+		}
+	}
+	// addASCII is add(f, p, tz.split(s)) for ASCII text, which abstracts
+	// mostly are, without materialising tokens: the same words, hyphen
+	// chains and acronym flags. It reports false, having added nothing,
+	// when s is not ASCII.
+	var word, chain []byte
+	addASCII := func(f, p int, s string) bool {
+		if !isASCII(s) {
+			return false
+		}
+		parts, prevEnd := 0, -2
+		for i := 0; i < len(s); {
+			if asciiClass[s[i]] == 0 {
+				i++
+				continue
+			}
+			start, upper := i, 0
+			word = word[:0]
+			for ; i < len(s); i++ {
+				c := s[i]
+				k := asciiClass[c]
+				if k == 0 {
+					break
+				}
+				if k == 2 {
+					c += 'a' - 'A'
+					upper++
+				}
+				word = append(word, c)
+			}
+			if start > 0 && s[start-1] == '-' && prevEnd == start-1 {
+				parts++
+			} else {
+				if parts >= 2 {
+					addWord(f, p, chain, false)
+				}
+				chain, parts = chain[:0], 1
+			}
+			chain = append(chain, word...)
+			prevEnd = i
+			addWord(f, p, word, upper >= 2 && 2*upper >= len(word))
+		}
+		if parts >= 2 {
+			addWord(f, p, chain, false)
+		}
+		return true
 	}
 	for p := range papers {
 		if p%pauseEvery == pauseEvery-1 {
@@ -127,7 +179,9 @@ func Build(papers []paper.Paper, pause func()) *Index {
 			add(fMeta, p, tz.split(t))
 		}
 		add(fMeta, p, tz.split(pp.Venue))
-		add(fAbstract, p, tz.split(pp.Abstract))
+		if !asciiIndexing || !addASCII(fAbstract, p, pp.Abstract) {
+			add(fAbstract, p, tz.split(pp.Abstract))
+		}
 	}
 	for f := range nFields {
 		idsOff[f] = append(idsOff[f], uint32(len(ids[f])))
@@ -148,11 +202,11 @@ func Build(papers []paper.Paper, pause func()) *Index {
 	for n, old := range order {
 		renum[old] = uint32(n)
 		words[n] = ix.words[old]
-		ix.ids[words[n]] = uint32(n)
 		ix.acro[n] = acro[old]
 		ix.masks[n] = letterMask(words[n])
 	}
 	ix.words = words
+	ix.ids.renumber(renum)
 	pause()
 
 	// Counting sort into posting lists; papers are visited in order, so each
@@ -210,6 +264,122 @@ func (ix *Index) indexPairs() {
 			next[k]++
 		}
 	}
+}
+
+// wordTable maps folded words to their ids: open addressing over the ids
+// (plus one; 0 is an empty slot), the words themselves kept in Index.words.
+// It holds no second copy of the dictionary, unlike a map[string]uint32, and
+// building it costs about half as much in the browser.
+type wordTable struct {
+	slots []uint32
+	n     int
+}
+
+func (t *wordTable) init(size int) { t.slots, t.n = make([]uint32, size), 0 }
+
+// find returns the id of word, whose hash is h, and -1; or, when word is
+// missing, the slot to insert it at.
+func (t *wordTable) find(words []string, word []byte, h uint64) (uint32, int) {
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0, int(i)
+		}
+		if words[s-1] == string(word) {
+			return s - 1, -1
+		}
+	}
+}
+
+// lookup returns the id of word.
+func (t *wordTable) lookup(words []string, word []byte) (uint32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	id, slot := t.find(words, word, hashWord(word))
+	return id, slot < 0
+}
+
+// insert puts id at slot (from find), growing the table past half full.
+func (t *wordTable) insert(words []string, slot int, id uint32) {
+	t.slots[slot] = id + 1
+	t.n++
+	if 2*t.n <= len(t.slots) {
+		return
+	}
+	old := t.slots
+	t.slots = make([]uint32, 2*len(old))
+	mask := uint64(len(t.slots) - 1)
+	for _, s := range old {
+		if s == 0 {
+			continue
+		}
+		i := hashWord(unsafe.Slice(unsafe.StringData(words[s-1]), len(words[s-1]))) & mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = s
+	}
+}
+
+// renumber replaces every id by renum[id].
+func (t *wordTable) renumber(renum []uint32) {
+	for i, s := range t.slots {
+		if s != 0 {
+			t.slots[i] = renum[s-1] + 1
+		}
+	}
+}
+
+// hashWord mixes eight bytes at a time: words are short, and the browser
+// multiplies 64-bit integers natively.
+func hashWord(w []byte) uint64 {
+	const m = 0x9e3779b97f4a7c15
+	h := uint64(len(w)) * m
+	for len(w) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64(w)) * m
+		h ^= h >> 29
+		w = w[8:]
+	}
+	var tail uint64
+	for i, c := range w {
+		tail |= uint64(c) << (8 * i)
+	}
+	h = (h ^ tail) * m
+	h ^= h >> 32
+	return h * m
+}
+
+// asciiIndexing enables addASCII; tests turn it off to compare.
+var asciiIndexing = true
+
+// asciiClass is 1 for lower-case ASCII letters and digits, 2 for upper-case
+// letters, 0 for the bytes that end a word.
+var asciiClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+		t[c-'a'+'A'] = 2
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	return t
+}()
+
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Pairs of initials are keyed by letter, digit or other, as 37 classes each.

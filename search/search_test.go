@@ -378,3 +378,23 @@ func TestASCIIAbstractSpans(t *testing.T) {
 		ix.release(sc)
 	}
 }
+
+// TestASCIIIndexing checks that indexing ASCII abstracts without the
+// tokenizer builds the same index.
+func TestASCIIIndexing(t *testing.T) {
+	papers := append(loadSeed(t),
+		paper.Paper{Title: "x", Abstract: "Multi-Modal self-supervised pre-training, LLMs SeND NHL-based a-b-c -x- y--z 3D-CNN Über naïve"},
+		paper.Paper{Title: "y", Abstract: "hebbian-like Hebb-ian HEBBIAN hebbians RL-agents e.g. U-Net"})
+	fast := New(papers)
+	asciiIndexing = false
+	slow := New(papers)
+	asciiIndexing = true
+	if !slices.Equal(fast.words, slow.words) || !slices.Equal(fast.acro, slow.acro) {
+		t.Fatalf("dictionaries differ: %d and %d words", len(fast.words), len(slow.words))
+	}
+	for f := range nFields {
+		if !slices.Equal(fast.off[f], slow.off[f]) || !slices.Equal(fast.post[f], slow.post[f]) {
+			t.Fatalf("postings of field %d differ", f)
+		}
+	}
+}

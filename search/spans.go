@@ -164,7 +164,7 @@ func (ix *Index) asciiSpans(sc *scratch, text string) bool {
 
 // wordSpan appends the span of one ASCII word of an abstract, folded as w.
 func (ix *Index) wordSpan(sc *scratch, w []byte, start, end int) {
-	id, ok := ix.ids[string(w)]
+	id, ok := ix.ids.lookup(ix.words, w)
 	if !ok {
 		return
 	}
@@ -197,7 +197,7 @@ func (ix *Index) tokenSpans(sc *scratch, text string, title bool) {
 		if !sc.first[t.word[0]] {
 			continue
 		}
-		w, ok := ix.ids[string(t.word)]
+		w, ok := ix.ids.lookup(ix.words, t.word)
 		if !ok {
 			continue
 		}
