@@ -35,6 +35,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -102,6 +103,8 @@ type loadRow struct {
 	bytes   int
 	mem     int // wasm linear memory after typing, bytes
 	json    int // raw bytes of the list
+	// User Timing marks of widget/page.go, ms; 0 when absent.
+	fetched, decoded, indexed float64
 }
 
 type typingRow struct {
@@ -337,7 +340,12 @@ func openTab(browser context.Context, url string) (*tab, error) {
 	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	t := &tab{ctx: ctx, cancel: cancel, url: url}
 	addProbe := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe})
+		if _, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
+			return err
+		}
+		// Cold first visits, measured without the service worker, which
+		// would take over the list's request once it activates.
+		_, err := cdp.Call(ctx, tg, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true})
 		return err
 	})
 	if err := chromedp.Do(ctx, addProbe, chromedp.Navigate(url)); err != nil {
@@ -359,14 +367,21 @@ func (t *tab) load() (loadRow, error) {
 	// Let work that follows readiness (a long task it starts) show up.
 	time.Sleep(500 * time.Millisecond)
 	type probeLoad struct {
-		Paint, Ready, Longest float64
-		Over200, Bytes, Mem   int
+		Paint, Ready, Longest     float64
+		Fetched, Decoded, Indexed float64
+		Over200, Bytes, Mem       int
+		Count, Alert              string
 	}
 	l, err := chromedp.Run(ctx, chromedp.Evaluate[probeLoad](`__pwb.load()`))
 	if err != nil {
 		return loadRow{}, err
 	}
-	return loadRow{paint: l.Paint, ready: l.Ready, longest: l.Longest, over200: l.Over200, bytes: l.Bytes, mem: l.Mem}, nil
+	logf("%s: %q %s", t.url, l.Count, l.Alert)
+	if l.Alert != "" {
+		return loadRow{}, fmt.Errorf("%s shows an alert: %s", t.url, l.Alert)
+	}
+	return loadRow{paint: l.Paint, ready: l.Ready, longest: l.Longest, over200: l.Over200, bytes: l.Bytes, mem: l.Mem,
+		fetched: l.Fetched, decoded: l.Decoded, indexed: l.Indexed}, nil
 }
 
 // typeQuery empties the field, then types q key by key, timing each key
@@ -485,7 +500,8 @@ func (r *report) markdown() string {
 		"title and abstract, threshold 0.4, ignoreLocation; same DOM and stylesheet, 50 rows, no highlighting). Both pages type\n" +
 		"`hebbian`, `spiking neural`, `contnual lerning` key by key in the same run, alternating. A keystroke is timed in the page,\n" +
 		"from the key event to the DOM showing rows for the typed prefix (`data-query`), and to the next animation frame; keys\n" +
-		"that leave the trimmed query unchanged (spaces) are not timed.\n\n")
+		"that leave the trimmed query unchanged (spaces) are not timed. Every page loads cold in a browser context of its own,\n" +
+		"with the service worker bypassed (DevTools `Network.setBypassServiceWorker`).\n\n")
 
 	b.WriteString("## Per keystroke, key event -> DOM updated (ms)\n\n")
 	b.WriteString("| papers | query | widget median | widget p95 | Fuse.js median | Fuse.js p95 | Fuse / widget (median) | Fuse / widget (p95) | widget p95 to next frame | keys |\n")
@@ -510,15 +526,16 @@ func (r *report) markdown() string {
 	b.WriteString("First paint is first-contentful-paint; ready is when `[data-paper-widget]` gains `data-ready` (list loaded and\n" +
 		"indexed, typing filters). Long tasks are counted after first paint. Transferred is every response of the page\n" +
 		"(compressed bytes on the wire). Wasm memory is the linear memory after typing (widget only).\n\n")
-	b.WriteString("| page | papers | first paint | ready | longest task after paint | tasks > 200 ms | transferred | wasm memory | memory / JSON |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| page | papers | first paint | list fetched | decoded | indexed | ready | longest task after paint | tasks > 200 ms | transferred | wasm memory | memory / JSON |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, l := range r.loads {
 		mem, ratio := "", ""
 		if l.mem > 0 {
 			mem = mb(l.mem)
 			ratio = fmt.Sprintf("%.2fx", float64(l.mem)/float64(l.json))
 		}
-		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %d | %s | %s | %s |\n", l.page, l.papers, ms(l.paint), ms(l.ready), ms(l.longest), l.over200, mb(l.bytes), mem, ratio)
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s |\n", l.page, l.papers, ms(l.paint),
+			ms(l.fetched), ms(l.decoded), ms(l.indexed), ms(l.ready), ms(l.longest), l.over200, mb(l.bytes), mem, ratio)
 	}
 
 	b.WriteString("\n## Sizes\n\n")
@@ -537,6 +554,9 @@ func (r *report) markdown() string {
 }
 
 func ms(v float64) string {
+	if v == 0 {
+		return "–"
+	}
 	if v >= 100 {
 		return fmt.Sprintf("%.0f ms", v)
 	}

@@ -50,12 +50,19 @@
     for (const e of performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))) {
       bytes += e.transferSize || 0;
     }
+    const marks = {};
+    for (const m of performance.getEntriesByType("mark")) marks[m.name.replace("paperwidget:", "")] = m.startTime;
+    const root = document.querySelector("[data-paper-widget]");
+    const count = document.querySelector("[data-result-count]");
+    const alert = document.querySelector('[role="alert"]');
     const after = b.longTasks.filter((t) => paint === null || t.start + t.dur > paint);
     return {
       paint, ready: b.ready, bytes,
       longest: after.reduce((m, t) => Math.max(m, t.dur), 0),
       over200: after.filter((t) => t.dur > 200).length,
       mem: b.mem ? b.mem.buffer.byteLength : 0,
+      fetched: marks.fetched ?? null, decoded: marks.decoded ?? null, indexed: marks.indexed ?? null,
+      count: count ? count.textContent : "", alert: alert ? alert.textContent : "",
     };
   };
 })();
