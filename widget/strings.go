@@ -9,57 +9,60 @@ import (
 // messages holds every string the widget shows, so a translation is one
 // value of this type and nothing else.
 type messages struct {
-	Papers       string
-	SearchLabel  string
-	Placeholder  string
-	SearchHint   string
-	Count        func(n, total int) string
-	ExpandAll    string
-	CollapseAll  string
-	ShowMore     func(n int) string
-	NoMatch      func(q string) string
-	Clear        string
-	NoAbstract   string
-	Tags         string
-	Link         string
-	PermalinkOf  string
-	LinkOf       string
-	LoadFailed   func(src string, err error) string
-	ReadFailed   func(src string, err error) string
-	Problems     func(problems, skipped int) string
-	ProblemsMore func(n int) string
-	LinkLabels   map[string]string
-	SortLabel    string
-	Orders       map[facet.Order]string
-	YearLabel    string
-	AnyYear      string
-	TagsLabel    string
-	CopyBibtex   string
-	Copied       string
-	CopyManually string
-	BibtexOf     string
-	UpdateReady  string
-	Reload       string
-	Install      string
-	InstallTitle string
+	Papers      string
+	SearchLabel string
+	Placeholder string
+	SearchHint  string
+	Count       func(n, total int) string
+	ExpandAll   string
+	CollapseAll string
+	ShowMore    func(n int) string
+	NoMatch     func(q string) string
+	// NoMatchFilters is NoMatch when only filters are set.
+	NoMatchFilters string
+	Clear          string
+	NoAbstract     string
+	Tags           string
+	Link           string
+	PermalinkOf    string
+	LinkOf         string
+	LoadFailed     func(src string, err error) string
+	ReadFailed     func(src string, err error) string
+	Problems       func(problems, skipped int) string
+	ProblemsMore   func(n int) string
+	LinkLabels     map[string]string
+	SortLabel      string
+	Orders         map[facet.Order]string
+	YearLabel      string
+	AnyYear        string
+	TagsLabel      string
+	CopyBibtex     string
+	Copied         string
+	CopyManually   string
+	BibtexOf       string
+	UpdateReady    string
+	Reload         string
+	Install        string
+	InstallTitle   string
 }
 
 var english = messages{
-	Papers:      "Papers",
-	SearchLabel: "Search papers",
-	Placeholder: "Title, author, topic…",
-	SearchHint:  "Press / to search, ↓ to move through the results.",
-	Count:       func(n, total int) string { return fmt.Sprintf("%d of %d papers", n, total) },
-	ExpandAll:   "Expand all",
-	CollapseAll: "Collapse all",
-	ShowMore:    func(n int) string { return fmt.Sprintf("Show %d more", n) },
-	NoMatch:     func(q string) string { return fmt.Sprintf("No papers match “%s”.", q) },
-	Clear:       "Clear search",
-	NoAbstract:  "No abstract available.",
-	Tags:        "Tags",
-	Link:        "Link",
-	PermalinkOf: " to the paper ",
-	LinkOf:      " of ",
+	Papers:         "Papers",
+	SearchLabel:    "Search papers",
+	Placeholder:    "Title, author, topic…",
+	SearchHint:     "Press / to search, ↓ to move through the results.",
+	Count:          func(n, total int) string { return fmt.Sprintf("%d of %d papers", n, total) },
+	ExpandAll:      "Expand all",
+	CollapseAll:    "Collapse all",
+	ShowMore:       func(n int) string { return fmt.Sprintf("Show %d more", n) },
+	NoMatch:        func(q string) string { return fmt.Sprintf("No papers match “%s”.", q) },
+	NoMatchFilters: "No papers match these filters.",
+	Clear:          "Clear search",
+	NoAbstract:     "No abstract available.",
+	Tags:           "Tags",
+	Link:           "Link",
+	PermalinkOf:    " to the paper ",
+	LinkOf:         " of ",
 	LoadFailed: func(src string, err error) string {
 		return fmt.Sprintf("Could not load the paper list %s: %v.", src, err)
 	},
@@ -91,21 +94,22 @@ var english = messages{
 }
 
 var german = messages{
-	Papers:      "Publikationen",
-	SearchLabel: "Publikationen durchsuchen",
-	Placeholder: "Titel, Autor, Thema…",
-	SearchHint:  "/ zum Suchen, ↓ zu den Ergebnissen.",
-	Count:       func(n, total int) string { return fmt.Sprintf("%d von %d Publikationen", n, total) },
-	ExpandAll:   "Alle aufklappen",
-	CollapseAll: "Alle zuklappen",
-	ShowMore:    func(n int) string { return fmt.Sprintf("%d weitere anzeigen", n) },
-	NoMatch:     func(q string) string { return fmt.Sprintf("Keine Publikation passt zu „%s“.", q) },
-	Clear:       "Suche löschen",
-	NoAbstract:  "Keine Zusammenfassung vorhanden.",
-	Tags:        "Schlagwörter",
-	Link:        "Link",
-	PermalinkOf: " zur Publikation ",
-	LinkOf:      " zu ",
+	Papers:         "Publikationen",
+	SearchLabel:    "Publikationen durchsuchen",
+	Placeholder:    "Titel, Autor, Thema…",
+	SearchHint:     "/ zum Suchen, ↓ zu den Ergebnissen.",
+	Count:          func(n, total int) string { return fmt.Sprintf("%d von %d Publikationen", n, total) },
+	ExpandAll:      "Alle aufklappen",
+	CollapseAll:    "Alle zuklappen",
+	ShowMore:       func(n int) string { return fmt.Sprintf("%d weitere anzeigen", n) },
+	NoMatch:        func(q string) string { return fmt.Sprintf("Keine Publikation passt zu „%s“.", q) },
+	NoMatchFilters: "Keine Publikation passt zu diesen Filtern.",
+	Clear:          "Suche löschen",
+	NoAbstract:     "Keine Zusammenfassung vorhanden.",
+	Tags:           "Schlagwörter",
+	Link:           "Link",
+	PermalinkOf:    " zur Publikation ",
+	LinkOf:         " zu ",
 	LoadFailed: func(src string, err error) string {
 		return fmt.Sprintf("Die Liste %s konnte nicht geladen werden: %v.", src, err)
 	},
@@ -137,21 +141,22 @@ var german = messages{
 }
 
 var french = messages{
-	Papers:      "Publications",
-	SearchLabel: "Rechercher des publications",
-	Placeholder: "Titre, auteur, sujet…",
-	SearchHint:  "/ pour chercher, ↓ pour parcourir les résultats.",
-	Count:       func(n, total int) string { return fmt.Sprintf("%d sur %d publications", n, total) },
-	ExpandAll:   "Tout déplier",
-	CollapseAll: "Tout replier",
-	ShowMore:    func(n int) string { return fmt.Sprintf("Afficher %d de plus", n) },
-	NoMatch:     func(q string) string { return fmt.Sprintf("Aucune publication ne correspond à « %s ».", q) },
-	Clear:       "Effacer la recherche",
-	NoAbstract:  "Pas de résumé disponible.",
-	Tags:        "Mots-clés",
-	Link:        "Lien",
-	PermalinkOf: " vers la publication ",
-	LinkOf:      " de ",
+	Papers:         "Publications",
+	SearchLabel:    "Rechercher des publications",
+	Placeholder:    "Titre, auteur, sujet…",
+	SearchHint:     "/ pour chercher, ↓ pour parcourir les résultats.",
+	Count:          func(n, total int) string { return fmt.Sprintf("%d sur %d publications", n, total) },
+	ExpandAll:      "Tout déplier",
+	CollapseAll:    "Tout replier",
+	ShowMore:       func(n int) string { return fmt.Sprintf("Afficher %d de plus", n) },
+	NoMatch:        func(q string) string { return fmt.Sprintf("Aucune publication ne correspond à « %s ».", q) },
+	NoMatchFilters: "Aucune publication ne correspond à ces filtres.",
+	Clear:          "Effacer la recherche",
+	NoAbstract:     "Pas de résumé disponible.",
+	Tags:           "Mots-clés",
+	Link:           "Lien",
+	PermalinkOf:    " vers la publication ",
+	LinkOf:         " de ",
 	LoadFailed: func(src string, err error) string {
 		return fmt.Sprintf("Impossible de charger la liste %s : %v.", src, err)
 	},

@@ -192,27 +192,17 @@ func (w *Widget) onHostCommand(ctx app.Context, cmd hostCommand) {
 	}
 }
 
-// OnNav follows the URL: back and forward restore the query it holds, and
-// #paper-<id> opens that paper.
+// OnNav opens the paper named by #paper-<id>. The query, order and filters
+// come from the setters (FromPage reads them from the URL): go-app builds
+// the page anew when back or forward changes them.
 func (w *Widget) OnNav(ctx app.Context) {
-	u := ctx.Page().URL()
-	first := !w.navigated
-	w.navigated = true
-	params := u.Query()
-	order := facet.ParseOrder(params.Get("sort"))
-	filter := facet.Filter{Year: params.Get("year"), Tags: params["tag"]}
-	refined := order != w.order || filter.Year != w.filter.Year || !slices.Equal(filter.Tags, w.filter.Tags)
-	w.order, w.filter = order, filter
-	switch {
-	case first && w.Ityped:
-		w.refine()
+	if !w.navigated && w.Ityped {
+		// What the visitor typed before the client started wins over the
+		// URL; make the URL say so.
 		w.writeURL(ctx)
-	case params.Get("q") != w.query:
-		w.setQuery(params.Get("q"))
-	case refined:
-		w.refine()
 	}
-	if id, ok := strings.CutPrefix(u.Fragment, "paper-"); ok {
+	w.navigated = true
+	if id, ok := strings.CutPrefix(ctx.Page().URL().Fragment, "paper-"); ok {
 		w.openPaper(ctx, id)
 	}
 }
@@ -315,8 +305,12 @@ func (w *Widget) renderAlert() app.UI {
 
 func (w *Widget) renderResults() app.UI {
 	if len(w.results) == 0 && (w.query != "" || w.filter.Active()) {
+		text := w.msg.NoMatchFilters
+		if w.query != "" {
+			text = w.msg.NoMatch(w.query)
+		}
 		return app.Div().Class("pw-empty").Body(
-			app.P().Text(w.msg.NoMatch(w.query)),
+			app.P().Text(text),
 			app.Button().Type("button").Class("pw-clear").OnClick(w.onClear).Text(w.msg.Clear),
 		)
 	}

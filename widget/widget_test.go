@@ -144,3 +144,10 @@ func TestListTextStaysOutOfAttributes(t *testing.T) {
 		t.Errorf("the title is not shown as escaped text:\n%s", html)
 	}
 }
+
+func TestFiltersWithoutMatchesSaySo(t *testing.T) {
+	html := render(t, New().List(testList()).Year("1999"))
+	if !strings.Contains(html, "No papers match these filters.") || !strings.Contains(html, "0 of 3 papers") {
+		t.Errorf("empty filtered view:\n%s", html)
+	}
+}
