@@ -44,6 +44,7 @@ type messages struct {
 	Reload         string
 	Install        string
 	InstallTitle   string
+	EmptyList      string
 }
 
 var english = messages{
@@ -91,6 +92,7 @@ var english = messages{
 	Reload:       "Reload",
 	Install:      "Install",
 	InstallTitle: "Install the paper list as an app",
+	EmptyList:    "This list has no papers.",
 }
 
 var german = messages{
@@ -138,6 +140,7 @@ var german = messages{
 	Reload:       "Neu laden",
 	Install:      "Installieren",
 	InstallTitle: "Die Liste als App installieren",
+	EmptyList:    "Diese Liste enthält keine Publikationen.",
 }
 
 var french = messages{
@@ -185,6 +188,7 @@ var french = messages{
 	Reload:       "Recharger",
 	Install:      "Installer",
 	InstallTitle: "Installer la liste comme application",
+	EmptyList:    "Cette liste ne contient aucune publication.",
 }
 
 var languages = map[string]*messages{"en": &english, "de": &german, "fr": &french}

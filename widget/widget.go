@@ -304,6 +304,11 @@ func (w *Widget) renderAlert() app.UI {
 }
 
 func (w *Widget) renderResults() app.UI {
+	if w.index.Len() == 0 && w.IloadErr == "" {
+		// A list that was read but holds no paper says so, rather than
+		// leaving a bare "0 of 0 papers".
+		return app.P().Class("pw-empty").Text(w.msg.EmptyList)
+	}
 	if len(w.results) == 0 && (w.query != "" || w.filter.Active()) {
 		text := w.msg.NoMatchFilters
 		if w.query != "" {
