@@ -133,6 +133,11 @@ func handler(list paper.List, base, version string, wasmSize int64) *app.Handler
 	if title == "" {
 		title = "Papers"
 	}
+	// go-app writes the title into <meta content="..."> with strconv.Quote,
+	// which HTML does not read as escaping: a double quote in the list's
+	// title would end the attribute and add markup, scripts included, to
+	// index.html.
+	title = strings.ReplaceAll(title, `"`, "”")
 	h := &app.Handler{
 		Name:        title,
 		ShortName:   "Papers",
