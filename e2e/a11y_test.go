@@ -80,8 +80,7 @@ func TestKeyboardFindReadAndReturn(t *testing.T) {
 			t.Fatalf("step %d (%q): focus on %q, want %q", i, s.key, got, s.want)
 		}
 	}
-	var scrolled float64
-	scrolled = eval[float64](p, `window.scrollY`)
+	scrolled := eval[float64](p, `window.scrollY`)
 	if scrolled > 200 {
 		t.Errorf("arrow keys scrolled the page by %.0f px instead of only moving focus", scrolled)
 	}
