@@ -86,6 +86,7 @@ type report struct {
 	loads   []loadRow
 	typing  []typingRow
 	goBench string
+	notes   []string // failures that a retry got past
 }
 
 type sizeRow struct {
@@ -244,13 +245,21 @@ func run(sizes []int, rounds, fuseMax int, out string, goBench bool) error {
 	for _, n := range sizes {
 		src := fmt.Sprintf("/lists/papers-%d.json", n)
 		logf("%d papers: loading the widget ...", n)
-		w, err := openTab(browser, base+"/?src="+src)
-		if err != nil {
-			return err
-		}
-		wl, err := w.load()
-		if err != nil {
-			return err
+		var w *tab
+		var wl loadRow
+		for try := 1; ; try++ {
+			if w, err = openTab(browser, base+"/?src="+src); err != nil {
+				return err
+			}
+			if wl, err = w.load(); err == nil {
+				break
+			}
+			w.close()
+			rep.notes = append(rep.notes, fmt.Sprintf("%d papers, load %d: %v", n, try, err))
+			if try == 3 {
+				return fmt.Errorf("%d papers: %v", n, err)
+			}
+			logf("retrying: %v", err)
 		}
 		wl.page, wl.papers, wl.json = "widget", n, jsonSize[n]
 		var f *tab
@@ -543,6 +552,12 @@ func (r *report) markdown() string {
 		"brotli 6).\n\n| file | raw | gzip | brotli |\n|---|---|---|---|\n")
 	for _, s := range r.sizes {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", s.name, mb(s.raw), mb(s.gzip), mb(s.brotl))
+	}
+	if len(r.notes) > 0 {
+		b.WriteString("\nFailed loads, retried:\n\n")
+		for _, n := range r.notes {
+			fmt.Fprintf(&b, "- %s\n", n)
+		}
 	}
 	if r.goBench != "" {
 		b.WriteString("\n## Go benchmarks (native, `go test ./search/ -bench .`)\n\n")

@@ -3,6 +3,7 @@ package widget
 import (
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -59,6 +60,12 @@ func FromPage() func() *Widget {
 	index := search.Build(list.Papers, pause)
 	mark("paperwidget:indexed")
 	stop()
+	// Wasm memory never shrinks, and by default the heap may grow to twice
+	// what is live between collections: with a large list, typing would
+	// then double the page's memory. Collect sooner from here on.
+	if len(list.Papers) > 1000 {
+		debug.SetGCPercent(25)
+	}
 
 	var typed string
 	var focus bool
