@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -222,21 +221,28 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 	return &p, problems
 }
 
-var dateRE = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
-
+// checkDate accepts YYYY, YYYY-MM and YYYY-MM-DD (ASCII digits, month 01-12,
+// day 01-31). It runs for every paper of a list, so it avoids regexp and
+// formats a message only for a bad date.
 func checkDate(s string) string {
-	m := dateRE.FindStringSubmatch(s)
-	bad := fmt.Sprintf("%q is not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", s)
-	if m == nil {
-		return bad
+	ok := len(s) == 4 || len(s) == 7 || len(s) == 10
+	for i := 0; ok && i < len(s); i++ {
+		if i == 4 || i == 7 {
+			ok = s[i] == '-'
+		} else {
+			ok = '0' <= s[i] && s[i] <= '9'
+		}
 	}
-	if m[2] != "" && (m[2] < "01" || m[2] > "12") {
-		return bad
+	if ok && len(s) >= 7 {
+		ok = s[5:7] >= "01" && s[5:7] <= "12"
 	}
-	if m[3] != "" && (m[3] < "01" || m[3] > "31") {
-		return bad
+	if ok && len(s) == 10 {
+		ok = s[8:10] >= "01" && s[8:10] <= "31"
 	}
-	return ""
+	if ok {
+		return ""
+	}
+	return fmt.Sprintf("%q is not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", s)
 }
 
 // hasUnsafeChar finds what may not appear in ids or links: ids end up in element ids and

@@ -2,6 +2,7 @@ package paper
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -17,10 +18,9 @@ import (
 // mistyped field, an escape it cannot reuse, a duplicate key) is decoded by
 // decodePaper from its raw bytes, so its problems read the same too.
 func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bool) {
+	// UTF-8 is checked inside strings, as they are read; outside them any
+	// byte beyond ASCII is a syntax error.
 	d := &fastDecoder{data: data}
-	if !d.validUTF8(pause) {
-		return List{}, nil, false
-	}
 	d.ws()
 	var itemsAt int
 	switch d.peek() {
@@ -162,28 +162,6 @@ func (d *fastDecoder) ws() {
 	}
 }
 
-// validUTF8 checks data in slices, pausing between them.
-func (d *fastDecoder) validUTF8(pause func()) bool {
-	const chunk = 4 << 20
-	for at := 0; at < len(d.data); {
-		end := min(at+chunk, len(d.data))
-		for end < len(d.data) && end > at && !utf8.RuneStart(d.data[end]) {
-			end--
-		}
-		if end == at {
-			end = min(at+chunk, len(d.data))
-		}
-		if !utf8.Valid(d.data[at:end]) {
-			return false
-		}
-		at = end
-		if pause != nil && at < len(d.data) {
-			pause()
-		}
-	}
-	return true
-}
-
 // str reads a string token at d.i. It returns the bytes between the quotes
 // as a string sharing data, and whether they hold escapes.
 func (d *fastDecoder) str() (s string, escaped, ok bool) {
@@ -192,6 +170,14 @@ func (d *fastDecoder) str() (s string, escaped, ok bool) {
 	}
 	start := d.i + 1
 	for j := start; j < len(d.data); j++ {
+		// Eight bytes at a time while none is a quote, a backslash or a
+		// control character: abstracts are long plain runs.
+		for j+8 <= len(d.data) && plain8(binary.LittleEndian.Uint64(d.data[j:])) {
+			j += 8
+		}
+		if j >= len(d.data) {
+			break
+		}
 		switch c := d.data[j]; {
 		case c == '"':
 			d.i = j + 1
@@ -219,6 +205,12 @@ func (d *fastDecoder) str() (s string, escaped, ok bool) {
 			}
 		case c < 0x20:
 			return "", false, false
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(d.data[j:])
+			if r == utf8.RuneError && n == 1 {
+				return "", false, false
+			}
+			j += n - 1
 		}
 	}
 	return "", false, false
@@ -238,6 +230,15 @@ func (d *fastDecoder) unquote() (string, bool) {
 		}
 	}
 	return s, true
+}
+
+// plain8 reports whether the eight bytes in x are all ASCII and none is
+// '"', '\\' or below 0x20 (the classic "has a zero byte" test on x with each
+// of them removed).
+func plain8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
+	return x&highs|hasZero(x^(ones*'"'))|hasZero(x^(ones*'\\'))|((x-ones*0x20) & ^x & highs) == 0
 }
 
 func isHex(c byte) bool {

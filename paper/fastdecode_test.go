@@ -3,6 +3,7 @@ package paper
 import (
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,8 @@ var fastCases = []string{
 	`[{"id":"a","title":"A","id":"b"}]`, `[{"id":"a","title":"A","abstract":null,"venue":7}]`,
 	`[{"id":"a","title":"A"},]`, `[{"id":"a","title":"A"}] x`, `[01]`, `[1.]`, `[tru]`, `{"papers":[],}`, `[{"id":"a\x01","title":"A"}]`,
 	`{"papers":[{"id":"a","title":"A"}],"papers":[]}`, `{"tit\u006ce":"x","papers":[]}`, `{"papers":{}}`, `"x"`, `  [ { "id" : "a" , "title" : "A" } ]  `,
+	"[{\"id\":\"a\",\"title\":\"Na\xc3\xafve \xff\"}]", "[{\"id\":\"a\",\"title\":\"\xed\xa0\x80 x\"}]", "[{\"id\":\"a\",\"title\":\"\xc3\"}]",
+	"[{\"id\":\"a\",\"title\":\"Über naïve 🧠 café, long enough to span words\"}]\xc3\xa9", "\xef\xbb\xbf[]",
 }
 
 // TestFastMatchesGeneral checks that the fast decoder, when it answers,
@@ -71,4 +74,21 @@ func FuzzFastDecoder(f *testing.F) {
 		f.Add(c)
 	}
 	f.Fuzz(func(t *testing.T, c string) { compareDecoders(t, c) })
+}
+
+// TestCheckDateMatchesPattern compares checkDate with the pattern it
+// replaced.
+func TestCheckDateMatchesPattern(t *testing.T) {
+	re := regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+	ref := func(s string) bool {
+		m := re.FindStringSubmatch(s)
+		return m != nil && (m[2] == "" || m[2] >= "01" && m[2] <= "12") && (m[3] == "" || m[3] >= "01" && m[3] <= "31")
+	}
+	for _, s := range []string{"", "2024", "2024-", "2024-1", "2024-01", "2024-00", "2024-12", "2024-13", "2024-01-01",
+		"2024-01-00", "2024-01-31", "2024-01-32", "2024-1-01", "2024/01/01", "20x4", "2024-01-01 ", " 2024", "２０２４",
+		"2024-01-01T00", "12345", "2024-99-99", "0000-01-01", "2024-0a"} {
+		if got := checkDate(s) == ""; got != ref(s) {
+			t.Errorf("checkDate(%q) accepts: %v, pattern: %v", s, got, ref(s))
+		}
+	}
 }
