@@ -7,7 +7,10 @@ PAPERS ?= data/papers.json
 # STRICT=1 fails the build on any import warning.
 GO     ?= go
 
-.PHONY: dist serve test vet tools data clean bench
+# Pinned: a new staticcheck release must not break `make test` by itself.
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: dist serve test vet race tools data clean bench
 
 dist:
 	$(GO) run ./build dist -o dist -base "$(BASE)" -papers "$(PAPERS)" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict)
@@ -19,14 +22,21 @@ serve: dist
 data:
 	$(GO) run ./build convert data/papers-page.txt > data/papers.json
 
-test: tools e2e/node_modules vet
+test: tools e2e/node_modules vet race
 	$(GO) test ./...
+
+# The race detector over every package but those driving Chromium (e2e,
+# and bench, whose only test compiles app.wasm): their time is spent in
+# the browser and the compiler, not in Go code of ours.
+race:
+	$(GO) test -race $$($(GO) list ./... | grep -v -e /e2e$$ -e /bench$$)
 
 vet:
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './dist/*')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted" >&2; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./widget ./wasm
+	$(GO) run $(STATICCHECK) ./...
 
 # Browser tests drive Debian's Chromium (never a downloaded browser) and
 # inject axe-core from npm.

@@ -109,13 +109,12 @@ type loadRow struct {
 }
 
 type typingRow struct {
-	papers        int
-	query         string // "" for all queries
-	widget, fuse  []float64
-	widgetF       []float64 // to the next frame
-	fuseF         []float64
-	fuseSkipped   bool
-	widgetMissing int
+	papers       int
+	query        string // "" for all queries
+	widget, fuse []float64
+	widgetF      []float64 // to the next frame
+	fuseF        []float64
+	fuseSkipped  bool
 }
 
 func run(sizes []int, rounds, fuseMax int, out string, goBench bool) error {
