@@ -759,7 +759,7 @@ func TestChannelHostileMessages(t *testing.T) {
 		`{type: "paperwidget:set", query: 42}`, `{type: "paperwidget:set", query: ["hebbian"]}`, `{type: "paperwidget:set", query: {length: 1, 0: "x"}}`,
 		`{type: "paperwidget:set", query: new String("boxed")}`, `{type: "paperwidget:set", query: null}`,
 		`{type: "paperwidget:set", query: "x".repeat(10_000_000)}`, `{type: "paperwidget:set", query: "y".repeat(1001)}`,
-		`{type: "paperwidget:set", theme: "d" + "ark".repeat(1_000_000)}`,
+		`{type: "paperwidget:set", theme: "d" + "ark".repeat(1_000_000)}`, `{type: "paperwidget:set".padEnd(5_000_000, "x"), query: "long type"}`,
 		`JSON.parse('{"type": "paperwidget:set", "__proto__": {"query": "polluted", "theme": "dark", "src": "/fixtures/lab.json"}}')`,
 		`JSON.parse('{"type": "paperwidget:set", "constructor": {"prototype": {"query": "polluted"}}}')`,
 		`Object.assign(Object.create({query: "inherited", theme: "dark"}), {type: "paperwidget:set"})`,

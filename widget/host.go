@@ -31,17 +31,17 @@ func listenHost(ctx app.Context, apply func(app.Context, hostCommand)) func() {
 		e := args[0]
 		data := e.Get("data")
 		if !e.Get("source").Equal(parent) || data.Type() != app.TypeObject || data.IsNull() ||
-			data.Get("type").Type() != app.TypeString || data.Get("type").String() != "paperwidget:set" {
+			data.Get("type").Type() != app.TypeString || jsPrefix(data.Get("type"), 16) != "paperwidget:set" {
 			return nil
 		}
 		var cmd hostCommand
 		if t := data.Get("theme"); t.Type() == app.TypeString {
-			if v := t.String(); v == "light" || v == "dark" || v == "auto" {
+			if v := jsPrefix(t, len("light")+1); v == "light" || v == "dark" || v == "auto" {
 				cmd.theme = v
 			}
 		}
 		if q := data.Get("query"); q.Type() == app.TypeString {
-			if s := q.String(); len(s) <= maxHostQuery {
+			if s := jsPrefix(q, maxHostQuery+1); len(s) <= maxHostQuery {
 				cmd.query, cmd.setQuery = s, true
 			}
 		}
@@ -59,4 +59,12 @@ func listenHost(ctx app.Context, apply func(app.Context, hostCommand)) func() {
 		app.Window().Call("removeEventListener", "message", h)
 		h.Release()
 	}
+}
+
+// jsPrefix is the JavaScript string s cut to at most n UTF-16 units before
+// it is copied into Go: a hostile parent's 100 MB string never is. A string
+// longer than n yields more than n bytes, so a length check on the result
+// still rejects it.
+func jsPrefix(s app.Value, n int) string {
+	return app.Window().Get("String").Get("prototype").Get("slice").Call("call", s, 0, n).String()
 }
