@@ -48,6 +48,11 @@ import (
 //go:embed probe.js
 var probe string
 
+// notes is appended to the tables: the targets and what bought the figures.
+//
+//go:embed notes.md
+var notes string
+
 const chromiumPath = "/usr/bin/chromium"
 
 var queries = []string{"hebbian", "spiking neural", "contnual lerning"}
@@ -558,6 +563,7 @@ func (r *report) markdown() string {
 			fmt.Fprintf(&b, "- %s\n", n)
 		}
 	}
+	b.WriteString(notes)
 	if r.goBench != "" {
 		b.WriteString("\n## Go benchmarks (native, `go test ./search/ -bench .`)\n\n")
 		b.WriteString("`BenchmarkSearch` types the three queries key by key (ns/keystroke is one key); `BenchmarkNew` builds the index.\n\n```\n")
