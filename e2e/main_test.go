@@ -222,6 +222,20 @@ func (p *page) waitJSAcrossNav(cond string) {
 	}
 }
 
+// showAll presses "show more" until every result is rendered, as a
+// keyboard user would (the button keeps focus on the first new row).
+func (p *page) showAll() {
+	p.t.Helper()
+	for i := 0; eval[bool](p, `!!document.querySelector('.pw-more')`); i++ {
+		if i > 100 {
+			p.t.Fatal("show more never runs out")
+		}
+		n := len(p.rowIDs())
+		p.run(chromedp.Focus(css(`.pw-more`)), chromedp.KeyEvent("\r"))
+		p.waitJS(fmt.Sprintf(`document.querySelectorAll('[data-paper-id]').length > %d`, n))
+	}
+}
+
 // rowIDs are the rendered results' ids in rank order.
 func (p *page) rowIDs() []string {
 	p.t.Helper()

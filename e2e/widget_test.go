@@ -64,8 +64,7 @@ func TestShowMoreRendersTheRest(t *testing.T) {
 	if n := len(p.rowIDs()); n >= total {
 		t.Fatalf("all %d rows rendered at once; want a window with 'show more'", n)
 	}
-	p.run(chromedp.Click(css(`.pw-more`), chromedp.NodeVisible))
-	p.waitJS(`document.querySelectorAll('[data-paper-id]').length === 70`)
+	p.showAll()
 	more := eval[int](p, `document.querySelectorAll('.pw-more').length`)
 	if more != 0 {
 		t.Error("'show more' still offered with every row rendered")

@@ -54,8 +54,8 @@ func Year(p paper.Paper) string {
 	return ""
 }
 
-func (f Filter) keeps(p paper.Paper) bool {
-	if f.Year != "" && Year(p) != f.Year {
+func (f Filter) keeps(p *paper.Paper) bool {
+	if f.Year != "" && Year(*p) != f.Year {
 		return false
 	}
 	for _, t := range f.Tags {
@@ -74,7 +74,7 @@ func Apply(papers []paper.Paper, hits []search.Hit, f Filter) []search.Hit {
 	}
 	var out []search.Hit
 	for _, h := range hits {
-		if f.keeps(papers[h.Paper]) {
+		if f.keeps(&papers[h.Paper]) {
 			out = append(out, h)
 		}
 	}
@@ -120,8 +120,11 @@ func Counts(papers []paper.Paper, hits []search.Hit, f Filter) (years, tags []Co
 	tagN := map[string]int{}
 	withoutYear := Filter{Tags: f.Tags}
 	for _, h := range hits {
-		p := papers[h.Paper]
-		if y := Year(p); y != "" && withoutYear.keeps(p) {
+		p := &papers[h.Paper]
+		if p.Date == "" && len(p.Tags) == 0 {
+			continue
+		}
+		if y := Year(*p); y != "" && withoutYear.keeps(p) {
 			yearN[y]++
 		}
 		if f.keeps(p) {
@@ -136,8 +139,11 @@ func Counts(papers []paper.Paper, hits []search.Hit, f Filter) (years, tags []Co
 		years = append(years, Count{y, n})
 	}
 	slices.SortFunc(years, func(a, b Count) int { return cmp.Compare(b.Value, a.Value) })
-	for _, t := range f.Tags {
-		tagN[t] = len(Apply(papers, hits, f))
+	if len(f.Tags) > 0 {
+		n := len(Apply(papers, hits, f))
+		for _, t := range f.Tags {
+			tagN[t] = n
+		}
 	}
 	for t, n := range tagN {
 		tags = append(tags, Count{t, n})

@@ -20,7 +20,7 @@ type Hit struct {
 // them means re-reading the original text, and a broad query at 100,000
 // papers would spend more there than on ranking; the UI shows a capped
 // window and calls Highlight for rows beyond it.
-const SpanLimit = 50
+const SpanLimit = 20
 
 // Match qualities, before field weights. Each kind of match outranks the
 // next in the same field; a field's weight then multiplies them so that a

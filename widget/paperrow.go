@@ -87,8 +87,13 @@ func (r *paperRow) renderAbstract() app.UI {
 		return app.P().Class("pw-none").Text(r.Imsg.NoAbstract)
 	}
 	if !r.Iexpanded {
-		// Hidden text is still in the pre-rendered page for readers without
-		// JavaScript; highlighting it would only cost time while typing.
+		if app.IsClient {
+			// Collapsed rows carry no abstract in the live page: every
+			// keystroke would rewrite up to a page of hidden text.
+			return nil
+		}
+		// The pre-rendered page keeps every abstract for readers without
+		// JavaScript (noscript.css shows them).
 		return app.P().Text(r.Ipaper.Abstract)
 	}
 	return app.P().Body(highlight(r.Ipaper.Abstract, r.Ihit.Abstract)...)
