@@ -577,7 +577,8 @@ func TestBadLists(t *testing.T) {
 			alert: []string{`papers[1].id: duplicate id "a" (first used by papers[0])`}, ids: []string{"a", "b"}},
 		{name: "deeply nested", file: "deep.json", data: []byte(`{"papers": ` + deep + `}`), alert: []string{"exceeded max depth"}},
 		{name: "deeply nested field", file: "deepfield.json", data: []byte(`{"papers": [{"id": "ok", "title": "Valid"}, {"id": "d", "title": "Deep", "abstract": ` + deep + `}]}`), alert: []string{"exceeded max depth"}},
-		{name: "invalid UTF-8", file: "utf8.json", data: []byte("{\"papers\": [{\"id\": \"ok\", \"title\": \"Valid\"}, {\"id\": \"b\", \"title\": \"bad \xff\xfe\"}]}"), alert: []string{"invalid UTF-8", "line 1, column"}},
+		{name: "invalid UTF-8", file: "utf8.json", data: []byte("{\"papers\": [{\"id\": \"ok\", \"title\": \"Valid\"}, {\"id\": \"b\", \"title\": \"bad \xff\xfe\"}]}"),
+			alert: []string{"papers[1].title: contains invalid UTF-8, shown as �"}, ids: []string{"ok", "b"}},
 		{name: "zero papers", file: "zero.json", data: []byte(`{"title": "Nothing yet", "papers": []}`), empty: true},
 		{name: "50 MB", file: "big.json", data: big, count: bigN},
 	}

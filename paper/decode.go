@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,9 +75,6 @@ func decode(data []byte, pause func()) (List, []Problem, error) {
 // decodeSlow is the general decoder, with encoding/json: the one that names
 // every error.
 func decodeSlow(data []byte) (List, []Problem, error) {
-	if !utf8.Valid(data) {
-		return List{}, nil, syntaxAt(data, invalidUTF8Offset(data), "invalid UTF-8")
-	}
 	var raw json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return List{}, nil, describeJSONError(data, err)
@@ -139,6 +137,16 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 	}
 	var p Paper
 	var problems []Problem
+	// encoding/json reads invalid UTF-8 inside strings as U+FFFD: keep the
+	// paper, and say which field lost bytes.
+	if !utf8.Valid(item) {
+		for name, v := range fields {
+			if !utf8.Valid(v) {
+				problems = append(problems, Problem{Index: i, Field: name, Msg: "contains invalid UTF-8, shown as �"})
+			}
+		}
+		slices.SortFunc(problems, func(a, b Problem) int { return strings.Compare(a.Field, b.Field) })
+	}
 	skip := func(field, msg string) {
 		problems = append(problems, Problem{Index: i, Field: field, Msg: msg, Skipped: true})
 	}
@@ -161,7 +169,7 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 			skip(f.name, "is empty (required)")
 		}
 	}
-	if len(problems) > 0 {
+	if slices.ContainsFunc(problems, func(p Problem) bool { return p.Skipped }) {
 		return nil, problems
 	}
 	p.ID = strings.TrimSpace(p.ID)
@@ -317,17 +325,6 @@ func syntaxAt(data []byte, offset int64, msg string) error {
 		col = 1
 	}
 	return &SyntaxError{Line: line, Column: col, Msg: msg}
-}
-
-func invalidUTF8Offset(data []byte) int64 {
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n == 1 {
-			return int64(i)
-		}
-		i += n
-	}
-	return int64(len(data))
 }
 
 func truncate(s string, n int) string {

@@ -34,7 +34,7 @@ func TestDecodeFatalErrorsSayWhere(t *testing.T) {
 		{"no papers key", `{"items": []}`, `missing "papers"`},
 		{"papers not array", `{"papers": {"id": "a"}}`, `"papers" must be an array, got an object`},
 		{"title not string", `{"title": 3, "papers": []}`, `"title" must be a string, got a number`},
-		{"invalid utf-8", "[\n{\"id\": \"a\", \"title\": \"\xff\"}]", "line 2, column 22: invalid UTF-8"},
+		{"invalid utf-8 outside strings", "[\n\xff]", "line 2, column 1: invalid character"},
 		{"deep nesting", strings.Repeat("[", 20000) + strings.Repeat("]", 20000), "exceeded max depth"},
 	}
 	for _, c := range cases {
@@ -108,6 +108,19 @@ func TestDecodeNamesBadPapersAndKeepsTheRest(t *testing.T) {
 	}
 	if l.Papers[4].Title != "Trimmed" {
 		t.Errorf("title %q not trimmed", l.Papers[4].Title)
+	}
+}
+
+func TestInvalidUTF8IsNamedAndReplaced(t *testing.T) {
+	l, problems, err := Decode([]byte("[{\"id\": \"a\", \"title\": \"Na\xefve\", \"abstract\": \"ok\"}, {\"id\": \"b\", \"title\": \"B\"}]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Papers) != 2 || l.Papers[0].Title != "Na\uFFFDve" {
+		t.Errorf("papers %+v", l.Papers)
+	}
+	if len(problems) != 1 || problems[0].Error() != "papers[0].title: contains invalid UTF-8, shown as �" {
+		t.Errorf("problems %v", problems)
 	}
 }
 
