@@ -343,6 +343,19 @@ func testOffline(t *testing.T, b *pwaBuild) {
 	if got := pwaCount(p); got != 2 {
 		t.Fatalf("?src= list online: count %d, want 2", got)
 	}
+	// The worker keeps a list seen before it took over a few seconds
+	// later, once the page is not fetching it itself.
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		cached, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`caches.match(new URL("/lists/extra.json", location.href).href).then(r => !!r)`, chromedp.EvalAwaitPromise))
+		if err == nil && cached {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the ?src= list was never cached: %v", err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 	pwaOpen(t, p, base)
 	total := pwaCount(p)
 	if b.base != "/" {

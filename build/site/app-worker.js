@@ -78,12 +78,27 @@ async function activate() {
       .map((k) => caches.delete(k))
   );
   await self.clients.claim();
-  await cacheSeenLists();
+  // Not awaited: activation holds back every fetch of the pages it now
+  // controls, and re-fetching a 100 MB list there made the page's own
+  // request of it fail. Best effort: a list missed here is cached on the
+  // next visit.
+  cacheSeenLists().catch(() => {});
 }
 
+// fetching holds the list URLs that networkFirst is fetching for a page.
+const fetching = new Set();
+
+// How long cacheSeenLists leaves a page that is still starting to ask for
+// its list itself.
+const SEEN_LISTS_DELAY_MS = 3000;
+
 // cacheSeenLists keeps the ?src= lists of the pages open right now: on a
-// first visit the page fetched its list before this worker controlled it.
+// first visit the page may have fetched its list before this worker
+// controlled it. A list the page is fetching through this worker is left
+// to that request: a second download of a 100 MB list alongside it made
+// the page's fail.
 async function cacheSeenLists() {
+  await new Promise((resolve) => setTimeout(resolve, SEEN_LISTS_DELAY_MS));
   const windows = await self.clients.matchAll({ type: "window" });
   await Promise.all(
     windows.map(async (client) => {
@@ -96,7 +111,7 @@ async function cacheSeenLists() {
         return;
       }
       const cache = await caches.open(LISTS);
-      if (await cache.match(url.href)) {
+      if (fetching.has(url.href) || (await cache.match(url.href))) {
         return;
       }
       try {
@@ -163,6 +178,7 @@ async function cacheFirst(request, key) {
 // error it answers with the cached copy when there is one.
 async function networkFirst(event, request, cacheName, key) {
   let saved = Promise.resolve();
+  fetching.add(request.url);
   const network = fetch(request).then((response) => {
     if (response.ok) {
       const copy = response.clone();
@@ -172,7 +188,12 @@ async function networkFirst(event, request, cacheName, key) {
   });
   // Keep the worker alive until the cache is updated, even when the cached
   // copy answered first.
-  event.waitUntil(network.then(() => saved).catch(() => {}));
+  event.waitUntil(
+    network
+      .then(() => saved)
+      .catch(() => {})
+      .finally(() => fetching.delete(request.url))
+  );
 
   let timer;
   const timeout = new Promise((resolve) => {
