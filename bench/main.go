@@ -510,7 +510,7 @@ func (r *report) markdown() string {
 	fmt.Fprintf(&b, "Written by `make bench` (`go run ./bench`) on %s, %s.\n\n", time.Now().UTC().Format("2006-01-02"), r.machine)
 	b.WriteString("Synthetic lists come from `bench/synth` (deterministic; words of the bundled list). The widget is the real\n" +
 		"site built by `go run ./build dist`, opened with `?src=` the list; the reference is `bench/fuse/` (Fuse.js 7.5.0, keys\n" +
-		"title and abstract, threshold 0.4, ignoreLocation; same DOM and stylesheet, 50 rows, no highlighting). Both pages type\n" +
+		"title and abstract, threshold 0.4, ignoreLocation; same DOM and stylesheet, 20 rows, no highlighting). Both pages type\n" +
 		"`hebbian`, `spiking neural`, `contnual lerning` key by key in the same run, alternating. A keystroke is timed in the page,\n" +
 		"from the key event to the DOM showing rows for the typed prefix (`data-query`), and to the next animation frame; keys\n" +
 		"that leave the trimmed query unchanged (spaces) are not timed. Every page loads cold in a browser context of its own,\n" +

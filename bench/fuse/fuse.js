@@ -7,7 +7,7 @@ const root = document.querySelector("[data-paper-widget]");
 const input = document.querySelector("#pw-q");
 const count = document.querySelector("[data-result-count]");
 const list = document.querySelector(".pw-list");
-const pageSize = 50;
+const pageSize = 20;
 
 function row(p) {
   const li = document.createElement("li");
