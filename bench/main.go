@@ -42,6 +42,7 @@ import (
 	"github.com/paperwidget/paperwidget/bench/synth"
 	"github.com/paperwidget/paperwidget/build/site"
 	"github.com/paperwidget/paperwidget/build/static"
+	"github.com/paperwidget/paperwidget/internal/chromium"
 	"github.com/paperwidget/paperwidget/paper"
 )
 
@@ -52,8 +53,6 @@ var probe string
 //
 //go:embed notes.md
 var notes string
-
-const chromiumPath = "/usr/bin/chromium"
 
 var queries = []string{"hebbian", "spiking neural", "contnual lerning"}
 
@@ -123,9 +122,6 @@ type typingRow struct {
 }
 
 func run(sizes []int, rounds, fuseMax int, out string, goBench bool) error {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		return fmt.Errorf("%s is missing: apt-get install -y chromium (never a downloaded browser)", chromiumPath)
-	}
 	if _, err := os.Stat("bench/node_modules/fuse.js/dist/fuse.min.mjs"); err != nil {
 		return fmt.Errorf("fuse.js is missing: run (cd bench && npm ci)")
 	}
@@ -209,26 +205,11 @@ func run(sizes []int, rounds, fuseMax int, out string, goBench bool) error {
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
-		chromedp.WindowSize(1280, 900),
+	browser, stop, err := chromium.Start(filepath.Join(tmp, "profile"))
+	if err != nil {
+		return err
 	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	browser, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(browser); err != nil {
-		return fmt.Errorf("starting Chromium: %v", err)
-	}
+	defer stop()
 
 	// The bundled list, cold: the load target of the issue.
 	logf("cold load of the bundled list ...")
@@ -486,11 +467,11 @@ func machine() string {
 			}
 		}
 	}
-	chromium := "chromium"
-	if b, err := exec.Command(chromiumPath, "--version").Output(); err == nil {
-		chromium = strings.TrimSpace(string(b))
+	browser := "chromium"
+	if b, err := exec.Command(chromium.Path, "--version").Output(); err == nil {
+		browser = strings.TrimSpace(string(b))
 	}
-	return fmt.Sprintf("%s, %d cores (shared), %s, %s, headless", cpu, runtime.NumCPU(), runtime.Version(), chromium)
+	return fmt.Sprintf("%s, %d cores (shared), %s, %s, headless", cpu, runtime.NumCPU(), runtime.Version(), browser)
 }
 
 func quantile(xs []float64, q float64) float64 {

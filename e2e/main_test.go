@@ -20,9 +20,8 @@ import (
 
 	"github.com/paperwidget/paperwidget/build/site"
 	"github.com/paperwidget/paperwidget/build/static"
+	"github.com/paperwidget/paperwidget/internal/chromium"
 )
-
-const chromiumPath = "/usr/bin/chromium"
 
 var (
 	serverURL string
@@ -38,10 +37,6 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e: Chromium is missing; install it with: apt-get install -y chromium (make test does this as root)")
-		return 1
-	}
 	tmp, err := os.MkdirTemp("", "paperwidget-e2e-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -58,27 +53,12 @@ func run(m *testing.M) int {
 	defer srv.Close()
 	serverURL = srv.URL
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
-		chromedp.WindowSize(1280, 900),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e: starting Chromium:", err)
+	ctx, stop, err := chromium.Start(filepath.Join(tmp, "profile"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
+	defer stop()
 	browser = ctx
 	return m.Run()
 }
