@@ -201,6 +201,7 @@ func TestPermalinkOpensThePaper(t *testing.T) {
 
 	// A row's own link opens it and puts the permalink in the address.
 	other := p.rowIDs()[3]
+	p.run(chromedp.Click(css(`[data-paper-id="` + other + `"] [data-field="title"]`)))
 	p.run(chromedp.Click(css(`[data-paper-id="` + other + `"] .pw-permalink`)))
 	p.run(chromedp.WaitVisible(css(`[data-paper-id="` + other + `"] [data-field="abstract"]`)))
 	if hash := eval[string](p, `location.hash`); hash != "#paper-"+other {

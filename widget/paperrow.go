@@ -150,6 +150,9 @@ func (r *paperRow) links() []link {
 
 func (r *paperRow) renderLinks() app.UI {
 	links := r.links()
+	if len(links) == 0 && r.Ipaper.Bibtex == "" && !r.Iexpanded {
+		return nil
+	}
 	return app.P().Class("pw-links").Body(
 		app.Range(links).Slice(func(i int) app.UI {
 			return app.A().
@@ -163,7 +166,9 @@ func (r *paperRow) renderLinks() app.UI {
 					app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
 				)
 		}),
-		r.renderPermalink(),
+		// The permalink shows with the abstract: collapsed lists stay one
+		// line a paper.
+		app.If(r.Iexpanded, r.renderPermalink),
 		r.renderCopy(),
 	)
 }
