@@ -19,7 +19,7 @@ const Path = "/usr/bin/chromium"
 // chromedp context for it; stop ends the browser.
 func Start(userDataDir string) (browser context.Context, stop func(), err error) {
 	if _, err := os.Stat(Path); err != nil {
-		return nil, nil, fmt.Errorf("Chromium is missing at %s; install it with: apt-get install -y chromium (make test does this as root)", Path)
+		return nil, nil, fmt.Errorf("chromium is missing at %s; install it with: apt-get install -y chromium (make test does this as root)", Path)
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(Path),
