@@ -315,12 +315,14 @@ func TestScreenshots(t *testing.T) {
 	for _, width := range []int64{360, 1280} {
 		for _, theme := range []string{"light", "dark"} {
 			p := newPage(t)
-			if theme == "dark" {
-				if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
-				}); err != nil {
-					t.Fatal(err)
-				}
+			// Reduced motion: the toggle's arrow is not caught mid-turn.
+			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{
+					{Name: "prefers-color-scheme", Value: theme},
+					{Name: "prefers-reduced-motion", Value: "reduce"},
+				},
+			}); err != nil {
+				t.Fatal(err)
 			}
 			p.run(chromedp.EmulateViewport(width, 900))
 			p.open("?q=hebbian")
