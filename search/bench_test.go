@@ -2,46 +2,21 @@ package search
 
 import (
 	"fmt"
-	"math/rand/v2"
-	"strings"
 	"testing"
 
+	synthlist "github.com/paperwidget/paperwidget/bench/synth"
 	"github.com/paperwidget/paperwidget/paper"
 )
 
 var synthetic = map[int][]paper.Paper{}
 
-// synth returns n papers drawn from the seed's words with a fixed seed. Words
-// are sampled from the seed text itself, so common words stay common; one in
-// a hundred is glued to another word, which grows the dictionary with the
-// list as real vocabularies do.
+// synth returns the benchmark's deterministic list of n papers (bench/synth,
+// the same lists the browser benchmark types into).
 func synth(b *testing.B, n int) []paper.Paper {
 	if ps, ok := synthetic[n]; ok {
 		return ps
 	}
-	var titleWords, absWords []string
-	for _, p := range loadSeed(b) {
-		titleWords = append(titleWords, strings.Fields(p.Title)...)
-		absWords = append(absWords, strings.Fields(p.Abstract)...)
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	text := func(pool []string, words int) string {
-		var sb strings.Builder
-		for i := range words {
-			if i > 0 {
-				sb.WriteByte(' ')
-			}
-			sb.WriteString(pool[r.IntN(len(pool))])
-			if r.IntN(100) == 0 {
-				sb.WriteString(strings.ToLower(pool[r.IntN(len(pool))]))
-			}
-		}
-		return sb.String()
-	}
-	ps := make([]paper.Paper, n)
-	for i := range ps {
-		ps[i] = paper.Paper{Title: text(titleWords, 8+r.IntN(5)), Abstract: text(absWords, 150+r.IntN(51))}
-	}
+	ps := synthlist.Generate(loadSeed(b), n).Papers
 	synthetic[n] = ps
 	return ps
 }
