@@ -108,24 +108,39 @@ func decodeSlow(data []byte) (List, []Problem, error) {
 		return List{}, nil, fmt.Errorf("want an object with \"papers\" or an array of papers, got %s", kind(raw))
 	}
 
-	var problems []Problem
 	list.Papers = make([]Paper, 0, len(items))
-	seen := make(map[string]int, len(items))
+	c := collector{list: &list}
 	for i, item := range items {
 		p, probs := decodePaper(i, item)
-		problems = append(problems, probs...)
-		if p == nil {
-			continue
-		}
-		if first, dup := seen[p.ID]; dup {
-			problems = append(problems, Problem{Index: i, Field: "id", Skipped: true,
-				Msg: fmt.Sprintf("duplicate id %q (first used by papers[%d])", p.ID, first)})
-			continue
-		}
-		seen[p.ID] = i
-		list.Papers = append(list.Papers, *p)
+		c.add(i, p, probs)
 	}
-	return list, problems, nil
+	return list, c.problems, nil
+}
+
+// collector gathers decoded papers into a list, both decoders' way: the
+// problems of each paper, and a later paper reusing an id left out.
+type collector struct {
+	list     *List
+	seen     map[string]int
+	problems []Problem
+}
+
+// add records papers[i]: p is nil when the paper was left out.
+func (c *collector) add(i int, p *Paper, problems []Problem) {
+	c.problems = append(c.problems, problems...)
+	if p == nil {
+		return
+	}
+	if c.seen == nil {
+		c.seen = map[string]int{}
+	}
+	if first, dup := c.seen[p.ID]; dup {
+		c.problems = append(c.problems, Problem{Index: i, Field: "id", Skipped: true,
+			Msg: fmt.Sprintf("duplicate id %q (first used by papers[%d])", p.ID, first)})
+		return
+	}
+	c.seen[p.ID] = i
+	c.list.Papers = append(c.list.Papers, *p)
 }
 
 // decodePaper checks each known field on its own so that one bad field is

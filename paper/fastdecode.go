@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -100,7 +99,7 @@ func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bo
 
 	// The document is valid JSON: read the papers.
 	d.i = itemsAt + 1
-	seen := make(map[string]int)
+	c := collector{list: &list}
 	for i := 0; ; i++ {
 		d.ws()
 		if d.peek() == ']' {
@@ -115,24 +114,15 @@ func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bo
 		}
 		start := d.i
 		p, ok := d.paper()
+		var probs []Problem
 		if !ok {
 			d.i = start
 			d.skipValue(0)
-			var probs []Problem
 			p, probs = decodePaper(i, json.RawMessage(d.data[start:d.i]))
-			problems = append(problems, probs...)
 		}
-		if p == nil {
-			continue
-		}
-		if first, dup := seen[p.ID]; dup {
-			problems = append(problems, Problem{Index: i, Field: "id", Skipped: true,
-				Msg: fmt.Sprintf("duplicate id %q (first used by papers[%d])", p.ID, first)})
-			continue
-		}
-		seen[p.ID] = i
-		list.Papers = append(list.Papers, *p)
+		c.add(i, p, probs)
 	}
+	problems = c.problems
 	if list.Papers == nil {
 		list.Papers = []Paper{}
 	}
