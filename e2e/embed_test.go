@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -84,19 +83,7 @@ func frame(t *testing.T, p *page, match string) *page {
 		}
 		for _, info := range infos {
 			if info.Type == "iframe" && strings.HasPrefix(info.URL, serverURL) && strings.Contains(info.URL, match) {
-				f := &page{t: t}
-				ctx, cancel := chromedp.NewContext(p.ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithListener(func(ev any) {
-					switch ev := ev.(type) {
-					case *runtime.EventExceptionThrown:
-						f.logError("iframe exception: " + ev.ExceptionDetails.Text)
-					case *runtime.EventConsoleAPICalled:
-						if ev.Type == runtime.ConsoleAPICalledTypeError {
-							f.logError("iframe console.error")
-						}
-					}
-				}))
-				t.Cleanup(cancel)
-				f.ctx = ctx
+				f := openPage(t, p.ctx, chromedp.WithTargetID(info.TargetID))
 				f.waitJSAcrossNav(`!!document.querySelector('[data-paper-widget][data-ready]')`)
 				return f
 			}

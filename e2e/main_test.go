@@ -90,29 +90,18 @@ type page struct {
 }
 
 // newPage opens a tab; the test fails if the page logs an error or throws.
+// Each gets a browser context of its own: no cache, storage or service
+// worker carries over from another test.
 func newPage(t *testing.T) *page {
 	t.Helper()
+	return openPage(t, browser, chromedp.WithNewBrowserContext())
+}
+
+// openPage opens a tab of parent with opts, recording what it logs.
+func openPage(t *testing.T, parent context.Context, opts ...chromedp.ContextOption) *page {
+	t.Helper()
 	p := &page{t: t}
-	// A browser context of its own per test: no cache, storage or service
-	// worker carries over from another test.
-	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext(), chromedp.WithListener(func(ev any) {
-		switch ev := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			msg := ev.ExceptionDetails.Text
-			if ev.ExceptionDetails.Exception != nil {
-				msg += " " + ev.ExceptionDetails.Exception.Description
-			}
-			p.logError("exception: " + msg)
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.ConsoleAPICalledTypeError {
-				var parts []string
-				for _, a := range ev.Args {
-					parts = append(parts, string(a.Value)+a.Description)
-				}
-				p.logError("console.error: " + strings.Join(parts, " "))
-			}
-		}
-	}))
+	ctx, cancel := chromedp.NewContext(parent, append(opts, chromedp.WithListener(p.record))...)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	p.ctx = ctx
 	t.Cleanup(func() {
@@ -120,6 +109,26 @@ func newPage(t *testing.T) *page {
 		cancel()
 	})
 	return p
+}
+
+// record keeps the page's uncaught exceptions and console errors.
+func (p *page) record(ev any) {
+	switch ev := ev.(type) {
+	case *runtime.EventExceptionThrown:
+		msg := ev.ExceptionDetails.Text
+		if ev.ExceptionDetails.Exception != nil {
+			msg += " " + ev.ExceptionDetails.Exception.Description
+		}
+		p.logError("exception: " + msg)
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError {
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, string(a.Value)+a.Description)
+			}
+			p.logError("console.error: " + strings.Join(parts, " "))
+		}
+	}
 }
 
 func (p *page) logError(msg string) {

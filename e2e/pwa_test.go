@@ -174,24 +174,7 @@ func TestPWA(t *testing.T) {
 // nothing it leaves behind reaches another test.
 func newProfilePage(t *testing.T) *page {
 	t.Helper()
-	p := &page{t: t}
-	ctx, cancel := chromedp.NewContext(browser, chromedp.WithListener(func(ev any) {
-		switch ev := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			p.logError("exception: " + ev.ExceptionDetails.Text)
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.ConsoleAPICalledTypeError {
-				p.logError("console.error")
-			}
-		}
-	}))
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	p.ctx = ctx
-	t.Cleanup(func() {
-		cancelTimeout()
-		cancel()
-	})
-	return p
+	return openPage(t, browser)
 }
 
 // pwaOpen loads url and waits until the widget is ready.
