@@ -6,8 +6,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
@@ -339,4 +341,20 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 	t.Logf("screenshots in e2e/%s", dir)
+}
+
+// Following a permalink, also one with characters a URL encodes (é, ß),
+// keeps the rest of the view: the open abstracts stay open.
+func TestPermalinkKeepsTheView(t *testing.T) {
+	p := newPage(t)
+	p.open("?src=/fixtures/unicode-ids.json")
+	p.waitCount(3)
+	p.run(chromedp.Click(css(`[data-paper-id="straße"] [data-field="title"]`)))
+	p.run(chromedp.Click(css(`[data-paper-id="café-2024"] [data-field="title"]`)))
+	p.run(chromedp.Click(css(`[data-paper-id="café-2024"] .pw-permalink`)))
+	p.waitJS(`decodeURIComponent(location.hash) === "#paper-café-2024"`)
+	time.Sleep(500 * time.Millisecond)
+	if got := p.expandedIDs(); !slices.Contains(got, "straße") || !slices.Contains(got, "café-2024") {
+		t.Errorf("expanded %v after the permalink, want straße and café-2024 still open", got)
+	}
 }

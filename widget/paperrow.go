@@ -209,10 +209,9 @@ func (r *paperRow) onCopy(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(copyAction, r.Ipaper.ID)
 }
 
-// renderPermalink links the paper by #paper-<id>. On its own page go-app
-// turns the click into a navigation that OnNav answers by opening the
-// paper; embedded, it opens the widget page in a new tab, so the host
-// page's history is left alone.
+// renderPermalink links the paper by #paper-<id>. On its own page a click
+// opens the paper in place (listenPermalinks); embedded, it opens the
+// widget page in a new tab, so the host page's history is left alone.
 func (r *paperRow) renderPermalink() app.UI {
 	a := app.A().Class("pw-permalink").Href("#paper-" + r.Ipaper.ID)
 	if r.InewTab {

@@ -167,7 +167,7 @@ func (w *Widget) OnMount(ctx app.Context) {
 	ctx.Handle(focusAction, w.onFocus)
 	ctx.Handle(copyAction, w.onCopy)
 	app.Window().Get("document").Get("documentElement").Set("lang", language(w.Ilang))
-	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clear))
+	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clear), listenPermalinks(ctx, w.openPaper))
 	if w.Iembedded {
 		w.unlisten = append(w.unlisten, listenHost(ctx, w.onHostCommand))
 	}
