@@ -212,7 +212,16 @@ func compileWasm(root, out string, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", abs, "./wasm")
+	tmp, err := os.MkdirTemp("", "paperwidget-goapp")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	modfile, err := patchedGoApp(root, tmp)
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-modfile", modfile, "-o", abs, "./wasm")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if msg, err := cmd.CombinedOutput(); err != nil {
@@ -267,6 +276,9 @@ func copyDir(from, to string) error {
 func copyFile(from, to string) error {
 	data, err := os.ReadFile(from)
 	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 		return err
 	}
 	return os.WriteFile(to, data, 0o644)
