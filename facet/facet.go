@@ -1,6 +1,7 @@
 // Package facet narrows and orders search results by what the papers carry:
-// year and tag filters with counts, and sorting by date or title. It works
-// on search hits and knows nothing of the UI.
+// year and tag filters with counts, and sorting by date or title. An Index,
+// built once per list, does this for search hits of that list; the package
+// knows nothing of the UI.
 package facet
 
 import (
@@ -54,12 +55,127 @@ func Year(p paper.Paper) string {
 	return ""
 }
 
-func (f Filter) keeps(p *paper.Paper) bool {
-	if f.Year != "" && Year(*p) != f.Year {
-		return false
+// Index holds a list's facet values as small integers: every year and tag
+// is interned once, so that filtering and counting results compare and
+// index ints instead of hashing strings for every hit. Build one per list
+// with New; its methods take hits of that list. An Index is not safe for
+// concurrent use: Counts reuses scratch space.
+type Index struct {
+	papers []paper.Paper
+	// years are newest first after id 0, which is no year; tags are in
+	// ascending order, so that ids sort as their values do.
+	years, tags values
+	year        []int32 // per paper, 0 when undated
+	tagStart    []int32 // paper i's tags are tagIDs[tagStart[i]:tagStart[i+1]]
+	tagIDs      []int32
+	yearN, tagN []int // Counts' counters, zero between calls
+	wantTags    []int32
+}
+
+// New indexes the years and tags of papers, which must not change while
+// the Index is in use.
+func New(papers []paper.Paper) *Index {
+	nTags := 0
+	for i := range papers {
+		nTags += len(papers[i].Tags)
 	}
+	ix := &Index{
+		papers:   papers,
+		years:    values{ids: map[string]int32{}},
+		tags:     values{ids: map[string]int32{}},
+		year:     make([]int32, len(papers)),
+		tagStart: make([]int32, len(papers)+1),
+		tagIDs:   make([]int32, 0, nTags),
+	}
+	ix.years.intern("")
+	for i := range papers {
+		p := &papers[i]
+		ix.year[i] = ix.years.intern(Year(*p))
+		for _, t := range p.Tags {
+			ix.tagIDs = append(ix.tagIDs, ix.tags.intern(t))
+		}
+		ix.tagStart[i+1] = int32(len(ix.tagIDs))
+	}
+	ix.years.sort(1, func(a, b string) int { return cmp.Compare(b, a) }, ix.year)
+	ix.tags.sort(0, strings.Compare, ix.tagIDs)
+	ix.yearN = make([]int, len(ix.years.list))
+	ix.tagN = make([]int, len(ix.tags.list))
+	return ix
+}
+
+// values numbers distinct strings from 0.
+type values struct {
+	list []string // by id
+	ids  map[string]int32
+}
+
+func (v *values) intern(s string) int32 {
+	id, ok := v.ids[s]
+	if !ok {
+		id = int32(len(v.list))
+		v.list = append(v.list, s)
+		v.ids[s] = id
+	}
+	return id
+}
+
+// sort renumbers the values from id first on in the order of cmp and
+// rewrites refs, ids of v, to match.
+func (v *values) sort(first int, cmp func(a, b string) int, refs []int32) {
+	sorted := slices.Clone(v.list)
+	slices.SortFunc(sorted[first:], cmp)
+	renumber := make([]int32, len(v.list))
+	for id, s := range sorted {
+		renumber[v.ids[s]] = int32(id)
+		v.ids[s] = int32(id)
+	}
+	v.list = sorted
+	for i, id := range refs {
+		refs[i] = renumber[id]
+	}
+}
+
+// paperTags are the tag ids of paper i, in the paper's order.
+func (ix *Index) paperTags(i int) []int32 {
+	return ix.tagIDs[ix.tagStart[i]:ix.tagStart[i+1]]
+}
+
+// match is a Filter in ids. A value the list does not have passes
+// nothing.
+type match struct {
+	year     int32   // 0: any
+	tags     []int32 // each must be carried
+	yearNone bool    // the year is not in the list
+	tagsNone bool    // a tag is not in the list
+}
+
+// resolve turns f into ids, reusing ix.wantTags.
+func (ix *Index) resolve(f Filter) match {
+	var m match
+	if f.Year != "" {
+		id, ok := ix.years.ids[f.Year]
+		m.year, m.yearNone = id, !ok
+	}
+	m.tags = ix.wantTags[:0]
 	for _, t := range f.Tags {
-		if !slices.Contains(p.Tags, t) {
+		if id, ok := ix.tags.ids[t]; ok {
+			m.tags = append(m.tags, id)
+		} else {
+			m.tagsNone = true
+		}
+	}
+	ix.wantTags = m.tags
+	return m
+}
+
+// hasTags reports whether paper i carries every tag of m.
+func (ix *Index) hasTags(i int, m *match) bool {
+	if len(m.tags) == 0 {
+		return true
+	}
+	have := ix.paperTags(i)
+	for _, t := range m.tags {
+		if !slices.Contains(have, t) {
 			return false
 		}
 	}
@@ -68,13 +184,17 @@ func (f Filter) keeps(p *paper.Paper) bool {
 
 // Apply returns the hits that pass f, in order, sharing no memory with hits
 // when it removes any.
-func Apply(papers []paper.Paper, hits []search.Hit, f Filter) []search.Hit {
+func (ix *Index) Apply(hits []search.Hit, f Filter) []search.Hit {
 	if !f.Active() {
 		return hits
 	}
+	m := ix.resolve(f)
+	if m.yearNone || m.tagsNone {
+		return nil
+	}
 	var out []search.Hit
 	for _, h := range hits {
-		if f.keeps(&papers[h.Paper]) {
+		if (m.year == 0 || ix.year[h.Paper] == m.year) && ix.hasTags(h.Paper, &m) {
 			out = append(out, h)
 		}
 	}
@@ -83,7 +203,8 @@ func Apply(papers []paper.Paper, hits []search.Hit, f Filter) []search.Hit {
 
 // Sort orders hits in place. Ties keep their relevance order, so equal
 // dates stay ranked by the query.
-func Sort(papers []paper.Paper, hits []search.Hit, o Order) {
+func (ix *Index) Sort(hits []search.Hit, o Order) {
+	papers := ix.papers
 	switch o {
 	case Newest, Oldest:
 		slices.SortStableFunc(hits, func(a, b search.Hit) int {
@@ -114,45 +235,80 @@ func compareDates(a, b string, newestFirst bool) int {
 
 // Counts lists the years (newest first) and tags (most frequent first) of
 // the hits that pass f, each counting the results that would remain if it
-// were chosen too: the numbers a reader sees next to each option.
-func Counts(papers []paper.Paper, hits []search.Hit, f Filter) (years, tags []Count) {
-	yearN := map[string]int{}
-	tagN := map[string]int{}
-	withoutYear := Filter{Tags: f.Tags}
-	for _, h := range hits {
-		p := &papers[h.Paper]
-		if p.Date == "" && len(p.Tags) == 0 {
-			continue
-		}
-		if y := Year(*p); y != "" && withoutYear.keeps(p) {
+// were chosen too: the numbers a reader sees next to each option. A chosen
+// tag counts the results themselves.
+func (ix *Index) Counts(hits []search.Hit, f Filter) (years, tags []Count) {
+	m := ix.resolve(f)
+	yearN, tagN := ix.yearN, ix.tagN
+	defer clear(yearN)
+	defer clear(tagN)
+	results := 0
+	if !m.tagsNone {
+		for _, h := range hits {
+			i := h.Paper
+			if !ix.hasTags(i, &m) {
+				continue
+			}
+			// Choosing a year replaces the chosen one: years count the
+			// hits with the chosen tags, whatever their year.
+			y := ix.year[i]
 			yearN[y]++
-		}
-		if f.keeps(p) {
-			for _, t := range p.Tags {
-				if !slices.Contains(f.Tags, t) {
-					tagN[t]++
-				}
+			if m.yearNone || m.year != 0 && y != m.year {
+				continue
+			}
+			results++
+			for _, t := range ix.paperTags(i) {
+				tagN[t]++
 			}
 		}
 	}
-	for y, n := range yearN {
-		years = append(years, Count{y, n})
-	}
-	slices.SortFunc(years, func(a, b Count) int { return cmp.Compare(b.Value, a.Value) })
-	if len(f.Tags) > 0 {
-		n := len(Apply(papers, hits, f))
-		for _, t := range f.Tags {
-			tagN[t] = n
+
+	n := 0
+	for _, c := range yearN[1:] { // id 0: undated
+		if c > 0 {
+			n++
 		}
 	}
-	for t, n := range tagN {
-		tags = append(tags, Count{t, n})
-	}
-	slices.SortFunc(tags, func(a, b Count) int {
-		if a.N != b.N {
-			return b.N - a.N
+	if n > 0 {
+		years = make([]Count, 0, n)
+		for id, c := range yearN[1:] {
+			if c > 0 {
+				years = append(years, Count{ix.years.list[id+1], c})
+			}
 		}
-		return cmp.Compare(a.Value, b.Value)
-	})
+	}
+
+	// Chosen tags, present in the list or not, count the results; the
+	// others what choosing them too would leave.
+	n = 0
+	for id, c := range tagN {
+		if c > 0 && !slices.Contains(m.tags, int32(id)) {
+			n++
+		}
+	}
+	for i, t := range f.Tags {
+		if !slices.Contains(f.Tags[:i], t) {
+			n++
+		}
+	}
+	if n > 0 {
+		tags = make([]Count, 0, n)
+		for id, c := range tagN {
+			if c > 0 && !slices.Contains(m.tags, int32(id)) {
+				tags = append(tags, Count{ix.tags.list[id], c})
+			}
+		}
+		for i, t := range f.Tags {
+			if !slices.Contains(f.Tags[:i], t) {
+				tags = append(tags, Count{t, results})
+			}
+		}
+		slices.SortFunc(tags, func(a, b Count) int {
+			if a.N != b.N {
+				return b.N - a.N
+			}
+			return cmp.Compare(a.Value, b.Value)
+		})
+	}
 	return years, tags
 }

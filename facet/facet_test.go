@@ -1,7 +1,10 @@
 package facet
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/paperwidget/paperwidget/paper"
@@ -43,9 +46,10 @@ func TestApply(t *testing.T) {
 		{Filter{Tags: []string{"snn", "vision"}}, []string{"a"}},
 		{Filter{Year: "2023", Tags: []string{"snn"}}, []string{"a", "e"}},
 		{Filter{Year: "1999"}, nil},
+		{Filter{Tags: []string{"snn", "nope"}}, nil},
 	}
 	for _, c := range cases {
-		if got := ids(Apply(papers, all(), c.f)); !slices.Equal(got, c.want) {
+		if got := ids(New(papers).Apply(all(), c.f)); !slices.Equal(got, c.want) {
 			t.Errorf("%+v: got %v, want %v", c.f, got, c.want)
 		}
 	}
@@ -61,9 +65,10 @@ func TestSort(t *testing.T) {
 		{Oldest, []string{"e", "a", "b", "d", "c"}},
 		{Title, []string{"b", "a", "d", "e", "c"}},
 	}
+	ix := New(papers)
 	for _, c := range cases {
 		hits := all()
-		Sort(papers, hits, c.o)
+		ix.Sort(hits, c.o)
 		if got := ids(hits); !slices.Equal(got, c.want) {
 			t.Errorf("%s: got %v, want %v", c.o, got, c.want)
 		}
@@ -74,7 +79,8 @@ func TestSort(t *testing.T) {
 }
 
 func TestCountsAreWhatChoosingWouldLeave(t *testing.T) {
-	years, tags := Counts(papers, all(), Filter{})
+	ix := New(papers)
+	years, tags := ix.Counts(all(), Filter{})
 	if want := []Count{{"2024", 2}, {"2023", 2}}; !slices.Equal(years, want) {
 		t.Errorf("years %v, want %v", years, want)
 	}
@@ -82,11 +88,179 @@ func TestCountsAreWhatChoosingWouldLeave(t *testing.T) {
 		t.Errorf("tags %v, want %v", tags, want)
 	}
 	// With snn chosen, years count snn papers; vision counts snn+vision.
-	years, tags = Counts(papers, all(), Filter{Tags: []string{"snn"}})
+	years, tags = ix.Counts(all(), Filter{Tags: []string{"snn"}})
 	if want := []Count{{"2024", 1}, {"2023", 2}}; !slices.Equal(years, want) {
 		t.Errorf("years with snn %v, want %v", years, want)
 	}
 	if want := []Count{{"snn", 3}, {"vision", 1}}; !slices.Equal(tags, want) {
 		t.Errorf("tags with snn %v, want %v", tags, want)
 	}
+}
+
+func TestCountsOfValuesNotInTheList(t *testing.T) {
+	ix := New(papers)
+	years, tags := ix.Counts(all(), Filter{Year: "1999", Tags: []string{"snn"}})
+	if want := []Count{{"2024", 1}, {"2023", 2}}; !slices.Equal(years, want) {
+		t.Errorf("years with 1999 %v, want %v", years, want)
+	}
+	if want := []Count{{"snn", 0}}; !slices.Equal(tags, want) {
+		t.Errorf("tags with 1999 %v, want %v", tags, want)
+	}
+	years, tags = ix.Counts(all(), Filter{Tags: []string{"nope", "snn", "nope"}})
+	if len(years) != 0 {
+		t.Errorf("years with nope %v, want none", years)
+	}
+	if want := []Count{{"nope", 0}, {"snn", 0}}; !slices.Equal(tags, want) {
+		t.Errorf("tags with nope %v, want %v", tags, want)
+	}
+}
+
+// TestIndexIsTheReference compares the Index with refApply, refSort and
+// refCounts, a direct reading of the rules on strings, over random lists,
+// hits and filters.
+func TestIndexIsTheReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	pick := func(pool []string) string { return pool[r.IntN(len(pool))] }
+	dates := []string{"", "", "2019", "2020", "2020-03", "2020-11-05", "2021-01", "2022", "2023-07-14", "199", "1999-12"}
+	tagPool := []string{"snn", "vision", "rl", "nlp", "", "Vision", "graphs", "bio"}
+	titles := []string{"alpha", "Alpha", "beta", "Gamma", "gamma", "delta", ""}
+	for round := range 300 {
+		ps := make([]paper.Paper, r.IntN(60))
+		for i := range ps {
+			ps[i] = paper.Paper{ID: fmt.Sprint(i), Title: pick(titles), Date: pick(dates)}
+			for range r.IntN(4) {
+				// Duplicates included: each copy counts, as it always did.
+				ps[i].Tags = append(ps[i].Tags, pick(tagPool))
+			}
+		}
+		ix := New(ps)
+		// Twice: Counts must leave its scratch clean.
+		for range 2 {
+			var hits []search.Hit
+			for _, i := range r.Perm(len(ps)) {
+				if r.IntN(4) > 0 {
+					hits = append(hits, search.Hit{Paper: i})
+				}
+			}
+			var f Filter
+			if r.IntN(2) == 0 {
+				f.Year = Year(paper.Paper{Date: pick(append(dates, "1888"))})
+			}
+			for range r.IntN(3) {
+				f.Tags = append(f.Tags, pick(append(tagPool, "nope")))
+			}
+
+			if got, want := order(ix.Apply(hits, f)), order(refApply(ps, hits, f)); !slices.Equal(got, want) {
+				t.Fatalf("round %d: Apply(%+v) = %v, want %v", round, f, got, want)
+			}
+			for _, o := range []Order{Relevance, Newest, Oldest, Title} {
+				got, want := slices.Clone(hits), slices.Clone(hits)
+				ix.Sort(got, o)
+				refSort(ps, want, o)
+				if !slices.Equal(order(got), order(want)) {
+					t.Fatalf("round %d: Sort(%s) = %v, want %v", round, o, got, want)
+				}
+			}
+			years, tags := ix.Counts(hits, f)
+			wantYears, wantTags := refCounts(ps, hits, f)
+			if !slices.Equal(years, wantYears) || !slices.Equal(tags, wantTags) {
+				t.Fatalf("round %d: Counts(%+v) = %v %v, want %v %v", round, f, years, tags, wantYears, wantTags)
+			}
+		}
+	}
+}
+
+// order is which papers hits name, in order.
+func order(hits []search.Hit) []int {
+	var out []int
+	for _, h := range hits {
+		out = append(out, h.Paper)
+	}
+	return out
+}
+
+func refKeeps(p paper.Paper, f Filter) bool {
+	if f.Year != "" && Year(p) != f.Year {
+		return false
+	}
+	for _, t := range f.Tags {
+		if !slices.Contains(p.Tags, t) {
+			return false
+		}
+	}
+	return true
+}
+
+func refApply(ps []paper.Paper, hits []search.Hit, f Filter) []search.Hit {
+	if !f.Active() {
+		return hits
+	}
+	var out []search.Hit
+	for _, h := range hits {
+		if refKeeps(ps[h.Paper], f) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func refSort(ps []paper.Paper, hits []search.Hit, o Order) {
+	key := func(h search.Hit) string {
+		if o == Title {
+			return strings.ToLower(ps[h.Paper].Title)
+		}
+		return ps[h.Paper].Date
+	}
+	slices.SortStableFunc(hits, func(a, b search.Hit) int {
+		ka, kb := key(a), key(b)
+		switch {
+		case o == Relevance || ka == kb:
+			return 0
+		case o != Title && ka == "":
+			return 1
+		case o != Title && kb == "":
+			return -1
+		case o == Newest:
+			return strings.Compare(kb, ka)
+		}
+		return strings.Compare(ka, kb)
+	})
+}
+
+// refCounts counts on strings: a year by the hits that pass f with that
+// year instead, a tag by the tag occurrences among the results, and a
+// chosen tag by the results.
+func refCounts(ps []paper.Paper, hits []search.Hit, f Filter) (years, tags []Count) {
+	yearN := map[string]int{}
+	tagN := map[string]int{}
+	results := 0
+	for _, h := range hits {
+		p := ps[h.Paper]
+		if y := Year(p); y != "" && refKeeps(p, Filter{Year: y, Tags: f.Tags}) {
+			yearN[y]++
+		}
+		if refKeeps(p, f) {
+			results++
+			for _, t := range p.Tags {
+				tagN[t]++
+			}
+		}
+	}
+	for _, t := range f.Tags {
+		tagN[t] = results
+	}
+	for y, n := range yearN {
+		years = append(years, Count{y, n})
+	}
+	for t, n := range tagN {
+		tags = append(tags, Count{t, n})
+	}
+	slices.SortFunc(years, func(a, b Count) int { return strings.Compare(b.Value, a.Value) })
+	slices.SortFunc(tags, func(a, b Count) int {
+		if a.N != b.N {
+			return b.N - a.N
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+	return years, tags
 }

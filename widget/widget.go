@@ -64,10 +64,11 @@ type Widget struct {
 	Iyear     string
 	Itags     []string
 
-	msg   *messages
-	theme string
-	index *search.Index
-	query string
+	msg    *messages
+	theme  string
+	index  *search.Index
+	facets *facet.Index
+	query  string
 	// hits are the search's ranking; results are hits after the filters
 	// and in the chosen order: what the count and the rows show.
 	hits    []search.Hit
@@ -149,6 +150,7 @@ func (w *Widget) OnInit() {
 	if w.index == nil || w.index.Len() != len(w.Ilist.Papers) {
 		w.index = search.New(w.Ilist.Papers)
 	}
+	w.facets = facet.New(w.Ilist.Papers)
 	w.dated = slices.ContainsFunc(w.Ilist.Papers, func(p paper.Paper) bool { return p.Date != "" })
 	w.order = facet.ParseOrder(w.Isort)
 	w.filter = facet.Filter{Year: w.Iyear, Tags: w.Itags}
@@ -217,13 +219,12 @@ func (w *Widget) setQuery(q string) {
 // refine applies the filters and the order to the search's hits and
 // recounts the facets.
 func (w *Widget) refine() {
-	papers := w.Ilist.Papers
-	w.results = facet.Apply(papers, w.hits, w.filter)
+	w.results = w.facets.Apply(w.hits, w.filter)
 	if w.order != facet.Relevance {
 		w.results = slices.Clone(w.results)
-		facet.Sort(papers, w.results, w.order)
+		w.facets.Sort(w.results, w.order)
 	}
-	w.years, w.tags = facet.Counts(papers, w.hits, w.filter)
+	w.years, w.tags = w.facets.Counts(w.hits, w.filter)
 	w.limit = pageSize
 	if w.filter.Active() || w.order != facet.Relevance {
 		// Search highlights its own first window; these rows come from
