@@ -54,7 +54,7 @@ func benchHits(b *testing.B) ([]paper.Paper, []search.Hit) {
 	ps := benchList(b, 10_000)
 	hits := make([]search.Hit, len(ps))
 	for i := range hits {
-		hits[i] = search.Hit{Paper: i}
+		hits[i] = search.Hit{Paper: int32(i)}
 	}
 	return ps, hits
 }

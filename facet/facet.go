@@ -136,7 +136,7 @@ func (v *values) sort(first int, cmp func(a, b string) int, refs []int32) {
 }
 
 // paperTags are the tag ids of paper i, in the paper's order.
-func (ix *Index) paperTags(i int) []int32 {
+func (ix *Index) paperTags(i int32) []int32 {
 	return ix.tagIDs[ix.tagStart[i]:ix.tagStart[i+1]]
 }
 
@@ -169,7 +169,7 @@ func (ix *Index) resolve(f Filter) match {
 }
 
 // hasTags reports whether paper i carries every tag of m.
-func (ix *Index) hasTags(i int, m *match) bool {
+func (ix *Index) hasTags(i int32, m *match) bool {
 	if len(m.tags) == 0 {
 		return true
 	}

@@ -22,7 +22,7 @@ var papers = []paper.Paper{
 func all() []search.Hit {
 	hits := make([]search.Hit, len(papers))
 	for i := range hits {
-		hits[i] = search.Hit{Paper: i}
+		hits[i] = search.Hit{Paper: int32(i)}
 	}
 	return hits
 }
@@ -139,7 +139,7 @@ func TestIndexIsTheReference(t *testing.T) {
 			var hits []search.Hit
 			for _, i := range r.Perm(len(ps)) {
 				if r.IntN(4) > 0 {
-					hits = append(hits, search.Hit{Paper: i})
+					hits = append(hits, search.Hit{Paper: int32(i)})
 				}
 			}
 			var f Filter
@@ -171,8 +171,8 @@ func TestIndexIsTheReference(t *testing.T) {
 }
 
 // order is which papers hits name, in order.
-func order(hits []search.Hit) []int {
-	var out []int
+func order(hits []search.Hit) []int32 {
+	var out []int32
 	for _, h := range hits {
 		out = append(out, h.Paper)
 	}

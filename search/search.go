@@ -8,19 +8,13 @@ import (
 	"github.com/sahilm/fuzzy"
 )
 
-// Hit is one matching paper.
+// Hit is one matching paper: 8 bytes, since a broad query at 100,000
+// papers returns most of them on every keystroke. What to highlight is
+// computed apart, by Spans, for the few hits that are shown.
 type Hit struct {
-	Paper    int // index into the papers slice given to New
-	Score    int
-	Title    []Span // matched characters/words in Paper.Title, sorted, non-overlapping, merged when adjacent
-	Abstract []Span // matched words in Paper.Abstract (for highlighting in the expanded abstract)
+	Paper int32 // index into the papers slice given to New
+	Score int32
 }
-
-// SpanLimit is how many of the best hits Search fills spans for. Computing
-// them means re-reading the original text, and a broad query at 100,000
-// papers would spend more there than on ranking; the UI shows a capped
-// window and calls Highlight for rows beyond it.
-const SpanLimit = 20
 
 // Match qualities, before field weights. Each kind of match outranks the
 // next in the same field; a field's weight then multiplies them so that a
@@ -90,6 +84,13 @@ type scratch struct {
 	word    []byte // a folded word of an abstract, while highlighting
 	chain   []byte // a folded hyphen chain of an abstract
 	text    string // the abstract being highlighted
+
+	// kindsOf is the query whose terms and highlight kinds (hl, first) the
+	// scratch holds, when kindsOK: a scratch goes back to the pool with
+	// them, so Spans right after Search of the same query need not match
+	// the query again.
+	kindsOf string
+	kindsOK bool
 }
 
 func (ix *Index) scratch() *scratch {
@@ -106,27 +107,34 @@ func (ix *Index) scratch() *scratch {
 }
 
 func (ix *Index) release(sc *scratch) {
+	sc.spans = nil // owned by the returned Spans
+	sc.text = ""
+	ix.pool.Put(sc)
+}
+
+// clearKinds forgets the highlight kinds of the last query, before matching
+// another.
+func (sc *scratch) clearKinds() {
 	for _, w := range sc.touched {
 		sc.hl[w] = 0
 	}
 	sc.touched = sc.touched[:0]
 	sc.first = [256]bool{}
-	sc.spans = nil // owned by the returned hits
-	sc.text = ""
-	ix.pool.Put(sc)
+	sc.kindsOf, sc.kindsOK = "", false
 }
 
 // Search returns the papers matching every term of query, best first, ties in
 // list order. A query without letters or digits returns every paper in list
-// order, without spans.
+// order.
 func (ix *Index) Search(query string) []Hit {
 	sc := ix.scratch()
 	defer ix.release(sc)
+	sc.clearKinds()
 	ix.parse(sc, query)
 	if len(sc.terms) == 0 {
 		hits := make([]Hit, len(ix.papers))
 		for i := range hits {
-			hits[i].Paper = i
+			hits[i].Paper = int32(i)
 		}
 		return hits
 	}
@@ -154,24 +162,11 @@ func (ix *Index) Search(query string) []Hit {
 			}
 		}
 		if !alive {
-			return nil
+			return nil // the later terms unmatched: the kinds are incomplete
 		}
 	}
-	hits := ix.rank(sc)
-	ix.highlight(sc, hits[:min(len(hits), SpanLimit)])
-	return hits
-}
-
-// Highlight fills the spans of hits, which Search leaves empty past
-// SpanLimit, for the same query.
-func (ix *Index) Highlight(query string, hits []Hit) {
-	sc := ix.scratch()
-	defer ix.release(sc)
-	ix.parse(sc, query)
-	for i := range sc.terms {
-		ix.match(sc, &sc.terms[i], sc.best)
-	}
-	ix.highlight(sc, hits)
+	sc.kindsOf, sc.kindsOK = query, true
+	return ix.rank(sc)
 }
 
 // parse splits the query into unique folded terms.
@@ -218,7 +213,7 @@ func (ix *Index) rank(sc *scratch) []Hit {
 	for p, s := range sc.total {
 		if s > 0 {
 			at := &counts[top-s]
-			hits[*at] = Hit{Paper: p, Score: int(s)}
+			hits[*at] = Hit{Paper: int32(p), Score: s}
 			*at++
 		}
 	}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -117,9 +118,10 @@ func TestSearchBlank(t *testing.T) {
 		if len(hits) != len(papers) {
 			t.Fatalf("Search(%q) = %d hits, want all %d", q, len(hits), len(papers))
 		}
+		spans := ix.Spans(q, hits)
 		for i, h := range hits {
-			if h.Paper != i || h.Title != nil || h.Abstract != nil {
-				t.Fatalf("Search(%q)[%d] = %+v, want paper %d without spans", q, i, h, i)
+			if int(h.Paper) != i || spans[i].Title != nil || spans[i].Abstract != nil {
+				t.Fatalf("Search(%q)[%d] = %+v with spans %+v, want paper %d without spans", q, i, h, spans[i], i)
 			}
 		}
 	}
@@ -165,7 +167,7 @@ func TestFieldWeightsAndKinds(t *testing.T) {
 		t.Fatalf("Search(spike) = %q\nwant %q", got, want)
 	}
 	hits := ix.Search("spike")
-	if order := []int{hits[1].Paper, hits[2].Paper, hits[3].Paper}; !slices.Equal(order, []int{4, 6, 7}) {
+	if order := []int32{hits[1].Paper, hits[2].Paper, hits[3].Paper}; !slices.Equal(order, []int32{4, 6, 7}) {
 		t.Errorf("venue, author and tag hits = papers %v, want 4, 6, 7 (ties in list order)", order)
 	}
 	if hits[6].Paper != 2 {
@@ -197,7 +199,7 @@ func TestAccents(t *testing.T) {
 		hits := ix.Search(tc.query)
 		var got []int
 		for _, h := range hits {
-			got = append(got, h.Paper)
+			got = append(got, int(h.Paper))
 		}
 		slices.Sort(got)
 		if !slices.Equal(got, tc.want) {
@@ -207,8 +209,9 @@ func TestAccents(t *testing.T) {
 		if tc.hl == "" {
 			continue
 		}
-		h := hits[slices.IndexFunc(hits, func(h Hit) bool { return h.Paper == tc.want[0] })]
-		if m := matched(papers[h.Paper].Title, h.Title); !slices.Equal(m, []string{tc.hl}) {
+		i := slices.IndexFunc(hits, func(h Hit) bool { return int(h.Paper) == tc.want[0] })
+		sp := ix.Spans(tc.query, hits[i:i+1])[0]
+		if m := matched(papers[hits[i].Paper].Title, sp.Title); !slices.Equal(m, []string{tc.hl}) {
 			t.Errorf("Search(%q) highlights %q, want %q", tc.query, m, tc.hl)
 		}
 	}
@@ -247,11 +250,12 @@ func TestHighlights(t *testing.T) {
 			continue
 		}
 		p := papers[hits[0].Paper]
-		if got := matched(p.Title, hits[0].Title); !slices.Equal(got, tc.title0) {
+		sp := ix.Spans(tc.query, hits[:1])[0]
+		if got := matched(p.Title, sp.Title); !slices.Equal(got, tc.title0) {
 			t.Errorf("Search(%q) title highlights %q, want %q", tc.query, got, tc.title0)
 		}
-		if tc.abstract0 != "" && !slices.Contains(matched(p.Abstract, hits[0].Abstract), tc.abstract0) {
-			t.Errorf("Search(%q) abstract highlights %q, want %q among them", tc.query, matched(p.Abstract, hits[0].Abstract), tc.abstract0)
+		if tc.abstract0 != "" && !slices.Contains(matched(p.Abstract, sp.Abstract), tc.abstract0) {
+			t.Errorf("Search(%q) abstract highlights %q, want %q among them", tc.query, matched(p.Abstract, sp.Abstract), tc.abstract0)
 		}
 	}
 }
@@ -274,9 +278,10 @@ func TestSpansWellFormed(t *testing.T) {
 	papers := loadSeed(t)
 	ix := New(papers)
 	for _, q := range []string{"hebbian", "neural network", "l", "llm", "multimodal learning", "trnsfrmr", "snn", "contnual lerning"} {
-		for _, h := range ix.Search(q) {
-			checkSpans(t, papers[h.Paper].Title, h.Title)
-			checkSpans(t, papers[h.Paper].Abstract, h.Abstract)
+		hits := ix.Search(q)
+		for i, sp := range ix.Spans(q, hits) {
+			checkSpans(t, papers[hits[i].Paper].Title, sp.Title)
+			checkSpans(t, papers[hits[i].Paper].Abstract, sp.Abstract)
 		}
 	}
 }
@@ -290,15 +295,17 @@ func TestDeterministicTies(t *testing.T) {
 	for range 3 {
 		hits := ix.Search("spiking")
 		for i, h := range hits {
-			if h.Paper != i {
+			if int(h.Paper) != i {
 				t.Fatalf("tie %d is paper %d, want list order", i, h.Paper)
 			}
 		}
 	}
 }
 
-func TestSpanLimitAndHighlight(t *testing.T) {
-	papers := make([]paper.Paper, SpanLimit+20)
+// TestSpansOfAnyWindow checks that Spans highlights any window of the hits,
+// one entry per hit, and leaves empty a hit that names no paper.
+func TestSpansOfAnyWindow(t *testing.T) {
+	papers := make([]paper.Paper, 40)
 	for i := range papers {
 		papers[i] = paper.Paper{Title: "Hebbian plasticity", Abstract: "A Hebbian rule."}
 	}
@@ -307,14 +314,44 @@ func TestSpanLimitAndHighlight(t *testing.T) {
 	if len(hits) != len(papers) {
 		t.Fatalf("%d hits, want %d", len(hits), len(papers))
 	}
-	if hits[SpanLimit-1].Title == nil || hits[SpanLimit].Title != nil {
-		t.Fatalf("spans should stop after SpanLimit hits")
+	window := append(slices.Clone(hits[25:]), Hit{Paper: -1}, Hit{Paper: int32(len(papers))})
+	spans := ix.Spans("hebbian", window)
+	if len(spans) != len(window) {
+		t.Fatalf("%d spans for %d hits", len(spans), len(window))
 	}
-	rest := hits[SpanLimit:]
-	ix.Highlight("hebbian", rest)
-	for _, h := range rest {
-		if !slices.Equal(h.Title, []Span{{0, 7}}) || !slices.Equal(h.Abstract, []Span{{2, 9}}) {
-			t.Fatalf("Highlight gave %v %v", h.Title, h.Abstract)
+	for _, sp := range spans[:len(spans)-2] {
+		if !slices.Equal(sp.Title, []Span{{0, 7}}) || !slices.Equal(sp.Abstract, []Span{{2, 9}}) {
+			t.Fatalf("Spans gave %v %v", sp.Title, sp.Abstract)
+		}
+	}
+	for _, sp := range spans[len(spans)-2:] {
+		if sp.Title != nil || sp.Abstract != nil {
+			t.Fatalf("a hit outside the list has spans %+v", sp)
+		}
+	}
+	if spans := ix.Spans("hebbian", nil); len(spans) != 0 {
+		t.Fatalf("Spans of no hits = %v", spans)
+	}
+}
+
+// TestSpansAfterAnySearch checks that Spans gives the same whatever the
+// scratch it gets last served: Search of the same query (whose matches it
+// reuses), of another, or one that stopped at a term that matched nothing.
+func TestSpansAfterAnySearch(t *testing.T) {
+	papers := loadSeed(t)
+	ix := New(papers)
+	hits := ix.Search("learning")
+	for _, q := range []string{"hebbian", "contnual lerning", "nhl", "llm", "trnsfrmr", "learning xqzvbw", "xqzvbw learning", "learning"} {
+		want := New(papers).Spans(q, hits)
+		for _, before := range []string{q, "neural", "xqzvbw", ""} {
+			ix.Search(before)
+			if got := ix.Spans(q, hits); !reflect.DeepEqual(got, want) {
+				t.Fatalf("Spans(%q) after Search(%q) differs from a fresh index's", q, before)
+			}
+		}
+		ix.Spans("hebbian", hits[:3])
+		if got := ix.Spans(q, hits); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Spans(%q) after Spans(hebbian) differs from a fresh index's", q)
 		}
 	}
 }
@@ -336,11 +373,12 @@ func TestHostileQueries(t *testing.T) {
 	} {
 		start := time.Now()
 		hits := ix.Search(q)
+		spans := ix.Spans(q, hits)
 		if d := time.Since(start); d > time.Second {
-			t.Errorf("Search(%.20q...) took %v", q, d)
+			t.Errorf("Search and Spans(%.20q...) took %v", q, d)
 		}
-		for _, h := range hits {
-			checkSpans(t, papers[h.Paper].Title, h.Title)
+		for i, sp := range spans {
+			checkSpans(t, papers[hits[i].Paper].Title, sp.Title)
 		}
 	}
 	if got, want := len(ix.Search(long)), len(ix.Search("hebbian")); got != want {
@@ -357,10 +395,7 @@ func TestASCIIAbstractSpans(t *testing.T) {
 	ix := New(papers)
 	for _, q := range []string{"hebb", "hebbian", "multimo", "multimodal", "selfsup", "self supervised learning", "pretrain", "llm", "contnual lerning", "trnsfrmr", "spiking neur", "n", "x y z"} {
 		sc := ix.scratch()
-		ix.parse(sc, q)
-		for i := range sc.terms {
-			ix.match(sc, &sc.terms[i], sc.best)
-		}
+		ix.highlightKinds(sc, q)
 		for _, p := range papers {
 			from := len(sc.spans)
 			if !ix.asciiSpans(sc, p.Abstract) {

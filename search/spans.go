@@ -78,18 +78,52 @@ func normalize(spans []Span) []Span {
 	return out
 }
 
-// highlight fills the spans of hits from the highlight kinds that match left
-// per dictionary word.
-func (ix *Index) highlight(sc *scratch, hits []Hit) {
-	for i := range hits {
-		h := &hits[i]
-		if h.Paper < 0 || h.Paper >= len(ix.papers) {
+// Spans is what to highlight in one hit's paper. Both lists are sorted,
+// non-overlapping and merged when adjacent.
+type Spans struct {
+	Title    []Span // matched characters and words of the title
+	Abstract []Span // matched words of the abstract, for the expanded abstract
+}
+
+// Spans returns what to highlight in the papers of hits for query, one entry
+// per hit: empty for a query without letters or digits, and for a hit that
+// names no paper of the index. It re-reads the papers' text, so callers pass
+// only the hits they show; the returned slices are new and never reused.
+func (ix *Index) Spans(query string, hits []Hit) []Spans {
+	out := make([]Spans, len(hits))
+	if len(hits) == 0 {
+		return out
+	}
+	sc := ix.scratch()
+	defer ix.release(sc)
+	ix.highlightKinds(sc, query)
+	if len(sc.terms) == 0 {
+		return out
+	}
+	for i, h := range hits {
+		if h.Paper < 0 || int(h.Paper) >= len(ix.papers) {
 			continue
 		}
 		p := &ix.papers[h.Paper]
-		h.Title = ix.fieldSpans(sc, p.Title, true)
-		h.Abstract = ix.fieldSpans(sc, p.Abstract, false)
+		out[i].Title = ix.fieldSpans(sc, p.Title, true)
+		out[i].Abstract = ix.fieldSpans(sc, p.Abstract, false)
 	}
+	return out
+}
+
+// highlightKinds leaves in sc the terms of query and the highlight kinds of
+// the words they match, unless sc holds them already (from Search of the
+// same query).
+func (ix *Index) highlightKinds(sc *scratch, query string) {
+	if sc.kindsOK && sc.kindsOf == query {
+		return
+	}
+	sc.clearKinds()
+	ix.parse(sc, query)
+	for i := range sc.terms {
+		ix.match(sc, &sc.terms[i], sc.best)
+	}
+	sc.kindsOf, sc.kindsOK = query, true
 }
 
 func (ix *Index) fieldSpans(sc *scratch, text string, title bool) []Span {

@@ -14,6 +14,7 @@ type paperList struct {
 	Imsg     *messages
 	Ipapers  []paper.Paper
 	Ihits    []search.Hit
+	Ispans   []search.Spans
 	IallOpen bool
 	Iflipped map[string]bool
 	Itarget  string
@@ -30,6 +31,10 @@ func (l *paperList) Papers(p []paper.Paper) *paperList { l.Ipapers = p; return l
 
 // Hits are the rows to render; each names a paper by its index in Papers.
 func (l *paperList) Hits(h []search.Hit) *paperList { l.Ihits = h; return l }
+
+// Spans are what to highlight in each row, parallel to Hits; rows past
+// them are not highlighted.
+func (l *paperList) Spans(s []search.Spans) *paperList { l.Ispans = s; return l }
 
 // AllOpen and Flipped decide which rows are expanded: every row flipped
 // differs from AllOpen.
@@ -52,12 +57,15 @@ func (l *paperList) BibtexOpen(id string) *paperList { l.IbibOpen = id; return l
 func (l *paperList) Render() app.UI {
 	return app.Ol().Class("pw-list").Body(
 		app.Range(l.Ihits).Slice(func(i int) app.UI {
-			h := l.Ihits[i]
-			p := l.Ipapers[h.Paper]
+			p := l.Ipapers[l.Ihits[i].Paper]
+			var s search.Spans
+			if i < len(l.Ispans) {
+				s = l.Ispans[i]
+			}
 			return newPaperRow().
 				Messages(l.Imsg).
 				Paper(p).
-				Hit(h).
+				Spans(s).
 				Expanded(l.IallOpen != l.Iflipped[p.ID]).
 				Target(p.ID == l.Itarget).
 				NewTab(l.InewTab).

@@ -17,7 +17,7 @@ type paperRow struct {
 
 	Imsg      *messages
 	Ipaper    paper.Paper
-	Ihit      search.Hit
+	Ispans    search.Spans
 	Iexpanded bool
 	Itarget   bool
 	InewTab   bool
@@ -31,8 +31,8 @@ func (r *paperRow) Messages(m *messages) *paperRow { r.Imsg = m; return r }
 
 func (r *paperRow) Paper(p paper.Paper) *paperRow { r.Ipaper = p; return r }
 
-// Hit carries the matched spans to highlight.
-func (r *paperRow) Hit(h search.Hit) *paperRow { r.Ihit = h; return r }
+// Spans are the matches to highlight in the title and abstract.
+func (r *paperRow) Spans(s search.Spans) *paperRow { r.Ispans = s; return r }
 
 func (r *paperRow) Expanded(v bool) *paperRow { r.Iexpanded = v; return r }
 
@@ -67,7 +67,7 @@ func (r *paperRow) Render() app.UI {
 					// function pointer: the scope ties the handler to this
 					// paper, not to the row position.
 					OnClick(r.onToggle, app.EventScope(p.ID)).
-					Body(highlight(p.Title, r.Ihit.Title)...),
+					Body(highlight(p.Title, r.Ispans.Title)...),
 			),
 			r.renderMeta(),
 			r.renderTags(),
@@ -96,7 +96,7 @@ func (r *paperRow) renderAbstract() app.UI {
 		// JavaScript (noscript.css shows them).
 		return app.P().Text(r.Ipaper.Abstract)
 	}
-	return app.P().Body(highlight(r.Ipaper.Abstract, r.Ihit.Abstract)...)
+	return app.P().Body(highlight(r.Ipaper.Abstract, r.Ispans.Abstract)...)
 }
 
 func (r *paperRow) renderMeta() app.UI {

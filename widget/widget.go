@@ -19,9 +19,8 @@ import (
 const (
 	// pageSize is how many rows are rendered at once: DOM work per
 	// keystroke grows with rendered rows (about 0.2 ms a row in the
-	// benchmark), while the count always reports every match. It is the
-	// window Search highlights, so the first page needs no second pass.
-	pageSize = search.SpanLimit
+	// benchmark), while the count always reports every match.
+	pageSize = 20
 	// settleDelay is how long typing must pause before the count is
 	// announced to screen readers and the query written to the URL.
 	settleDelay = 600 * time.Millisecond
@@ -73,6 +72,10 @@ type Widget struct {
 	// and in the chosen order: what the count and the rows show.
 	hits    []search.Hit
 	results []search.Hit
+	// spans highlight the rows shown, results[:len(spans)]. The slice is
+	// replaced, never appended to or changed in place: rendered rows hold
+	// it, and go-app re-renders a component only when its fields differ.
+	spans   []search.Spans
 	order   facet.Order
 	filter  facet.Filter
 	years   []facet.Count
@@ -160,7 +163,7 @@ func (w *Widget) OnInit() {
 // OnPreRender puts every paper into index.html: readers without JavaScript
 // and search engines get the whole list, not the first window of it.
 func (w *Widget) OnPreRender(ctx app.Context) {
-	w.limit = len(w.results)
+	w.show(len(w.results))
 }
 
 func (w *Widget) OnMount(ctx app.Context) {
@@ -216,8 +219,8 @@ func (w *Widget) setQuery(q string) {
 	w.refine()
 }
 
-// refine applies the filters and the order to the search's hits and
-// recounts the facets.
+// refine applies the filters and the order to the search's hits, recounts
+// the facets and shows the first page of results.
 func (w *Widget) refine() {
 	w.results = w.facets.Apply(w.hits, w.filter)
 	if w.order != facet.Relevance {
@@ -225,12 +228,24 @@ func (w *Widget) refine() {
 		w.facets.Sort(w.results, w.order)
 	}
 	w.years, w.tags = w.facets.Counts(w.hits, w.filter)
-	w.limit = pageSize
-	if w.filter.Active() || w.order != facet.Relevance {
-		// Search highlights its own first window; these rows come from
-		// anywhere in its ranking.
-		w.index.Highlight(w.query, w.results[:min(w.limit, len(w.results))])
+	w.limit, w.spans = 0, nil
+	w.show(pageSize)
+}
+
+// show widens the window of rendered rows to the first n results and
+// computes the spans of the rows it adds: highlighting re-reads the text of
+// each row, so only the rendered ones pay for it.
+func (w *Widget) show(n int) {
+	w.limit = max(w.limit, n)
+	end := min(w.limit, len(w.results))
+	if end <= len(w.spans) {
+		return
 	}
+	more := w.index.Spans(w.query, w.results[len(w.spans):end])
+	if len(w.spans) > 0 {
+		more = slices.Concat(w.spans, more) // a new slice, as spans must be
+	}
+	w.spans = more
 }
 
 func (w *Widget) Render() app.UI {
@@ -327,6 +342,7 @@ func (w *Widget) renderResults() app.UI {
 			Messages(w.msg).
 			Papers(w.Ilist.Papers).
 			Hits(shown).
+			Spans(w.spans).
 			AllOpen(w.allOpen).
 			Flipped(w.flipped).
 			Target(w.target).
@@ -425,11 +441,7 @@ func (w *Widget) clear(ctx app.Context) {
 
 func (w *Widget) onShowMore(ctx app.Context, e app.Event) {
 	first := w.limit
-	next := min(w.limit+pageSize, len(w.results))
-	// Search highlights only the first window; the rows now shown need
-	// their spans too.
-	w.index.Highlight(w.query, w.results[first:next])
-	w.limit = next
+	w.show(min(w.limit+pageSize, len(w.results)))
 	// The button may be gone once everything is shown: continue reading
 	// at the first new row instead of losing focus to the page.
 	ctx.NewActionWithValue(focusAction, first)
@@ -516,8 +528,7 @@ func (w *Widget) openPaper(ctx app.Context, id string) {
 		return
 	}
 	if rank >= w.limit {
-		w.index.Highlight(w.query, w.results[w.limit:rank+1])
-		w.limit = rank + 1
+		w.show(rank + 1)
 	}
 	w.setOpen(id, true)
 	w.target = id

@@ -2,12 +2,14 @@ package widget
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/paperwidget/paperwidget/paper"
+	"github.com/paperwidget/paperwidget/search"
 )
 
 func testList() paper.List {
@@ -149,5 +151,40 @@ func TestFiltersWithoutMatchesSaySo(t *testing.T) {
 	html := render(t, New().List(testList()).Year("1999"))
 	if !strings.Contains(html, "No papers match these filters.") || !strings.Contains(html, "0 of 3 papers") {
 		t.Errorf("empty filtered view:\n%s", html)
+	}
+}
+
+// Every rendered row is highlighted, also past the first page and in an
+// order other than relevance; growing the window replaces the spans that
+// rendered rows hold instead of changing them.
+func TestRenderedRowsAreHighlighted(t *testing.T) {
+	var l paper.List
+	for i := range 3 * pageSize {
+		l.Papers = append(l.Papers, paper.Paper{ID: fmt.Sprint("p", i), Title: fmt.Sprint("Hebbian rule ", 3*pageSize-i)})
+	}
+	for _, order := range []string{"relevance", "title"} {
+		html := render(t, New().List(l).Query("hebbian").Sort(order))
+		if n := strings.Count(html, "<mark>Hebbian</mark>"); n != len(l.Papers) {
+			t.Errorf("sort %s: %d of %d pre-rendered rows highlighted", order, n, len(l.Papers))
+		}
+	}
+
+	w := New().List(l).Query("hebbian").Sort("title")
+	w.OnInit()
+	if len(w.spans) != pageSize {
+		t.Fatalf("%d rows highlighted, want the first page of %d", len(w.spans), pageSize)
+	}
+	first := w.spans
+	w.show(pageSize + 5)
+	if len(w.spans) != pageSize+5 {
+		t.Fatalf("show: %d rows highlighted, want %d", len(w.spans), pageSize+5)
+	}
+	if &w.spans[0] == &first[0] {
+		t.Fatal("show reused the spans slice that the rendered rows hold")
+	}
+	for i, s := range w.spans {
+		if !slices.Equal(s.Title, []search.Span{{Start: 0, End: 7}}) {
+			t.Fatalf("row %d (%q) has spans %v", i, l.Papers[w.results[i].Paper].Title, s.Title)
+		}
 	}
 }
