@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/chromedp/cdproto/profiler"
 	"net"
 	"net/http"
 	"os"
@@ -35,9 +36,11 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/paperwidget/paperwidget/bench/synth"
 	"github.com/paperwidget/paperwidget/build/site"
@@ -62,6 +65,7 @@ func main() {
 	fuseMax := flag.Int("fuse-max", 10000, "largest list the Fuse.js page types into (it takes seconds per key at 100,000)")
 	out := flag.String("out", "docs/benchmarks.md", "Markdown file to write (- for stdout only)")
 	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ too and include them")
+	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget typing to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
 	flag.Parse()
 	var sizes []int
 	for _, s := range strings.Split(*sizesFlag, ",") {
@@ -71,7 +75,7 @@ func main() {
 		}
 		sizes = append(sizes, n)
 	}
-	if err := run(sizes, *rounds, *fuseMax, *out, *goBench); err != nil {
+	if err := run(sizes, *rounds, *fuseMax, *out, *goBench, *profile); err != nil {
 		fatal(err)
 	}
 }
@@ -106,10 +110,11 @@ type loadRow struct {
 	longest float64 // longest task after first paint, ms
 	over200 int
 	bytes   int
-	mem     int // wasm linear memory after typing, bytes
-	json    int // raw bytes of the list
+	mem     int     // wasm linear memory after typing, bytes
+	json    int     // raw bytes of the list
+	wasm    float64 // app.wasm downloaded (Resource Timing responseEnd), ms
 	// User Timing marks of widget/page.go, ms; 0 when absent.
-	fetched, decoded, indexed float64
+	started, fetched, decoded, indexed float64
 }
 
 type typingRow struct {
@@ -121,9 +126,14 @@ type typingRow struct {
 	fuseSkipped  bool
 }
 
-func run(sizes []int, rounds, fuseMax int, out string, goBench bool) error {
+func run(sizes []int, rounds, fuseMax int, out string, goBench bool, profileDir string) error {
 	if _, err := os.Stat("bench/node_modules/fuse.js/dist/fuse.min.mjs"); err != nil {
 		return fmt.Errorf("fuse.js is missing: run (cd bench && npm ci)")
+	}
+	if profileDir != "" {
+		if err := os.MkdirAll(profileDir, 0o755); err != nil {
+			return err
+		}
 	}
 	rep := &report{machine: machine()}
 	tmp, err := os.MkdirTemp("", "paperwidget-bench-")
@@ -146,7 +156,7 @@ func run(sizes []int, rounds, fuseMax int, out string, goBench bool) error {
 
 	logf("building the site ...")
 	dist := filepath.Join(tmp, "dist")
-	if err := site.Build(site.Options{Root: ".", Out: dist, Papers: []string{"data/papers.json"}, Base: "/", Log: os.Stderr}); err != nil {
+	if err := site.Build(site.Options{Root: ".", Out: dist, Papers: []string{"data/papers.json"}, Base: "/", Log: os.Stderr, Symbols: profileDir != ""}); err != nil {
 		return err
 	}
 	for _, f := range []string{"web/app.wasm", "web/papers.json"} {
@@ -227,6 +237,17 @@ func run(sizes []int, rounds, fuseMax int, out string, goBench bool) error {
 		rep.loads = append(rep.loads, l)
 	}
 
+	// Warm: the visits after a first one, served by the service worker.
+	logf("warm loads of the bundled list ...")
+	warm, err := warmLoads(browser, base+"/", 3)
+	if err != nil {
+		return err
+	}
+	for _, l := range warm {
+		l.page, l.papers, l.json = "widget, warm (service worker)", 70, rep.sizes[1].raw
+		rep.loads = append(rep.loads, l)
+	}
+
 	for _, n := range sizes {
 		src := fmt.Sprintf("/lists/papers-%d.json", n)
 		logf("%d papers: loading the widget ...", n)
@@ -265,6 +286,11 @@ func run(sizes []int, rounds, fuseMax int, out string, goBench bool) error {
 		for _, q := range queries {
 			perQuery[q] = &typingRow{papers: n, query: q, fuseSkipped: !withFuse}
 		}
+		if profileDir != "" {
+			if err := startProfile(w.ctx); err != nil {
+				return err
+			}
+		}
 		for round := range rounds {
 			for _, q := range queries {
 				// Alternate which page goes first.
@@ -290,6 +316,11 @@ func run(sizes []int, rounds, fuseMax int, out string, goBench bool) error {
 						pq.fuse, pq.fuseF = append(pq.fuse, dom...), append(pq.fuseF, frame...)
 					}
 				}
+			}
+		}
+		if profileDir != "" {
+			if err := stopProfile(w.ctx, filepath.Join(profileDir, fmt.Sprintf("typing-%d.cpuprofile", n))); err != nil {
+				return err
 			}
 		}
 		if mem, err := chromedp.Run(w.ctx, chromedp.Evaluate[int](`__pwb.mem ? __pwb.mem.buffer.byteLength : 0`)); err == nil {
@@ -330,16 +361,33 @@ func (t *tab) name() string {
 	return "widget"
 }
 
+// openTab opens url cold: a browser context of its own, the service
+// worker bypassed (once it activates it would take over the list's
+// request).
 func openTab(browser context.Context, url string) (*tab, error) {
-	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	return open(browser, url, true, chromedp.WithNewBrowserContext())
+}
+
+// openFirstVisit opens url in a browser context of its own with the
+// service worker at work, as a visitor's first visit.
+func openFirstVisit(browser context.Context, url string) (*tab, error) {
+	return open(browser, url, false, chromedp.WithNewBrowserContext())
+}
+
+// openWarm opens url in a new tab of the same browser context as t: same
+// HTTP cache, same service worker.
+func (t *tab) openWarm(url string) (*tab, error) {
+	return open(t.ctx, url, false)
+}
+
+func open(parent context.Context, url string, bypassWorker bool, opts ...chromedp.ContextOption) (*tab, error) {
+	ctx, cancel := chromedp.NewContext(parent, opts...)
 	t := &tab{ctx: ctx, cancel: cancel, url: url}
 	addProbe := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
 			return err
 		}
-		// Cold first visits, measured without the service worker, which
-		// would take over the list's request once it activates.
-		_, err := cdp.Call(ctx, tg, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true})
+		_, err := cdp.Call(ctx, tg, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: bypassWorker})
 		return err
 	})
 	if err := chromedp.Do(ctx, addProbe, chromedp.Navigate(url)); err != nil {
@@ -350,6 +398,70 @@ func openTab(browser context.Context, url string) (*tab, error) {
 }
 
 func (t *tab) close() { t.cancel() }
+
+// startProfile starts the DevTools CPU profiler in the page, sampling
+// every 100 µs.
+func startProfile(ctx context.Context) error {
+	if _, err := chromedp.Call(ctx, profiler.Enable, cdp.Empty{}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
+		return err
+	}
+	_, err := chromedp.Call(ctx, profiler.Start, cdp.Empty{})
+	return err
+}
+
+// stopProfile writes the profile as a .cpuprofile, which Chrome DevTools'
+// Performance panel opens.
+func stopProfile(ctx context.Context, name string) error {
+	r, err := chromedp.Call(ctx, profiler.Stop, cdp.Empty{})
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(r.Profile)
+	if err != nil {
+		return err
+	}
+	logf("wrote %s", name)
+	return os.WriteFile(name, data, 0o644)
+}
+
+// warmLoads visits url once, waits for the service worker to control the
+// page (it activates once everything is precached), then measures n
+// visits in new tabs of the same browser context.
+func warmLoads(browser context.Context, url string, n int) ([]loadRow, error) {
+	first, err := openFirstVisit(browser, url)
+	if err != nil {
+		return nil, err
+	}
+	defer first.close()
+	if _, err := first.load(); err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(first.ctx, time.Minute)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+		return nil, fmt.Errorf("%s: the service worker never took control: %v", url, err)
+	}
+	// A visitor reads for a while: the browser caches app.wasm's compiled
+	// code only once its optimising tier has worked on it.
+	time.Sleep(5 * time.Second)
+	var rows []loadRow
+	for range n {
+		t, err := first.openWarm(url)
+		if err != nil {
+			return nil, err
+		}
+		l, err := t.load()
+		t.close()
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, l)
+	}
+	return rows, nil
+}
 
 // load waits for data-ready and reads the load figures.
 func (t *tab) load() (loadRow, error) {
@@ -362,6 +474,7 @@ func (t *tab) load() (loadRow, error) {
 	time.Sleep(500 * time.Millisecond)
 	type probeLoad struct {
 		Paint, Ready, Longest     float64
+		Wasm, Started             float64
 		Fetched, Decoded, Indexed float64
 		Over200, Bytes, Mem       int
 		Count, Alert              string
@@ -375,7 +488,7 @@ func (t *tab) load() (loadRow, error) {
 		return loadRow{}, fmt.Errorf("%s shows an alert: %s", t.url, l.Alert)
 	}
 	return loadRow{paint: l.Paint, ready: l.Ready, longest: l.Longest, over200: l.Over200, bytes: l.Bytes, mem: l.Mem,
-		fetched: l.Fetched, decoded: l.Decoded, indexed: l.Indexed}, nil
+		wasm: l.Wasm, started: l.Started, fetched: l.Fetched, decoded: l.Decoded, indexed: l.Indexed}, nil
 }
 
 // typeQuery empties the field, then types q key by key, timing each key
@@ -397,19 +510,18 @@ func (t *tab) typeQuery(q string) (dom, frame []float64, err error) {
 	prev := ""
 	for i := range len(q) {
 		prefix := strings.TrimSpace(q[:i+1])
-		key := string(q[i])
 		if prefix == prev {
-			if err := chromedp.Do(ctx, chromedp.KeyEvent(key)); err != nil {
+			if err := press(ctx, q[i]); err != nil {
 				return nil, nil, err
 			}
 			continue
 		}
 		prev = prefix
 		js, _ := json.Marshal(prefix)
-		if err := chromedp.Do(ctx,
-			chromedp.Evaluate[chromedp.Void](`__pwb.arm(`+string(js)+`)`),
-			chromedp.KeyEvent(key),
-		); err != nil {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`__pwb.arm(`+string(js)+`)`)); err != nil {
+			return nil, nil, err
+		}
+		if err := press(ctx, q[i]); err != nil {
 			return nil, nil, err
 		}
 		type timing struct{ Dom, Frame float64 }
@@ -423,6 +535,39 @@ func (t *tab) typeQuery(q string) (dom, frame []float64, err error) {
 		time.Sleep(60 * time.Millisecond)
 	}
 	return dom, frame, nil
+}
+
+// press types one printable ASCII character as a keyboard does: a keyDown
+// that carries the text, so keydown, keypress and input reach the page in
+// one dispatch (as Puppeteer's keyboard.press sends them), then keyUp.
+// chromedp.KeyEvent sends keyDown, char and keyUp as three DevTools
+// commands, which puts a round trip (about 2.5 ms here) between keydown and
+// input that no typist causes, in both pages' timings alike.
+func press(ctx context.Context, c byte) error {
+	k, ok := kb.Keys[rune(c)]
+	if !ok || !k.Print {
+		return fmt.Errorf("press: %q is not a printable key", c)
+	}
+	down := input.DispatchKeyEventParams{
+		Type:                  kb.KeyDown,
+		Key:                   k.Key,
+		Code:                  k.Code,
+		Text:                  k.Text,
+		UnmodifiedText:        k.Unmodified,
+		WindowsVirtualKeyCode: k.Windows,
+		NativeVirtualKeyCode:  k.Native,
+	}
+	if k.Shift {
+		down.Modifiers = int64(kb.ModifierShift)
+	}
+	up := down
+	up.Type, up.Text, up.UnmodifiedText = kb.KeyUp, "", ""
+	for _, ev := range []input.DispatchKeyEventParams{down, up} {
+		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, ev); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func fileSizes(name string) (sizeRow, error) {
@@ -517,19 +662,20 @@ func (r *report) markdown() string {
 	}
 
 	b.WriteString("\n## Load, cold cache, loopback\n\n")
-	b.WriteString("First paint is first-contentful-paint; ready is when `[data-paper-widget]` gains `data-ready` (list loaded and\n" +
+	b.WriteString("First paint is first-contentful-paint; wasm is when app.wasm finished downloading; started is when the\n" +
+		"compiled program began running (widget/page.go); ready is when `[data-paper-widget]` gains `data-ready` (list loaded and\n" +
 		"indexed, typing filters). Long tasks are counted after first paint. Transferred is every response of the page\n" +
 		"(compressed bytes on the wire). Wasm memory is the linear memory after typing (widget only).\n\n")
-	b.WriteString("| page | papers | first paint | list fetched | decoded | indexed | ready | longest task after paint | tasks > 200 ms | transferred | wasm memory | memory / JSON |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| page | papers | first paint | wasm | started | list fetched | decoded | indexed | ready | longest task after paint | tasks > 200 ms | transferred | wasm memory | memory / JSON |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, l := range r.loads {
 		mem, ratio := "", ""
 		if l.mem > 0 {
 			mem = mb(l.mem)
 			ratio = fmt.Sprintf("%.2fx", float64(l.mem)/float64(l.json))
 		}
-		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s |\n", l.page, l.papers, ms(l.paint),
-			ms(l.fetched), ms(l.decoded), ms(l.indexed), ms(l.ready), ms(l.longest), l.over200, mb(l.bytes), mem, ratio)
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s |\n", l.page, l.papers, ms(l.paint),
+			ms(l.wasm), ms(l.started), ms(l.fetched), ms(l.decoded), ms(l.indexed), ms(l.ready), ms(l.longest), l.over200, mb(l.bytes), mem, ratio)
 	}
 
 	b.WriteString("\n## Sizes\n\n")

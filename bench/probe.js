@@ -52,6 +52,7 @@
     }
     const marks = {};
     for (const m of performance.getEntriesByType("mark")) marks[m.name.replace("paperwidget:", "")] = m.startTime;
+    const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/app.wasm"));
     const root = document.querySelector("[data-paper-widget]");
     const count = document.querySelector("[data-result-count]");
     const alert = document.querySelector('[role="alert"]');
@@ -61,6 +62,7 @@
       longest: after.reduce((m, t) => Math.max(m, t.dur), 0),
       over200: after.filter((t) => t.dur > 200).length,
       mem: b.mem ? b.mem.buffer.byteLength : 0,
+      wasm: wasm ? wasm.responseEnd : null, started: marks.started ?? null,
       fetched: marks.fetched ?? null, decoded: marks.decoded ?? null, indexed: marks.indexed ?? null,
       count: count ? count.textContent : "", alert: alert ? alert.textContent : "",
     };

@@ -31,6 +31,7 @@ func Route(newWidget func() *Widget) {
 // so the pre-rendered page stays on screen until the live widget can show
 // the same list.
 func FromPage() func() *Widget {
+	mark("paperwidget:started")
 	params := app.Window().URL().Query()
 	theme, lang := params.Get("theme"), params.Get("lang")
 	msg := languages[language(lang)]

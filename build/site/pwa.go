@@ -57,6 +57,7 @@ func finishPWA(out, base string, h *app.Handler) error {
 		return err
 	}
 	list, _ := json.Marshal(precache)
+	wasmURL := path.Join(base, "web", "app.wasm")
 	if err := rewrite(filepath.Join(out, "app-worker.js"),
 		replacement{"{{.PaperWidgetPrecache}}", string(list)},
 		replacement{"{{.PaperWidgetList}}", path.Join(base, "web", listFile)},
@@ -93,6 +94,16 @@ func finishPWA(out, base string, h *app.Handler) error {
 	}, replacement{
 		`if (!navigator.serviceWorker.controller) {`,
 		`if (!updating) {`,
+	}, replacement{
+		// go-app pipes app.wasm through a JavaScript stream to count
+		// progress for its loader, which the widget hides behind the
+		// pre-rendered list. The page's own thread then paces the download,
+		// and the compiler gets a response without a URL, which the browser
+		// never caches compiled code for: every visit compiled 7.6 MB
+		// again. The plain response streams into the compiler and its code
+		// is cached with it (HTTP cache, and the service worker's cache).
+		fmt.Sprintf(`fetchWithProgress("%s", showProgress)`, wasmURL),
+		fmt.Sprintf(`fetch("%s")`, wasmURL),
 	}, replacement{
 		// Before go-app's own code, which reads localStorage on start.
 		"// -----------------------------------------------------------------------------\n// go-app\n",
