@@ -17,6 +17,10 @@ import (
 // base path.
 const ListURLEnv = "PAPERS_URL"
 
+// bigList is the size of list (bytes of JSON) from which the heap is kept
+// tight; smaller lists are not worth the collector's time.
+const bigList = 1 << 20
+
 // Route registers the widget page. The build's pre-renderer and the wasm
 // client both call it, so the page they render cannot drift apart.
 func Route(newWidget func() *Widget) {
@@ -51,6 +55,13 @@ func FromPage() func() *Widget {
 		loadErr = msg.LoadFailed(src, err)
 	} else {
 		mark("paperwidget:fetched")
+		// Wasm memory never shrinks, and by default the heap may grow to
+		// twice what is live between collections: decoding and indexing a
+		// large list, then typing, would double the page's memory at
+		// their peak. Collect sooner, from before the peak.
+		if len(data) > bigList {
+			debug.SetGCPercent(25)
+		}
 		// The list's strings share data, which is never copied: the
 		// bytes are held once.
 		if list, problems, err = paper.DecodeShared(data, pause); err != nil {
@@ -61,13 +72,6 @@ func FromPage() func() *Widget {
 	index := search.Build(list.Papers, pause)
 	mark("paperwidget:indexed")
 	stop()
-	// Wasm memory never shrinks, and by default the heap may grow to twice
-	// what is live between collections: with a large list, typing would
-	// then double the page's memory. Collect sooner from here on.
-	if len(list.Papers) > 1000 {
-		debug.SetGCPercent(25)
-	}
-
 	var typed string
 	var focus bool
 	doc := app.Window().Get("document")
