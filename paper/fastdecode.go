@@ -21,13 +21,14 @@ func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bo
 	// byte beyond ASCII is a syntax error.
 	d := &fastDecoder{data: data}
 	d.ws()
-	var itemsAt int
+	var itemsAt, items int
 	switch d.peek() {
 	case '[':
 		itemsAt = d.i
 		if !d.skipValue(0) {
 			return List{}, nil, false
 		}
+		items = d.values
 	case '{':
 		d.i++
 		seenTitle, seenPapers := false, false
@@ -68,6 +69,7 @@ func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bo
 				if !d.skipValue(0) {
 					return List{}, nil, false
 				}
+				items = d.values
 			case bytes.EqualFold([]byte(key), []byte("title")), bytes.EqualFold([]byte(key), []byte("papers")):
 				return List{}, nil, false // encoding/json matches these; leave them to it
 			default:
@@ -99,7 +101,11 @@ func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bo
 
 	// The document is valid JSON: read the papers.
 	d.i = itemsAt + 1
-	c := collector{list: &list}
+	// Sized up front: appending 10,000 papers one by one allocates five
+	// times the final slice on the way.
+	list.Papers = make([]Paper, 0, items)
+	c := collector{list: &list, seen: make(map[string]int, items)}
+	var p Paper
 	for i := 0; ; i++ {
 		d.ws()
 		if d.peek() == ']' {
@@ -113,14 +119,14 @@ func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bo
 			pause()
 		}
 		start := d.i
-		p, ok := d.paper()
-		var probs []Problem
-		if !ok {
-			d.i = start
-			d.skipValue(0)
-			p, probs = decodePaper(i, json.RawMessage(d.data[start:d.i]))
+		if d.paper(&p) {
+			c.add(i, &p, nil)
+			continue
 		}
-		c.add(i, p, probs)
+		d.i = start
+		d.skipValue(0)
+		slow, probs := decodePaper(i, json.RawMessage(d.data[start:d.i]))
+		c.add(i, slow, probs)
 	}
 	problems = c.problems
 	if list.Papers == nil {
@@ -132,6 +138,9 @@ func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bo
 type fastDecoder struct {
 	data []byte
 	i    int
+	// values is how many values the last array or object skipValue(0)
+	// read held.
+	values int
 }
 
 func (d *fastDecoder) peek() byte {
@@ -251,6 +260,9 @@ func (d *fastDecoder) skipValue(depth int) bool {
 		}
 		d.i++
 		d.ws()
+		if depth == 0 {
+			d.values = 0
+		}
 		if d.peek() == end {
 			d.i++
 			return true
@@ -270,6 +282,9 @@ func (d *fastDecoder) skipValue(depth int) bool {
 			}
 			if !d.skipValue(depth + 1) {
 				return false
+			}
+			if depth == 0 {
+				d.values++
 			}
 			d.ws()
 			switch d.peek() {
@@ -340,12 +355,14 @@ func (d *fastDecoder) number() bool {
 
 // paper reads one paper object that has no problems at all; anything else
 // (including a paper decodePaper would report) returns false.
-func (d *fastDecoder) paper() (*Paper, bool) {
+// paper reads one paper into p, reporting false for anything the
+// general decoder must look at (it names the problem).
+func (d *fastDecoder) paper(p *Paper) bool {
+	*p = Paper{}
 	if d.peek() != '{' {
-		return nil, false
+		return false
 	}
 	d.i++
-	var p Paper
 	var have uint16
 	for first := true; ; first = false {
 		d.ws()
@@ -355,11 +372,11 @@ func (d *fastDecoder) paper() (*Paper, bool) {
 		}
 		key, escaped, ok := d.str()
 		if !ok || escaped {
-			return nil, false
+			return false
 		}
 		d.ws()
 		if d.peek() != ':' {
-			return nil, false
+			return false
 		}
 		d.i++
 		d.ws()
@@ -394,32 +411,32 @@ func (d *fastDecoder) paper() (*Paper, bool) {
 			list, bit = &p.Tags, 2048
 		default:
 			if !d.skipValue(0) {
-				return nil, false
+				return false
 			}
 		}
 		if bit != 0 {
 			if have&bit != 0 {
-				return nil, false // duplicate key: the last one wins there
+				return false // duplicate key: the last one wins there
 			}
 			have |= bit
 		}
 		switch {
 		case dst != nil:
 			if d.peek() != '"' {
-				return nil, false
+				return false
 			}
 			s, ok := d.unquote()
 			if !ok {
-				return nil, false
+				return false
 			}
 			s = strings.TrimSpace(s)
 			if check != nil && check(s) != "" {
-				return nil, false
+				return false
 			}
 			*dst = s
 		case list != nil:
 			if !d.stringList(list) {
-				return nil, false
+				return false
 			}
 		}
 		d.ws()
@@ -428,15 +445,15 @@ func (d *fastDecoder) paper() (*Paper, bool) {
 			continue
 		}
 		if d.peek() != '}' {
-			return nil, false
+			return false
 		}
 		d.i++
 		break
 	}
 	if p.ID == "" || p.Title == "" || checkID(p.ID) != "" {
-		return nil, false
+		return false
 	}
-	return &p, true
+	return true
 }
 
 // strings reads an array of strings (not trimmed, as encoding/json leaves them).
