@@ -65,17 +65,22 @@ func main() {
 	fuseMax := flag.Int("fuse-max", 10000, "largest list the Fuse.js page types into (it takes seconds per key at 100,000)")
 	out := flag.String("out", "docs/benchmarks.md", "Markdown file to write (- for stdout only)")
 	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ too and include them")
+	loads := flag.Int("loads", 5, "cold and warm loads of the bundled list")
 	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget typing to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
 	flag.Parse()
 	var sizes []int
 	for _, s := range strings.Split(*sizesFlag, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue // -sizes "": loads only
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
 			fatal(fmt.Errorf("bad -sizes: %v", err))
 		}
 		sizes = append(sizes, n)
 	}
-	if err := run(sizes, *rounds, *fuseMax, *out, *goBench, *profile); err != nil {
+	c := config{sizes: sizes, rounds: *rounds, fuseMax: *fuseMax, loads: *loads, out: *out, goBench: *goBench, profileDir: *profile}
+	if err := run(c); err != nil {
 		fatal(err)
 	}
 }
@@ -126,7 +131,16 @@ type typingRow struct {
 	fuseSkipped  bool
 }
 
-func run(sizes []int, rounds, fuseMax int, out string, goBench bool, profileDir string) error {
+type config struct {
+	sizes                  []int
+	rounds, fuseMax, loads int
+	out                    string
+	goBench                bool
+	profileDir             string
+}
+
+func run(c config) error {
+	sizes, rounds, fuseMax, out, goBench, profileDir := c.sizes, c.rounds, c.fuseMax, c.out, c.goBench, c.profileDir
 	if _, err := os.Stat("bench/node_modules/fuse.js/dist/fuse.min.mjs"); err != nil {
 		return fmt.Errorf("fuse.js is missing: run (cd bench && npm ci)")
 	}
@@ -223,7 +237,7 @@ func run(sizes []int, rounds, fuseMax int, out string, goBench bool, profileDir 
 
 	// The bundled list, cold: the load target of the issue.
 	logf("cold load of the bundled list ...")
-	for range 3 {
+	for range c.loads {
 		t, err := openTab(browser, base+"/")
 		if err != nil {
 			return err
@@ -239,7 +253,7 @@ func run(sizes []int, rounds, fuseMax int, out string, goBench bool, profileDir 
 
 	// Warm: the visits after a first one, served by the service worker.
 	logf("warm loads of the bundled list ...")
-	warm, err := warmLoads(browser, base+"/", 3)
+	warm, err := warmLoads(browser, base+"/", c.loads)
 	if err != nil {
 		return err
 	}
@@ -530,6 +544,7 @@ func (t *tab) typeQuery(q string) (dom, frame []float64, err error) {
 			return nil, nil, fmt.Errorf("%s: waiting for %q: %v", t.url, prefix, err)
 		}
 		dom = append(dom, tm.Dom)
+		logf("KEY %q %.1f", prefix, tm.Dom)
 		frame = append(frame, tm.Frame)
 		// A fast typist's pace: the page may finish work it deferred.
 		time.Sleep(60 * time.Millisecond)
