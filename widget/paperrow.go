@@ -63,10 +63,11 @@ func (r *paperRow) Render() app.UI {
 					DataSet("field", "title").
 					Aria("expanded", r.Iexpanded).
 					Aria("controls", abstractID).
-					// go-app diffs rows by index and compares handlers by
-					// function pointer: the scope ties the handler to this
-					// paper, not to the row position.
-					OnClick(r.onToggle, app.EventScope(p.ID)).
+					// No EventScope: go-app keeps this row's component
+					// when the paper in its slot changes, so the handler
+					// reads the current paper; scoping it by paper would
+					// replace the listener on every keystroke.
+					OnClick(r.onToggle).
 					Body(highlight(p.Title, r.Ispans.Title)...),
 			),
 			r.renderMeta(),
@@ -184,7 +185,7 @@ func (r *paperRow) renderCopy() app.UI {
 	return app.Button().
 		Type("button").
 		Class("pw-copy").
-		OnClick(r.onCopy, app.EventScope(r.Ipaper.ID)).
+		OnClick(r.onCopy).
 		Body(
 			app.Text(label),
 			app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
