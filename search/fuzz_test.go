@@ -24,14 +24,14 @@ func FuzzSearch(f *testing.F) {
 	f.Fuzz(func(t *testing.T, q string) {
 		start := time.Now()
 		hits := ix.Search(q)
-		spans := ix.Spans(q, hits)
+		spans := ix.Spans(q, hits, nil)
 		if d := time.Since(start); d > time.Second {
 			t.Fatalf("Search and Spans(%q) took %v", q, d)
 		}
 		if len(spans) != len(hits) {
 			t.Fatalf("Spans(%q) gave %d entries for %d hits", q, len(spans), len(hits))
 		}
-		if again := fresh.Spans(q, hits); !reflect.DeepEqual(spans, again) {
+		if again := fresh.Spans(q, hits, nil); !reflect.DeepEqual(spans, again) {
 			t.Fatalf("Spans(%q) after Search differs from Spans alone", q)
 		}
 		for i, h := range hits {

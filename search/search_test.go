@@ -118,7 +118,7 @@ func TestSearchBlank(t *testing.T) {
 		if len(hits) != len(papers) {
 			t.Fatalf("Search(%q) = %d hits, want all %d", q, len(hits), len(papers))
 		}
-		spans := ix.Spans(q, hits)
+		spans := ix.Spans(q, hits, nil)
 		for i, h := range hits {
 			if int(h.Paper) != i || spans[i].Title != nil || spans[i].Abstract != nil {
 				t.Fatalf("Search(%q)[%d] = %+v with spans %+v, want paper %d without spans", q, i, h, spans[i], i)
@@ -210,7 +210,7 @@ func TestAccents(t *testing.T) {
 			continue
 		}
 		i := slices.IndexFunc(hits, func(h Hit) bool { return int(h.Paper) == tc.want[0] })
-		sp := ix.Spans(tc.query, hits[i:i+1])[0]
+		sp := ix.Spans(tc.query, hits[i:i+1], nil)[0]
 		if m := matched(papers[hits[i].Paper].Title, sp.Title); !slices.Equal(m, []string{tc.hl}) {
 			t.Errorf("Search(%q) highlights %q, want %q", tc.query, m, tc.hl)
 		}
@@ -250,7 +250,7 @@ func TestHighlights(t *testing.T) {
 			continue
 		}
 		p := papers[hits[0].Paper]
-		sp := ix.Spans(tc.query, hits[:1])[0]
+		sp := ix.Spans(tc.query, hits[:1], nil)[0]
 		if got := matched(p.Title, sp.Title); !slices.Equal(got, tc.title0) {
 			t.Errorf("Search(%q) title highlights %q, want %q", tc.query, got, tc.title0)
 		}
@@ -279,7 +279,7 @@ func TestSpansWellFormed(t *testing.T) {
 	ix := New(papers)
 	for _, q := range []string{"hebbian", "neural network", "l", "llm", "multimodal learning", "trnsfrmr", "snn", "contnual lerning"} {
 		hits := ix.Search(q)
-		for i, sp := range ix.Spans(q, hits) {
+		for i, sp := range ix.Spans(q, hits, nil) {
 			checkSpans(t, papers[hits[i].Paper].Title, sp.Title)
 			checkSpans(t, papers[hits[i].Paper].Abstract, sp.Abstract)
 		}
@@ -315,7 +315,7 @@ func TestSpansOfAnyWindow(t *testing.T) {
 		t.Fatalf("%d hits, want %d", len(hits), len(papers))
 	}
 	window := append(slices.Clone(hits[25:]), Hit{Paper: -1}, Hit{Paper: int32(len(papers))})
-	spans := ix.Spans("hebbian", window)
+	spans := ix.Spans("hebbian", window, nil)
 	if len(spans) != len(window) {
 		t.Fatalf("%d spans for %d hits", len(spans), len(window))
 	}
@@ -329,7 +329,7 @@ func TestSpansOfAnyWindow(t *testing.T) {
 			t.Fatalf("a hit outside the list has spans %+v", sp)
 		}
 	}
-	if spans := ix.Spans("hebbian", nil); len(spans) != 0 {
+	if spans := ix.Spans("hebbian", nil, nil); len(spans) != 0 {
 		t.Fatalf("Spans of no hits = %v", spans)
 	}
 }
@@ -342,15 +342,15 @@ func TestSpansAfterAnySearch(t *testing.T) {
 	ix := New(papers)
 	hits := ix.Search("learning")
 	for _, q := range []string{"hebbian", "contnual lerning", "nhl", "llm", "trnsfrmr", "learning xqzvbw", "xqzvbw learning", "learning"} {
-		want := New(papers).Spans(q, hits)
+		want := New(papers).Spans(q, hits, nil)
 		for _, before := range []string{q, "neural", "xqzvbw", ""} {
 			ix.Search(before)
-			if got := ix.Spans(q, hits); !reflect.DeepEqual(got, want) {
+			if got := ix.Spans(q, hits, nil); !reflect.DeepEqual(got, want) {
 				t.Fatalf("Spans(%q) after Search(%q) differs from a fresh index's", q, before)
 			}
 		}
-		ix.Spans("hebbian", hits[:3])
-		if got := ix.Spans(q, hits); !reflect.DeepEqual(got, want) {
+		ix.Spans("hebbian", hits[:3], nil)
+		if got := ix.Spans(q, hits, nil); !reflect.DeepEqual(got, want) {
 			t.Fatalf("Spans(%q) after Spans(hebbian) differs from a fresh index's", q)
 		}
 	}
@@ -373,7 +373,7 @@ func TestHostileQueries(t *testing.T) {
 	} {
 		start := time.Now()
 		hits := ix.Search(q)
-		spans := ix.Spans(q, hits)
+		spans := ix.Spans(q, hits, nil)
 		if d := time.Since(start); d > time.Second {
 			t.Errorf("Search and Spans(%.20q...) took %v", q, d)
 		}

@@ -89,7 +89,9 @@ type Spans struct {
 // per hit: empty for a query without letters or digits, and for a hit that
 // names no paper of the index. It re-reads the papers' text, so callers pass
 // only the hits they show; the returned slices are new and never reused.
-func (ix *Index) Spans(query string, hits []Hit) []Spans {
+// Abstracts, the long part to re-read, are highlighted only for the hits i
+// where abstract(i) is true (nil: all), such as the rows shown expanded.
+func (ix *Index) Spans(query string, hits []Hit, abstract func(i int) bool) []Spans {
 	out := make([]Spans, len(hits))
 	if len(hits) == 0 {
 		return out
@@ -106,7 +108,9 @@ func (ix *Index) Spans(query string, hits []Hit) []Spans {
 		}
 		p := &ix.papers[h.Paper]
 		out[i].Title = ix.fieldSpans(sc, p.Title, true)
-		out[i].Abstract = ix.fieldSpans(sc, p.Abstract, false)
+		if abstract == nil || abstract(i) {
+			out[i].Abstract = ix.fieldSpans(sc, p.Abstract, false)
+		}
 	}
 	return out
 }

@@ -234,14 +234,17 @@ func (w *Widget) refine() {
 
 // show widens the window of rendered rows to the first n results and
 // computes the spans of the rows it adds: highlighting re-reads the text of
-// each row, so only the rendered ones pay for it.
+// each row, so only the rendered ones pay for it, and only expanded rows
+// their abstracts.
 func (w *Widget) show(n int) {
 	w.limit = max(w.limit, n)
 	end := min(w.limit, len(w.results))
 	if end <= len(w.spans) {
 		return
 	}
-	more := w.index.Spans(w.query, w.results[len(w.spans):end])
+	rows := w.results[len(w.spans):end]
+	papers := w.Ilist.Papers
+	more := w.index.Spans(w.query, rows, func(i int) bool { return w.isOpen(papers[rows[i].Paper].ID) })
 	if len(w.spans) > 0 {
 		more = slices.Concat(w.spans, more) // a new slice, as spans must be
 	}
@@ -489,6 +492,7 @@ func (w *Widget) onFocus(ctx app.Context, a app.Action) {
 func (w *Widget) onExpandAll(ctx app.Context, e app.Event) {
 	w.allOpen = !(w.allOpen && len(w.flipped) == 0)
 	w.flipped = nil
+	w.rehighlight()
 }
 
 func (w *Widget) onToggle(ctx app.Context, a app.Action) {
@@ -512,6 +516,14 @@ func (w *Widget) setOpen(id string, open bool) {
 		flipped[id] = true
 	}
 	w.flipped = flipped
+	w.rehighlight()
+}
+
+// rehighlight computes the spans of the shown rows again, after rows were
+// expanded or collapsed (an expanded row's abstract is highlighted).
+func (w *Widget) rehighlight() {
+	w.spans = nil
+	w.show(w.limit)
 }
 
 // openPaper shows, expands and briefly highlights the paper with id,
