@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/paperwidget/paperwidget/build/site"
 )
 
 // wasmBudget is the most app.wasm may weigh brotli-compressed (level 11, as
@@ -24,11 +26,8 @@ func TestWasmSizeBudget(t *testing.T) {
 		t.Skip("compiles app.wasm")
 	}
 	out := filepath.Join(t.TempDir(), "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./wasm")
-	cmd.Dir = ".."
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("compiling app.wasm: %v\n%s", err, msg)
+	if err := site.CompileWasm("..", out, false, io.Discard); err != nil {
+		t.Fatal(err)
 	}
 	data, err := os.ReadFile(out)
 	if err != nil {
@@ -40,6 +39,6 @@ func TestWasmSizeBudget(t *testing.T) {
 	w.Close()
 	t.Logf("app.wasm: %d bytes raw, %d brotli (budget %d)", len(data), br.Len(), wasmBudget)
 	if br.Len() > wasmBudget {
-		t.Errorf("app.wasm is %d bytes brotli-compressed, over the budget of %d: what grew it? (go tool nm -size -sort size)", br.Len(), wasmBudget)
+		t.Errorf("app.wasm is %d bytes brotli-compressed, over the budget of %d: what grew it? (GOOS=js GOARCH=wasm go list -deps ./wasm shows new dependencies)", br.Len(), wasmBudget)
 	}
 }

@@ -85,7 +85,7 @@ func Build(o Options) error {
 	}
 	fmt.Fprintf(o.Log, "wrote %s (%d papers, %d bytes)\n", path.Join("web", listFile), len(list.Papers), len(data))
 
-	if err := compileWasm(o.Root, filepath.Join(web, "app.wasm"), o.Symbols, o.Log); err != nil {
+	if err := CompileWasm(o.Root, filepath.Join(web, "app.wasm"), o.Symbols, o.Log); err != nil {
 		return err
 	}
 	if err := copyDir(filepath.Join(o.Root, "web"), web); err != nil {
@@ -213,7 +213,10 @@ func resetDir(out, root string) error {
 	return os.MkdirAll(abs, 0o755)
 }
 
-func compileWasm(root, out string, symbols bool, log io.Writer) error {
+// CompileWasm builds the browser program (./wasm under root) into out as
+// the site ships it: go-app's engine patched (see goapp.go), symbols
+// stripped unless asked for.
+func CompileWasm(root, out string, symbols bool, log io.Writer) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return err
