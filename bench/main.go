@@ -544,7 +544,6 @@ func (t *tab) typeQuery(q string) (dom, frame []float64, err error) {
 			return nil, nil, fmt.Errorf("%s: waiting for %q: %v", t.url, prefix, err)
 		}
 		dom = append(dom, tm.Dom)
-		logf("KEY %q %.1f", prefix, tm.Dom)
 		frame = append(frame, tm.Frame)
 		// A fast typist's pace: the page may finish work it deferred.
 		time.Sleep(60 * time.Millisecond)
