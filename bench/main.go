@@ -458,8 +458,14 @@ func warmLoads(browser context.Context, url string, n int) ([]loadRow, error) {
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
 		return nil, fmt.Errorf("%s: the service worker never took control: %v", url, err)
 	}
-	// A visitor reads for a while: the browser caches app.wasm's compiled
-	// code only once its optimising tier has worked on it.
+	// A visitor searches and reads for a while: the browser caches
+	// app.wasm's compiled code only once its optimising tier has worked on
+	// enough of it.
+	for _, q := range queries {
+		if _, _, err := first.typeQuery(q); err != nil {
+			return nil, err
+		}
+	}
 	time.Sleep(5 * time.Second)
 	var rows []loadRow
 	for range n {
