@@ -8,17 +8,26 @@ import (
 
 // highlight renders text with matched spans in <mark>, as text nodes only:
 // list text comes from other people's files and is never parsed as HTML.
+//
+// Plain text always sits at even positions and marks at odd ones (an empty
+// text node leads when the text starts with a match). go-app diffs children
+// by position, so when a row shows another paper its nodes are kept and
+// only their text changes, instead of text nodes being replaced by marks
+// and back on every keystroke.
 func highlight(text string, spans []search.Span) []app.UI {
 	if len(spans) == 0 {
 		return []app.UI{app.Text(text)}
 	}
 	segs := search.Split(text, spans)
-	nodes := make([]app.UI, len(segs))
-	for i, s := range segs {
+	nodes := make([]app.UI, 0, len(segs)+1)
+	if len(segs) > 0 && segs[0].Match {
+		nodes = append(nodes, app.Text(""))
+	}
+	for _, s := range segs {
 		if s.Match {
-			nodes[i] = app.Mark().Text(s.Text)
+			nodes = append(nodes, app.Mark().Text(s.Text))
 		} else {
-			nodes[i] = app.Text(s.Text)
+			nodes = append(nodes, app.Text(s.Text))
 		}
 	}
 	return nodes
