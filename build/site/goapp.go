@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -31,13 +32,19 @@ const (
 // patchedGoApp prepares the patched module under dir and returns the
 // go.mod to build with.
 func patchedGoApp(root, dir string) (modfile string, err error) {
-	cmd := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", goAppModule)
+	// go mod download, not go list -m: on a fresh machine the module may
+	// not be in the cache yet, and this fetches it (verified by go.sum).
+	cmd := exec.Command("go", "mod", "download", "-json", goAppModule)
 	cmd.Dir = root
 	out, err := cmd.Output()
 	if err != nil {
 		return "", fmt.Errorf("locating %s: %v", goAppModule, err)
 	}
-	upstream := strings.TrimSpace(string(out))
+	var dl struct{ Dir, Error string }
+	if err := json.Unmarshal(out, &dl); err != nil || dl.Dir == "" {
+		return "", fmt.Errorf("locating %s: %s%v", goAppModule, dl.Error, err)
+	}
+	upstream := dl.Dir
 	if err := checkUpstream(filepath.Join(upstream, filepath.FromSlash(goAppEngine)), goAppEngineSHA256); err != nil {
 		return "", err
 	}
