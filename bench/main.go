@@ -723,8 +723,9 @@ func (r *report) markdown() string {
 		"title and abstract, threshold 0.4, ignoreLocation; same DOM and stylesheet, 20 rows, no highlighting). Both pages type\n" +
 		"`hebbian`, `spiking neural`, `contnual lerning` key by key in the same run, alternating. A keystroke is timed in the page,\n" +
 		"from the key event to the DOM showing rows for the typed prefix (`data-query`), and to the next animation frame; keys\n" +
-		"that leave the trimmed query unchanged (spaces) are not timed. Every page loads cold in a browser context of its own,\n" +
-		"with the service worker bypassed (DevTools `Network.setBypassServiceWorker`).\n\n")
+		"that leave the trimmed query unchanged (spaces) are not timed. A key is one DevTools keyDown carrying its text, so\n" +
+		"keydown and input reach the page together as from a keyboard. The pages typed into load cold in a browser context\n" +
+		"of their own, with the service worker bypassed (DevTools `Network.setBypassServiceWorker`).\n\n")
 
 	b.WriteString(r.targets())
 
