@@ -1,0 +1,49 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTargetsTable(t *testing.T) {
+	keys := func(v float64, n int) []float64 {
+		xs := make([]float64, n)
+		for i := range xs {
+			xs[i] = v
+		}
+		return xs
+	}
+	r := &report{
+		typing: []typingRow{
+			{papers: 10000, widget: keys(12, 20), fuse: keys(600, 20)},
+			{papers: 10000, query: "hebbian", widget: keys(99, 20)}, // per-query rows do not decide
+			{papers: 100000, widget: keys(60, 20), fuseSkipped: true},
+		},
+		loads: []loadRow{
+			{page: "widget", papers: 70, ready: 500},
+			{page: "widget", papers: 70, ready: 700},
+			{page: "widget", papers: 70, ready: 550},
+			{page: "widget, warm (service worker)", papers: 70, ready: 280},
+			{page: "widget", papers: 10000, longest: 250, over200: 1, mem: 20 << 20, json: 10 << 20},
+		},
+		sizes: []sizeRow{{name: "web/app.wasm", brotl: 1_500_000}, {name: "web/papers.json (70 papers)", brotl: 40_000}},
+	}
+	got := r.targets()
+	for _, want := range []string{
+		"| 10,000 papers: p95 keystroke -> DOM <= 16 ms | p95 12.0 ms (median 12.0 ms) | reached |",
+		"| 10,000 papers: >= 20x faster than Fuse.js | 50x (median), 50x (p95) | reached |",
+		"| 100,000 papers: p95 keystroke -> DOM <= 50 ms | p95 60.0 ms (median 60.0 ms) | not reached |",
+		"| 10,000 papers load: no long task > 200 ms after first paint | longest 250 ms | not reached |",
+		"| 10000 papers: wasm memory after typing <= 2x the JSON | 2.00x (20.00 MB for 10.00 MB) | reached |",
+		"| bundled list, cold: interactive (data-ready) <= 600 ms | median 550 ms of 3 (500 ms-700 ms) | reached |",
+		"| bundled list, warm (service worker): interactive <= 300 ms | median 280 ms of 1 (280 ms-280 ms) | reached |",
+		"| app.wasm + list, brotli <= 1.6 MB | 1.47 MB (1540000 bytes) | reached |",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("targets table lacks %q\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "99") {
+		t.Errorf("a per-query row decided a target:\n%s", got)
+	}
+}
