@@ -46,7 +46,6 @@ import (
 	"github.com/paperwidget/paperwidget/build/site"
 	"github.com/paperwidget/paperwidget/build/static"
 	"github.com/paperwidget/paperwidget/internal/chromium"
-	"github.com/paperwidget/paperwidget/paper"
 )
 
 //go:embed probe.js
@@ -185,11 +184,7 @@ func run(c config) error {
 		rep.sizes = append(rep.sizes, r)
 	}
 
-	seedData, err := os.ReadFile("data/papers.json")
-	if err != nil {
-		return err
-	}
-	seed, _, err := paper.Decode(seedData)
+	seed, err := synth.Seed("data/papers.json")
 	if err != nil {
 		return err
 	}
@@ -198,7 +193,7 @@ func run(c config) error {
 	jsonSize := map[int]int{}
 	for _, n := range sizes {
 		logf("generating %d papers ...", n)
-		data, err := json.Marshal(synth.Generate(seed.Papers, n))
+		data, err := json.Marshal(synth.Generate(seed, n))
 		if err != nil {
 			return err
 		}

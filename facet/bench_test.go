@@ -3,7 +3,6 @@ package facet
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"github.com/paperwidget/paperwidget/bench/synth"
@@ -17,15 +16,11 @@ import (
 // both.
 func benchList(b *testing.B, n int) []paper.Paper {
 	b.Helper()
-	data, err := os.ReadFile("../data/papers.json")
+	seed, err := synth.Seed("../data/papers.json")
 	if err != nil {
 		b.Fatal(err)
 	}
-	seed, problems, err := paper.Decode(data)
-	if err != nil || len(problems) > 0 {
-		b.Fatalf("data/papers.json: %v %v", err, problems)
-	}
-	ps := synth.Generate(seed.Papers, n).Papers
+	ps := synth.Generate(seed, n).Papers
 	r := rand.New(rand.NewPCG(3, 4))
 	for i := range ps {
 		if r.IntN(20) == 0 {

@@ -1,9 +1,9 @@
 package search
 
 import (
-	"os"
 	"testing"
 
+	synthlist "github.com/paperwidget/paperwidget/bench/synth"
 	"github.com/paperwidget/paperwidget/paper"
 )
 
@@ -11,13 +11,9 @@ import (
 // converted and checked against its text by the importer's tests).
 func loadSeed(tb testing.TB) []paper.Paper {
 	tb.Helper()
-	b, err := os.ReadFile("../data/papers.json")
+	papers, err := synthlist.Seed("../data/papers.json")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	l, problems, err := paper.Decode(b)
-	if err != nil || len(problems) > 0 {
-		tb.Fatalf("data/papers.json: %v %v", err, problems)
-	}
-	return l.Papers
+	return papers
 }

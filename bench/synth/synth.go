@@ -7,10 +7,29 @@ package synth
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 
 	"github.com/paperwidget/paperwidget/paper"
 )
+
+// Seed reads the list whose words the synthetic lists use: the bundled
+// data/papers.json, at path from the caller's directory. A list with any
+// problem is an error, so a benchmark never runs on a half-read seed.
+func Seed(path string) ([]paper.Paper, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	l, problems, err := paper.Decode(data)
+	if err == nil && len(problems) > 0 {
+		err = fmt.Errorf("%d problems, the first: %v", len(problems), problems[0])
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return l.Papers, nil
+}
 
 // Generate returns n papers built from the words of seed with a fixed
 // random source: the same seed and n give the same list, byte for byte.

@@ -2,23 +2,18 @@ package synth
 
 import (
 	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/paperwidget/paperwidget/paper"
 )
 
 func TestDeterministicAndValid(t *testing.T) {
-	b, err := os.ReadFile("../../data/papers.json")
+	seed, err := Seed("../../data/papers.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed, _, err := paper.Decode(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, _ := json.Marshal(Generate(seed.Papers, 500))
-	c, _ := json.Marshal(Generate(seed.Papers, 500))
+	a, _ := json.Marshal(Generate(seed, 500))
+	c, _ := json.Marshal(Generate(seed, 500))
 	if string(a) != string(c) {
 		t.Fatal("two lists from the same seed differ")
 	}
