@@ -32,7 +32,7 @@ race:
 	$(GO) test -race $$($(GO) list ./... | grep -v -e /e2e$$ -e /bench$$)
 
 vet:
-	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './dist/*')); \
+	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './dist/*' -not -path './build/site/_goapp/module-*')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted" >&2; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./widget ./wasm

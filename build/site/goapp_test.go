@@ -18,10 +18,11 @@ func TestPatchedGoAppModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	copyDir := filepath.Join(dir, "go-app")
-	if !strings.Contains(string(mod), "replace "+goAppModule+" => "+copyDir) {
-		t.Errorf("the build's go.mod does not replace go-app with the patched copy:\n%s", mod)
+	_, rel, ok := strings.Cut(string(mod), "replace "+goAppModule+" => ./build/site/_goapp/module-")
+	if !ok {
+		t.Fatalf("the build's go.mod does not replace go-app with the patched copy:\n%s", mod)
 	}
+	copyDir := filepath.Join("..", "..", "build", "site", "_goapp", "module-"+strings.TrimSpace(rel))
 	got, _ := os.ReadFile(filepath.Join(copyDir, filepath.FromSlash(goAppEngine)))
 	want, _ := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(goAppEnginePath)))
 	if len(want) == 0 || !bytes.Equal(got, want) {
@@ -41,5 +42,21 @@ func TestPatchRefusesAnotherUpstream(t *testing.T) {
 	err := checkUpstream(other, goAppEngineSHA256)
 	if err == nil || !strings.Contains(err.Error(), "port the patch") {
 		t.Fatalf("a different engine.go was accepted: %v", err)
+	}
+}
+
+func TestPatchedGoAppIsReproducible(t *testing.T) {
+	a, err := patchedGoApp("../..", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := patchedGoApp("../..", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	modA, _ := os.ReadFile(a)
+	modB, _ := os.ReadFile(b)
+	if !bytes.Equal(modA, modB) {
+		t.Errorf("two builds name different copies (app.wasm records the path):\n%s\n%s", modA, modB)
 	}
 }
