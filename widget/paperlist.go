@@ -64,6 +64,7 @@ func (l *paperList) Render() app.UI {
 			}
 			return newPaperRow().
 				Messages(l.Imsg).
+				Slot(i).
 				Paper(p).
 				Spans(s).
 				Expanded(l.IallOpen != l.Iflipped[p.ID]).

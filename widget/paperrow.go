@@ -2,6 +2,7 @@ package widget
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -16,6 +17,7 @@ type paperRow struct {
 	app.Compo
 
 	Imsg      *messages
+	Islot     int
 	Ipaper    paper.Paper
 	Ispans    search.Spans
 	Iexpanded bool
@@ -28,6 +30,11 @@ type paperRow struct {
 func newPaperRow() *paperRow { return &paperRow{} }
 
 func (r *paperRow) Messages(m *messages) *paperRow { r.Imsg = m; return r }
+
+// Slot is the row's position in the list. It names the abstract's element
+// (aria-controls): an id that stays when another paper fills the slot, so a
+// keystroke does not rewrite it.
+func (r *paperRow) Slot(i int) *paperRow { r.Islot = i; return r }
 
 func (r *paperRow) Paper(p paper.Paper) *paperRow { r.Ipaper = p; return r }
 
@@ -47,7 +54,7 @@ func (r *paperRow) BibtexOpen(v bool) *paperRow { r.IbibOpen = v; return r }
 
 func (r *paperRow) Render() app.UI {
 	p := r.Ipaper
-	abstractID := "abstract-" + p.ID
+	abstractID := "pw-abstract-" + strconv.Itoa(r.Islot)
 	class := "pw-paper"
 	if r.Itarget {
 		class += " pw-target"
@@ -110,7 +117,9 @@ func (r *paperRow) renderMeta() app.UI {
 		parts = append(parts, app.Span().Class("pw-venue").Text(p.Venue))
 	}
 	if p.Date != "" {
-		parts = append(parts, app.Time().DateTime(p.Date).Text(p.Date))
+		// No datetime attribute: the text is already a valid date string
+		// (YYYY, YYYY-MM or YYYY-MM-DD), which <time> reads as its value.
+		parts = append(parts, app.Time().Text(p.Date))
 	}
 	if len(parts) == 0 {
 		return nil
