@@ -64,4 +64,4 @@ bench: tools
 	$(GO) run ./bench
 
 clean:
-	rm -rf dist
+	rm -rf dist build/site/_goapp/module-*

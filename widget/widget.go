@@ -90,7 +90,7 @@ type Widget struct {
 	copied    string
 	bibOpen   string
 	announce  string
-	edits     int
+	settle    *time.Timer
 	navigated bool
 	ready     bool
 	unlisten  []func()
@@ -186,6 +186,10 @@ func (w *Widget) OnDismount() {
 		stop()
 	}
 	w.unlisten = nil
+	if w.settle != nil {
+		w.settle.Stop()
+		w.settle = nil
+	}
 }
 
 func (w *Widget) onHostCommand(ctx app.Context, cmd hostCommand) {
@@ -364,14 +368,21 @@ func (w *Widget) renderResults() app.UI {
 
 func (w *Widget) onInput(ctx app.Context, q string) {
 	w.setQuery(q)
-	w.edits++
-	edit := w.edits
-	ctx.After(settleDelay, func(ctx app.Context) {
-		if edit == w.edits {
-			w.announce = w.msg.Count(len(w.results), w.index.Len())
-			w.writeURL(ctx)
-		}
-	})
+	// One timer, pushed back by each keystroke: a dispatch per keystroke
+	// would re-render the widget 600 ms later, often in the middle of
+	// typing.
+	if w.settle == nil {
+		w.settle = time.AfterFunc(settleDelay, func() { ctx.Dispatch(w.settled) })
+	} else {
+		w.settle.Reset(settleDelay)
+	}
+}
+
+// settled runs once typing pauses: the count is announced and the query
+// goes into the address.
+func (w *Widget) settled(ctx app.Context) {
+	w.announce = w.msg.Count(len(w.results), w.index.Len())
+	w.writeURL(ctx)
 }
 
 // writeURL keeps the query, order and filters in the address so copying

@@ -66,6 +66,13 @@ func patchedGoApp(root, dir string) (modfile string, err error) {
 		if err := writeModuleCopy(dl.Dir, module, patch); err != nil {
 			return "", fmt.Errorf("copying %s: %v", goAppModule, err)
 		}
+		// Copies made for an earlier patch or go-app version.
+		stale, _ := filepath.Glob(filepath.Join(filepath.Dir(module), "module-*"))
+		for _, dir := range stale {
+			if dir != module {
+				os.RemoveAll(dir)
+			}
+		}
 	}
 
 	mod, err := os.ReadFile(filepath.Join(root, "go.mod"))
@@ -96,6 +103,9 @@ func writeModuleCopy(upstream, module string, patch []byte) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
 	if err := copyGoSources(upstream, tmp); err != nil {
 		return err
 	}

@@ -243,13 +243,16 @@ func (e *engineX) Start(framerate int) {
 		case dispatch := <-e.dispatches:
 			dispatch()
 
-			// paperwidget: an update that arrives while the engine is idle
-			// is rendered at once instead of one frame later (upstream
-			// waits for the ticker, adding up to 1/framerate to every
-			// keystroke). Updates arriving within the next frame's time
-			// are still batched by the ticker.
-			if currentFrameDuration == iddleFrameDuration && len(e.dispatches) == 0 {
+			// paperwidget: render as soon as no other dispatch is waiting,
+			// instead of at the ticker's next beat (upstream adds up to
+			// 1/framerate to every keystroke, and a whole frame to one that
+			// follows any other update closely). Dispatches queued together
+			// are still rendered together; the ticker only serves bursts.
+			if len(e.dispatches) == 0 {
 				e.processFrame()
+				frames.Reset(iddleFrameDuration)
+				currentFrameDuration = iddleFrameDuration
+				continue
 			}
 			if currentFrameDuration != activeFrameDuration {
 				frames.Reset(activeFrameDuration)
