@@ -25,11 +25,16 @@ const (
 func listenKeys(ctx app.Context, clear func(app.Context)) func() {
 	h := app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := args[0]
+		// Every keystroke typed into the search field passes here: letters
+		// leave after one call into JavaScript, not six.
+		key := e.Get("key").String()
+		if !isListKey(key) {
+			return nil
+		}
 		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
 			return nil
 		}
 		target := e.Get("target")
-		key := e.Get("key").String()
 		switch {
 		case key == "/" && !editable(target):
 			e.Call("preventDefault")
@@ -57,6 +62,15 @@ func listenKeys(ctx app.Context, clear func(app.Context)) func() {
 		app.Window().Call("removeEventListener", "keydown", h)
 		h.Release()
 	}
+}
+
+// isListKey reports whether the keyboard model above uses key.
+func isListKey(key string) bool {
+	switch key {
+	case "/", "Escape", "ArrowDown", "ArrowUp", "Home", "End":
+		return true
+	}
+	return false
 }
 
 // moveFromTitle moves focus between result titles and reports whether the
