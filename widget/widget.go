@@ -18,7 +18,7 @@ import (
 
 const (
 	// pageSize is how many rows are rendered at once: DOM work per
-	// keystroke grows with rendered rows (about 0.2 ms a row in the
+	// keystroke grows with rendered rows (about 0.3 ms a row in the
 	// benchmark), while the count always reports every match.
 	pageSize = 20
 	// settleDelay is how long typing must pause before the count is
