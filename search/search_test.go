@@ -332,6 +332,18 @@ func TestSpansOfAnyWindow(t *testing.T) {
 	if spans := ix.Spans("hebbian", nil, nil); len(spans) != 0 {
 		t.Fatalf("Spans of no hits = %v", spans)
 	}
+
+	// Only the hits asked for get their abstracts highlighted (the widget
+	// asks for expanded rows); every hit gets its title.
+	odd := func(i int) bool { return i%2 == 1 }
+	for i, sp := range ix.Spans("hebbian", hits[:6], odd) {
+		if !slices.Equal(sp.Title, []Span{{0, 7}}) {
+			t.Fatalf("hit %d: title spans %v", i, sp.Title)
+		}
+		if got := sp.Abstract != nil; got != odd(i) {
+			t.Fatalf("hit %d: abstract spans %v, asked for: %v", i, sp.Abstract, odd(i))
+		}
+	}
 }
 
 // TestSpansAfterAnySearch checks that Spans gives the same whatever the
