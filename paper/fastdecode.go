@@ -30,14 +30,9 @@ func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bo
 		}
 		items = d.values
 	case '{':
-		d.i++
 		seenTitle, seenPapers := false, false
-		for first := true; ; first = false {
+		for more := !d.enter('}'); more; {
 			d.ws()
-			if d.peek() == '}' && first {
-				d.i++
-				break
-			}
 			key, escaped, ok := d.str()
 			if !ok || escaped {
 				return List{}, nil, false
@@ -77,16 +72,9 @@ func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bo
 					return List{}, nil, false
 				}
 			}
-			d.ws()
-			if d.peek() == ',' {
-				d.i++
-				continue
-			}
-			if d.peek() != '}' {
+			if more, ok = d.next('}'); !ok {
 				return List{}, nil, false
 			}
-			d.i++
-			break
 		}
 		if !seenPapers {
 			return List{}, nil, false
@@ -244,6 +232,33 @@ func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
+// enter consumes the opening bracket at d.i and reports whether the
+// container is empty, its closing bracket end consumed as well.
+func (d *fastDecoder) enter(end byte) (empty bool) {
+	d.i++
+	d.ws()
+	if d.peek() == end {
+		d.i++
+		return true
+	}
+	return false
+}
+
+// next follows an element of a container: it consumes a comma (more
+// elements) or the closing bracket end, and reports !ok for anything else.
+func (d *fastDecoder) next(end byte) (more, ok bool) {
+	d.ws()
+	switch d.peek() {
+	case ',':
+		d.i++
+		return true, true
+	case end:
+		d.i++
+		return false, true
+	}
+	return false, false
+}
+
 // skipValue skips one valid JSON value.
 func (d *fastDecoder) skipValue(depth int) bool {
 	if depth > 1000 {
@@ -258,16 +273,10 @@ func (d *fastDecoder) skipValue(depth int) bool {
 		if c == '[' {
 			end = ']'
 		}
-		d.i++
-		d.ws()
 		if depth == 0 {
 			d.values = 0
 		}
-		if d.peek() == end {
-			d.i++
-			return true
-		}
-		for {
+		for more := !d.enter(end); more; {
 			d.ws()
 			if c == '{' {
 				if _, _, ok := d.str(); !ok {
@@ -286,17 +295,12 @@ func (d *fastDecoder) skipValue(depth int) bool {
 			if depth == 0 {
 				d.values++
 			}
-			d.ws()
-			switch d.peek() {
-			case ',':
-				d.i++
-			case end:
-				d.i++
-				return true
-			default:
+			var ok bool
+			if more, ok = d.next(end); !ok {
 				return false
 			}
 		}
+		return true
 	case c == 't':
 		return d.literal("true")
 	case c == 'f':
@@ -353,23 +357,17 @@ func (d *fastDecoder) number() bool {
 	return true
 }
 
-// paper reads one paper object that has no problems at all; anything else
-// (including a paper decodePaper would report) returns false.
-// paper reads one paper into p, reporting false for anything the
-// general decoder must look at (it names the problem).
+// paper reads one paper object into p when it has no problems at all;
+// anything else (including a paper decodePaper would report) returns false,
+// for the general decoder, which names the problem.
 func (d *fastDecoder) paper(p *Paper) bool {
 	*p = Paper{}
 	if d.peek() != '{' {
 		return false
 	}
-	d.i++
 	var have uint16
-	for first := true; ; first = false {
+	for more := !d.enter('}'); more; {
 		d.ws()
-		if d.peek() == '}' && first {
-			d.i++
-			break
-		}
 		key, escaped, ok := d.str()
 		if !ok || escaped {
 			return false
@@ -439,16 +437,9 @@ func (d *fastDecoder) paper(p *Paper) bool {
 				return false
 			}
 		}
-		d.ws()
-		if d.peek() == ',' {
-			d.i++
-			continue
-		}
-		if d.peek() != '}' {
+		if more, ok = d.next('}'); !ok {
 			return false
 		}
-		d.i++
-		break
 	}
 	if p.ID == "" || p.Title == "" || checkID(p.ID) != "" {
 		return false
@@ -456,19 +447,15 @@ func (d *fastDecoder) paper(p *Paper) bool {
 	return true
 }
 
-// strings reads an array of strings (not trimmed, as encoding/json leaves them).
+// stringList reads an array of strings (not trimmed, as encoding/json leaves
+// them).
 func (d *fastDecoder) stringList(dst *[]string) bool {
 	if d.peek() != '[' {
 		return false
 	}
-	d.i++
 	out := []string{}
-	for first := true; ; first = false {
+	for more := !d.enter(']'); more; {
 		d.ws()
-		if d.peek() == ']' && first {
-			d.i++
-			break
-		}
 		if d.peek() != '"' {
 			return false
 		}
@@ -477,16 +464,9 @@ func (d *fastDecoder) stringList(dst *[]string) bool {
 			return false
 		}
 		out = append(out, s)
-		d.ws()
-		if d.peek() == ',' {
-			d.i++
-			continue
-		}
-		if d.peek() != ']' {
+		if more, ok = d.next(']'); !ok {
 			return false
 		}
-		d.i++
-		break
 	}
 	*dst = out
 	return true
