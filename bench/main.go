@@ -139,12 +139,11 @@ type config struct {
 }
 
 func run(c config) error {
-	sizes, rounds, fuseMax, out, goBench, profileDir := c.sizes, c.rounds, c.fuseMax, c.out, c.goBench, c.profileDir
 	if _, err := os.Stat("bench/node_modules/fuse.js/dist/fuse.min.mjs"); err != nil {
 		return fmt.Errorf("fuse.js is missing: run (cd bench && npm ci)")
 	}
-	if profileDir != "" {
-		if err := os.MkdirAll(profileDir, 0o755); err != nil {
+	if c.profileDir != "" {
+		if err := os.MkdirAll(c.profileDir, 0o755); err != nil {
 			return err
 		}
 	}
@@ -155,7 +154,7 @@ func run(c config) error {
 	}
 	defer os.RemoveAll(tmp)
 
-	if goBench {
+	if c.goBench {
 		logf("running the Go benchmarks of search/ ...")
 		cmd := exec.Command("go", "test", "./search/", "-run", "^$", "-bench", ".", "-benchtime", "5x", "-benchmem")
 		cmd.Stderr = os.Stderr
@@ -169,7 +168,7 @@ func run(c config) error {
 
 	logf("building the site ...")
 	dist := filepath.Join(tmp, "dist")
-	if err := site.Build(site.Options{Root: ".", Out: dist, Papers: []string{"data/papers.json"}, Base: "/", Log: os.Stderr, Symbols: profileDir != ""}); err != nil {
+	if err := site.Build(site.Options{Root: ".", Out: dist, Papers: []string{"data/papers.json"}, Base: "/", Log: os.Stderr, Symbols: c.profileDir != ""}); err != nil {
 		return err
 	}
 	for _, f := range []string{"web/app.wasm", "web/papers.json"} {
@@ -191,7 +190,7 @@ func run(c config) error {
 	lists := filepath.Join(tmp, "lists")
 	os.MkdirAll(lists, 0o755)
 	jsonSize := map[int]int{}
-	for _, n := range sizes {
+	for _, n := range c.sizes {
 		logf("generating %d papers ...", n)
 		data, err := json.Marshal(synth.Generate(seed, n))
 		if err != nil {
@@ -232,32 +231,26 @@ func run(c config) error {
 
 	// The bundled list, cold: the load target of the issue.
 	logf("cold load of the bundled list ...")
-	for range c.loads {
-		t, err := openTab(browser, base+"/")
-		if err != nil {
-			return err
-		}
-		l, err := t.load()
-		t.close()
-		if err != nil {
-			return err
-		}
-		l.page, l.papers, l.json = "widget", 70, rep.sizes[1].raw
-		rep.loads = append(rep.loads, l)
+	cold, err := loadTimes(c.loads, func() (*tab, error) { return openTab(browser, base+"/") })
+	if err != nil {
+		return err
 	}
-
 	// Warm: the visits after a first one, served by the service worker.
 	logf("warm loads of the bundled list ...")
 	warm, err := warmLoads(browser, base+"/", c.loads)
 	if err != nil {
 		return err
 	}
-	for _, l := range warm {
-		l.page, l.papers, l.json = "widget, warm (service worker)", 70, rep.sizes[1].raw
-		rep.loads = append(rep.loads, l)
+	bundled := func(page string, rows []loadRow) {
+		for _, l := range rows {
+			l.page, l.papers, l.json = page, 70, rep.sizes[1].raw
+			rep.loads = append(rep.loads, l)
+		}
 	}
+	bundled("widget", cold)
+	bundled("widget, warm (service worker)", warm)
 
-	for _, n := range sizes {
+	for _, n := range c.sizes {
 		src := fmt.Sprintf("/lists/papers-%d.json", n)
 		logf("%d papers: loading the widget ...", n)
 		var w *tab
@@ -279,7 +272,7 @@ func run(c config) error {
 		wl.page, wl.papers, wl.json = "widget", n, jsonSize[n]
 		var f *tab
 		var fl loadRow
-		withFuse := n <= fuseMax
+		withFuse := n <= c.fuseMax
 		if withFuse {
 			logf("%d papers: loading the Fuse.js page ...", n)
 			if f, err = openTab(browser, base+"/fuse/?src="+src); err != nil {
@@ -295,12 +288,12 @@ func run(c config) error {
 		for _, q := range queries {
 			perQuery[q] = &typingRow{papers: n, query: q, fuseSkipped: !withFuse}
 		}
-		if profileDir != "" {
+		if c.profileDir != "" {
 			if err := startProfile(w.ctx); err != nil {
 				return err
 			}
 		}
-		for round := range rounds {
+		for round := range c.rounds {
 			for _, q := range queries {
 				// Alternate which page goes first.
 				order := []*tab{w, f}
@@ -327,8 +320,8 @@ func run(c config) error {
 				}
 			}
 		}
-		if profileDir != "" {
-			if err := stopProfile(w.ctx, filepath.Join(profileDir, fmt.Sprintf("typing-%d.cpuprofile", n))); err != nil {
+		if c.profileDir != "" {
+			if err := stopProfile(w.ctx, filepath.Join(c.profileDir, fmt.Sprintf("typing-%d.cpuprofile", n))); err != nil {
 				return err
 			}
 		}
@@ -349,8 +342,8 @@ func run(c config) error {
 
 	md := rep.markdown()
 	fmt.Print(md)
-	if out != "-" {
-		return os.WriteFile(out, []byte(md), 0o644)
+	if c.out != "-" {
+		return os.WriteFile(c.out, []byte(md), 0o644)
 	}
 	return nil
 }
@@ -448,9 +441,7 @@ func warmLoads(browser context.Context, url string, n int) ([]loadRow, error) {
 	if _, err := first.load(); err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(first.ctx, time.Minute)
-	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+	if _, err := chromedp.Run(first.ctx, chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
 		return nil, fmt.Errorf("%s: the service worker never took control: %v", url, err)
 	}
 	// A visitor searches and reads for a while: the browser caches
@@ -465,12 +456,17 @@ func warmLoads(browser context.Context, url string, n int) ([]loadRow, error) {
 	// The visitor leaves: the first page must not compete for the CPU (its
 	// program, the browser optimising its code) with the visits measured.
 	// Its tab stays, blank, to keep the browser context.
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+	if err := chromedp.Do(first.ctx, chromedp.Navigate("about:blank")); err != nil {
 		return nil, err
 	}
+	return loadTimes(n, func() (*tab, error) { return first.openWarm(url) })
+}
+
+// loadTimes measures n loads, each in a tab from open, closed after.
+func loadTimes(n int, open func() (*tab, error)) ([]loadRow, error) {
 	var rows []loadRow
 	for range n {
-		t, err := first.openWarm(url)
+		t, err := open()
 		if err != nil {
 			return nil, err
 		}
