@@ -17,8 +17,8 @@ import (
 // idle spell starts (engine.Start(120), hard-coded): every keystroke waits
 // up to 8.3 ms before its result reaches the DOM. app.wasm is built against
 // a copy of the pinned, checksummed module from the module cache whose
-// engine.go is replaced by _goapp/engine.go, which renders such an update at
-// once. The copy is wired in with a temporary go.mod (`go build -modfile`),
+// engine.go is replaced by _goapp/engine.go, which renders an update as
+// soon as no other dispatch is waiting. The copy is wired in with a temporary go.mod (`go build -modfile`),
 // so go.mod, go.sum and every other build keep the upstream module; the
 // leading underscore keeps the patched file and the copy out of ./... .
 const (
