@@ -103,6 +103,10 @@ func New(papers []paper.Paper) *Index {
 	return ix
 }
 
+// Dated reports whether any paper of the list has a date: sorting by date
+// means nothing otherwise.
+func (ix *Index) Dated() bool { return len(ix.years.list) > 1 }
+
 // values numbers distinct strings from 0.
 type values struct {
 	list []string // by id

@@ -264,3 +264,12 @@ func refCounts(ps []paper.Paper, hits []search.Hit, f Filter) (years, tags []Cou
 	})
 	return years, tags
 }
+
+func TestDated(t *testing.T) {
+	if !New(papers).Dated() {
+		t.Error("a list with dates is not dated")
+	}
+	if New([]paper.Paper{{ID: "x", Title: "undated"}}).Dated() || New(nil).Dated() {
+		t.Error("a list without dates is dated")
+	}
+}

@@ -80,7 +80,6 @@ type Widget struct {
 	filter  facet.Filter
 	years   []facet.Count
 	tags    []facet.Count
-	dated   bool
 	limit   int
 	allOpen bool
 	// flipped holds the rows whose state differs from allOpen; it is
@@ -154,7 +153,6 @@ func (w *Widget) OnInit() {
 		w.index = search.New(w.Ilist.Papers)
 	}
 	w.facets = facet.New(w.Ilist.Papers)
-	w.dated = slices.ContainsFunc(w.Ilist.Papers, func(p paper.Paper) bool { return p.Date != "" })
 	w.order = facet.ParseOrder(w.Isort)
 	w.filter = facet.Filter{Year: w.Iyear, Tags: w.Itags}
 	w.setQuery(w.Iquery)
@@ -274,7 +272,7 @@ func (w *Widget) Render() app.UI {
 			newSearchBox().Messages(w.msg).Query(w.query).OnInput(w.onInput),
 			newFilterBar().
 				Messages(w.msg).
-				Order(w.order, w.dated).
+				Order(w.order, w.facets.Dated()).
 				Filter(w.filter, w.years, w.tags).
 				OnOrder(w.onOrder).
 				OnYear(w.onYear).
