@@ -32,17 +32,10 @@ func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bo
 	case '{':
 		seenTitle, seenPapers := false, false
 		for more := !d.enter('}'); more; {
-			d.ws()
-			key, escaped, ok := d.str()
+			key, escaped, ok := d.key()
 			if !ok || escaped {
 				return List{}, nil, false
 			}
-			d.ws()
-			if d.peek() != ':' {
-				return List{}, nil, false
-			}
-			d.i++
-			d.ws()
 			switch {
 			case key == "title":
 				if seenTitle {
@@ -259,6 +252,22 @@ func (d *fastDecoder) next(end byte) (more, ok bool) {
 	return false, false
 }
 
+// key reads an object member's name and its colon, with the space around
+// them, leaving d at the value.
+func (d *fastDecoder) key() (name string, escaped, ok bool) {
+	d.ws()
+	if name, escaped, ok = d.str(); !ok {
+		return "", false, false
+	}
+	d.ws()
+	if d.peek() != ':' {
+		return "", false, false
+	}
+	d.i++
+	d.ws()
+	return name, escaped, true
+}
+
 // skipValue skips one valid JSON value.
 func (d *fastDecoder) skipValue(depth int) bool {
 	if depth > 1000 {
@@ -277,18 +286,12 @@ func (d *fastDecoder) skipValue(depth int) bool {
 			d.values = 0
 		}
 		for more := !d.enter(end); more; {
-			d.ws()
 			if c == '{' {
-				if _, _, ok := d.str(); !ok {
+				if _, _, ok := d.key(); !ok {
 					return false
 				}
-				d.ws()
-				if d.peek() != ':' {
-					return false
-				}
-				d.i++
-				d.ws()
 			}
+			d.ws()
 			if !d.skipValue(depth + 1) {
 				return false
 			}
@@ -367,17 +370,10 @@ func (d *fastDecoder) paper(p *Paper) bool {
 	}
 	var have uint16
 	for more := !d.enter('}'); more; {
-		d.ws()
-		key, escaped, ok := d.str()
+		key, escaped, ok := d.key()
 		if !ok || escaped {
 			return false
 		}
-		d.ws()
-		if d.peek() != ':' {
-			return false
-		}
-		d.i++
-		d.ws()
 		var dst *string
 		var list *[]string
 		var bit uint16
