@@ -62,14 +62,24 @@ func DecodeShared(data []byte, pause func()) (List, []Problem, error) {
 }
 
 func decode(data []byte, pause func()) (List, []Problem, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
-		return List{}, nil, errors.New("the list is empty (no JSON at all)")
+	data, err := document(data)
+	if err != nil {
+		return List{}, nil, err
 	}
 	if list, problems, ok := decodeFast(data, pause); ok {
 		return list, problems, nil
 	}
 	return decodeSlow(data)
+}
+
+// document is data without the byte order mark some editors write, or an
+// error when nothing is left.
+func document(data []byte) ([]byte, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("the list is empty (no JSON at all)")
+	}
+	return data, nil
 }
 
 // decodeSlow is the general decoder, with encoding/json: the one that names

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -17,9 +18,16 @@ import (
 // mistyped field, an escape it cannot reuse, a duplicate key) is decoded by
 // decodePaper from its raw bytes, so its problems read the same too.
 func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bool) {
+	d := &fastDecoder{data: data}
+	if list, problems, ok = d.list(pause); !ok {
+		d.revert() // the general decoder reads data next
+	}
+	return list, problems, ok
+}
+
+func (d *fastDecoder) list(pause func()) (list List, problems []Problem, ok bool) {
 	// UTF-8 is checked inside strings, as they are read; outside them any
 	// byte beyond ASCII is a syntax error.
-	d := &fastDecoder{data: data}
 	d.ws()
 	var itemsAt, items int
 	switch d.peek() {
@@ -101,9 +109,11 @@ func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bo
 		}
 		start := d.i
 		if d.paper(&p) {
+			d.keep()
 			c.add(i, &p, nil)
 			continue
 		}
+		d.revert()
 		d.i = start
 		d.skipValue(0)
 		slow, probs := decodePaper(i, json.RawMessage(d.data[start:d.i]))
@@ -122,6 +132,11 @@ type fastDecoder struct {
 	// values is how many values the last array or object skipValue(0)
 	// read held.
 	values int
+	// Escaped strings are unescaped where they stand, which a string's
+	// value always fits; edits and saved hold what they overwrote, so that
+	// a paper (or list) handed to the general decoder reads its own bytes.
+	edits []int // offset and length of each overwritten run
+	saved []byte
 }
 
 func (d *fastDecoder) peek() byte {
@@ -196,20 +211,93 @@ func (d *fastDecoder) str() (s string, escaped, ok bool) {
 	return "", false, false
 }
 
-// unquote reads a string value; escaped strings go through encoding/json so
-// that every escape means exactly what it means there.
+// unquote reads a string value. An escaped one is unescaped in place, so
+// that its value shares data like any other: lists often escape a quote,
+// a backslash of LaTeX or (encoding/json) every "<" and "&".
 func (d *fastDecoder) unquote() (string, bool) {
-	start := d.i
+	start := d.i + 1
 	s, escaped, ok := d.str()
-	if !ok {
-		return "", false
+	if !ok || !escaped {
+		return s, ok
 	}
-	if escaped {
-		if json.Unmarshal(d.data[start:d.i], &s) != nil {
-			return "", false
+	raw := d.data[start : d.i-1]
+	d.edits = append(d.edits, start, len(raw))
+	d.saved = append(d.saved, raw...)
+	n := unescape(raw)
+	return unsafe.String(unsafe.SliceData(raw), n), true
+}
+
+// keep forgets the edits made so far: what they overwrote is no longer
+// needed.
+func (d *fastDecoder) keep() { d.edits, d.saved = d.edits[:0], d.saved[:0] }
+
+// revert puts back the bytes every edit since keep overwrote.
+func (d *fastDecoder) revert() {
+	saved := d.saved
+	for i := 0; i < len(d.edits); i += 2 {
+		at, n := d.edits[i], d.edits[i+1]
+		copy(d.data[at:at+n], saved[:n])
+		saved = saved[n:]
+	}
+	d.keep()
+}
+
+// unescape rewrites s, the bytes between a string's quotes that str has
+// checked, as the string's value at the start of s and returns its length.
+// Each escape is at least as long as what it stands for, so writing never
+// overtakes reading. Escapes mean exactly what they mean to encoding/json,
+// down to a lone surrogate becoming U+FFFD.
+func unescape(s []byte) int {
+	w := 0
+	for r := 0; r < len(s); {
+		if s[r] != '\\' {
+			s[w] = s[r]
+			w++
+			r++
+			continue
 		}
+		if s[r+1] != 'u' {
+			s[w] = unescaped[s[r+1]]
+			w++
+			r += 2
+			continue
+		}
+		c := hex4(s[r+2:])
+		r += 6
+		if utf16.IsSurrogate(c) {
+			next := rune(-1)
+			if r+6 <= len(s) && s[r] == '\\' && s[r+1] == 'u' {
+				next = hex4(s[r+2:])
+			}
+			if pair := utf16.DecodeRune(c, next); pair != utf8.RuneError {
+				w += utf8.EncodeRune(s[w:], pair)
+				r += 6
+				continue
+			}
+			c = utf8.RuneError
+		}
+		w += utf8.EncodeRune(s[w:], c)
 	}
-	return s, true
+	return w
+}
+
+var unescaped = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// hex4 reads the four hex digits that str has checked.
+func hex4(h []byte) rune {
+	var r rune
+	for _, c := range h[:4] {
+		switch {
+		case c <= '9':
+			c -= '0'
+		case c <= 'F':
+			c -= 'A' - 10
+		default:
+			c -= 'a' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
 }
 
 // plain8 reports whether the eight bytes in x are all ASCII and none is

@@ -1,11 +1,13 @@
 package paper
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 var fastCases = []string{
@@ -21,6 +23,12 @@ var fastCases = []string{
 	`[{"id":"a","title":"A"},]`, `[{"id":"a","title":"A"}] x`, `[01]`, `[1.]`, `[tru]`, `{"papers":[],}`, `[{"id":"a\x01","title":"A"}]`,
 	`{"papers":[{"id":"a","title":"A"}],"papers":[]}`, `{"tit\u006ce":"x","papers":[]}`, `{"papers":{}}`, `"x"`, `  [ { "id" : "a" , "title" : "A" } ]  `,
 	"[{\"id\":\"a\",\"title\":\"Na\xc3\xafve \xff\"}]", "[{\"id\":\"a\",\"title\":\"\xed\xa0\x80 x\"}]", "[{\"id\":\"a\",\"title\":\"\xc3\"}]",
+	// Escapes unescaped in place, then a problem later in the same paper or
+	// list: the general decoder must read the original bytes.
+	`[{"id":"a","title":"A \"q\" \\alpha \u003c\/b\u003e","abstract":"\ud83e\udde0 \ud800 \ud800\u0041 \udc00\ud800 \t","authors":["\u00c9mile"]}]`,
+	`[{"id":"a","title":"A \"q\"","authors":["\u00c9mile"],"date":"2024-13"},{"id":"b","title":"\u0042","url":"javascript:x"}]`,
+	`{"title":"L \"x\"","papers":[{"id":"a","title":"\"A\""}],"x":tru}`, `{"title":"L \"x\"","papers":{}}`,
+	`[{"id":"a","title":"\"A\"","tags":["\u0074",1]}]`, `[{"id":"a","title":"\"A\"","id":"b"}]`,
 	"[{\"id\":\"a\",\"title\":\"Über naïve 🧠 café, long enough to span words\"}]\xc3\xa9", "\xef\xbb\xbf[]",
 }
 
@@ -42,6 +50,14 @@ func compareDecoders(t *testing.T, c string) {
 	t.Helper()
 	fl, fp, ok := decodeFast([]byte(c), nil)
 	sl, sp, serr := decodeSlow([]byte(c))
+	// DecodeShared unescapes in place before it may give up on a paper or
+	// the list: the general decoder must still read what was sent.
+	if doc, err := document([]byte(c)); err == nil {
+		gl, gp, gerr := decodeSlow(doc)
+		if dl, dp, derr := DecodeShared([]byte(c), nil); !reflect.DeepEqual(dl, gl) || !reflect.DeepEqual(dp, gp) || fmt.Sprint(derr) != fmt.Sprint(gerr) {
+			t.Fatalf("%.80q:\nshared  %+v %+v %v\ngeneral %+v %+v %v", c, dl, dp, derr, gl, gp, gerr)
+		}
+	}
 	if !ok {
 		return
 	}
@@ -66,6 +82,31 @@ func TestFastDecoderIsUsed(t *testing.T) {
 	l, _, err := DecodeShared([]byte(big), func() { pauses++ })
 	if err != nil || len(l.Papers) != 2 || pauses == 0 {
 		t.Fatalf("DecodeShared: %d papers, %d pauses, %v", len(l.Papers), pauses, err)
+	}
+}
+
+// TestEscapedStringsShareData checks that DecodeShared keeps escaped
+// strings in the caller's bytes too: copying them would hold a quarter of a
+// typical list twice (encoding/json escapes every "<" and "&").
+func TestEscapedStringsShareData(t *testing.T) {
+	data := []byte(`[{"id":"a","title":"Spikes \u003c 5 \u0026 \"LTP\"","abstract":"\\alpha\tx","authors":["Jos\u00e9"]}]`)
+	l, problems, err := DecodeShared(data, nil)
+	if err != nil || len(problems) > 0 || len(l.Papers) != 1 {
+		t.Fatalf("decoded %+v, %v, %v", l, problems, err)
+	}
+	p := l.Papers[0]
+	inData := func(s string) bool {
+		at := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		start := uintptr(unsafe.Pointer(unsafe.SliceData(data)))
+		return at >= start && at+uintptr(len(s)) <= start+uintptr(len(data))
+	}
+	for _, s := range []string{p.Title, p.Abstract, p.Authors[0]} {
+		if !inData(s) {
+			t.Errorf("%q was copied out of the fetched bytes", s)
+		}
+	}
+	if p.Title != `Spikes < 5 & "LTP"` || p.Abstract != "\\alpha\tx" || p.Authors[0] != "José" {
+		t.Errorf("unescaped %q, %q, %q", p.Title, p.Abstract, p.Authors[0])
 	}
 }
 
