@@ -248,16 +248,10 @@ func (ix *Index) match(sc *scratch, t *term, best []uint16) {
 	}
 
 	for _, c := range sc.cands {
-		for _, p := range ix.postings(fTitle, c.w) {
-			best[p] = max(best[p], uint16(c.q)*weightTitle+uint16(ix.bonus[p]))
-		}
-		for _, p := range ix.postings(fMeta, c.w) {
-			best[p] = max(best[p], uint16(c.q)*weightMeta)
-		}
+		raiseTitle(best, ix.postings(fTitle, c.w), uint16(c.q)*weightTitle, ix.bonus)
+		raise(best, ix.postings(fMeta, c.w), uint16(c.q)*weightMeta)
 		if c.q > qInfix { // subsequences only count in short fields
-			for _, p := range ix.postings(fAbstract, c.w) {
-				best[p] = max(best[p], uint16(c.q)*weightAbstract)
-			}
+			raise(best, ix.postings(fAbstract, c.w), uint16(c.q)*weightAbstract)
 		}
 	}
 	// A term that starts ordinary words is a word being typed, not an
@@ -267,7 +261,7 @@ func (ix *Index) match(sc *scratch, t *term, best []uint16) {
 	}
 }
 
-func (ix *Index) postings(f int, w uint32) []uint32 {
+func (ix *Index) postings(f int, w uint32) []byte {
 	return ix.post[f][ix.off[f][w]:ix.off[f][w+1]]
 }
 
