@@ -65,7 +65,7 @@ func main() {
 	out := flag.String("out", "docs/benchmarks.md", "Markdown file to write (- for stdout only)")
 	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ too and include them")
 	loads := flag.Int("loads", 5, "cold and warm loads of the bundled list")
-	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget typing to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
+	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget typing and of one warm load to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
 	flag.Parse()
 	var sizes []int
 	for _, s := range strings.Split(*sizesFlag, ",") {
@@ -237,7 +237,7 @@ func run(c config) error {
 	}
 	// Warm: the visits after a first one, served by the service worker.
 	logf("warm loads of the bundled list ...")
-	warm, err := warmLoads(browser, base+"/", c.loads)
+	warm, err := warmLoads(browser, base+"/", c.loads, c.profileDir)
 	if err != nil {
 		return err
 	}
@@ -367,22 +367,24 @@ func (t *tab) name() string {
 // worker bypassed (once it activates it would take over the list's
 // request).
 func openTab(browser context.Context, url string) (*tab, error) {
-	return open(browser, url, true, chromedp.WithNewBrowserContext())
+	return open(browser, url, true, nil, chromedp.WithNewBrowserContext())
 }
 
 // openFirstVisit opens url in a browser context of its own with the
 // service worker at work, as a visitor's first visit.
 func openFirstVisit(browser context.Context, url string) (*tab, error) {
-	return open(browser, url, false, chromedp.WithNewBrowserContext())
+	return open(browser, url, false, nil, chromedp.WithNewBrowserContext())
 }
 
 // openWarm opens url in a new tab of the same browser context as t: same
 // HTTP cache, same service worker.
 func (t *tab) openWarm(url string) (*tab, error) {
-	return open(t.ctx, url, false)
+	return open(t.ctx, url, false, nil)
 }
 
-func open(parent context.Context, url string, bypassWorker bool, opts ...chromedp.ContextOption) (*tab, error) {
+// open opens url in a new tab; before, when given, runs before the
+// navigation (to start a profiler).
+func open(parent context.Context, url string, bypassWorker bool, before func(context.Context) error, opts ...chromedp.ContextOption) (*tab, error) {
 	ctx, cancel := chromedp.NewContext(parent, opts...)
 	t := &tab{ctx: ctx, cancel: cancel, url: url}
 	addProbe := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -392,6 +394,12 @@ func open(parent context.Context, url string, bypassWorker bool, opts ...chromed
 		_, err := cdp.Call(ctx, tg, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: bypassWorker})
 		return err
 	})
+	if before != nil {
+		if err := before(ctx); err != nil {
+			cancel()
+			return nil, err
+		}
+	}
 	if err := chromedp.Do(ctx, addProbe, chromedp.Navigate(url)); err != nil {
 		cancel()
 		return nil, fmt.Errorf("opening %s: %v", url, err)
@@ -432,7 +440,8 @@ func stopProfile(ctx context.Context, name string) error {
 // warmLoads visits url once, waits for the service worker to control the
 // page (it activates once everything is precached), then measures n
 // visits in new tabs of the same browser context.
-func warmLoads(browser context.Context, url string, n int) ([]loadRow, error) {
+// With profileDir, one more visit is profiled, after the measured ones.
+func warmLoads(browser context.Context, url string, n int, profileDir string) ([]loadRow, error) {
 	first, err := openFirstVisit(browser, url)
 	if err != nil {
 		return nil, err
@@ -459,7 +468,19 @@ func warmLoads(browser context.Context, url string, n int) ([]loadRow, error) {
 	if err := chromedp.Do(first.ctx, chromedp.Navigate("about:blank")); err != nil {
 		return nil, err
 	}
-	return loadTimes(n, func() (*tab, error) { return first.openWarm(url) })
+	rows, err := loadTimes(n, func() (*tab, error) { return first.openWarm(url) })
+	if err != nil || profileDir == "" {
+		return rows, err
+	}
+	t, err := open(first.ctx, url, false, startProfile)
+	if err != nil {
+		return nil, err
+	}
+	defer t.close()
+	if _, err := t.load(); err != nil {
+		return nil, err
+	}
+	return rows, stopProfile(t.ctx, filepath.Join(profileDir, "warm-load.cpuprofile"))
 }
 
 // loadTimes measures n loads, each in a tab from open, closed after.
