@@ -18,14 +18,17 @@ import (
 // mistyped field, an escape it cannot reuse, a duplicate key) is decoded by
 // decodePaper from its raw bytes, so its problems read the same too.
 func decodeFast(data []byte, pause func()) (list List, problems []Problem, ok bool) {
-	d := &fastDecoder{data: data}
-	if list, problems, ok = d.list(pause); !ok {
+	if pause == nil {
+		pause = func() {}
+	}
+	d := &fastDecoder{data: data, pause: pause}
+	if list, problems, ok = d.list(); !ok {
 		d.revert() // the general decoder reads data next
 	}
 	return list, problems, ok
 }
 
-func (d *fastDecoder) list(pause func()) (list List, problems []Problem, ok bool) {
+func (d *fastDecoder) list() (list List, problems []Problem, ok bool) {
 	// UTF-8 is checked inside strings, as they are read; outside them any
 	// byte beyond ASCII is a syntax error.
 	d.ws()
@@ -104,8 +107,8 @@ func (d *fastDecoder) list(pause func()) (list List, problems []Problem, ok bool
 			d.i++ // ','
 			d.ws()
 		}
-		if pause != nil && i%2000 == 1999 {
-			pause()
+		if i%pauseEvery == pauseEvery-1 {
+			d.pause()
 		}
 		start := d.i
 		if d.paper(&p) {
@@ -126,12 +129,18 @@ func (d *fastDecoder) list(pause func()) (list List, problems []Problem, ok bool
 	return list, problems, true
 }
 
+// pauseEvery is how many papers the decoder reads between two pauses.
+const pauseEvery = 2000
+
 type fastDecoder struct {
 	data []byte
 	i    int
 	// values is how many values the last array or object skipValue(0)
 	// read held.
 	values int
+	// pause lets the caller's event loop run, every pauseEvery papers
+	// read or checked: checking 100,000 papers took the browser 400 ms.
+	pause func()
 	// Escaped strings are unescaped where they stand, which a string's
 	// value always fits; edits and saved hold what they overwrote, so that
 	// a paper (or list) handed to the general decoder reads its own bytes.
@@ -384,7 +393,9 @@ func (d *fastDecoder) skipValue(depth int) bool {
 				return false
 			}
 			if depth == 0 {
-				d.values++
+				if d.values++; d.values%pauseEvery == 0 {
+					d.pause()
+				}
 			}
 			var ok bool
 			if more, ok = d.next(end); !ok {
