@@ -22,7 +22,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/chromedp/cdproto/profiler"
 	"net"
 	"net/http"
 	"os"
@@ -39,6 +38,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/profiler"
+	"github.com/chromedp/cdproto/serviceworker"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -379,7 +380,17 @@ func openFirstVisit(browser context.Context, url string) (*tab, error) {
 // openWarm opens url in a new tab of the same browser context as t: same
 // HTTP cache, same service worker.
 func (t *tab) openWarm(url string) (*tab, error) {
-	return open(t.ctx, url, false, nil)
+	return open(t.ctx, url, false, stopWorkers)
+}
+
+// stopWorkers stops the service worker, as the browser does soon after a
+// visitor leaves: a visit on another day starts it again.
+func stopWorkers(ctx context.Context) error {
+	if _, err := chromedp.Call(ctx, serviceworker.Enable, cdp.Empty{}); err != nil {
+		return err
+	}
+	_, err := chromedp.Call(ctx, serviceworker.StopAllWorkers, cdp.Empty{})
+	return err
 }
 
 // open opens url in a new tab; before, when given, runs before the
@@ -472,7 +483,12 @@ func warmLoads(browser context.Context, url string, n int, profileDir string) ([
 	if err != nil || profileDir == "" {
 		return rows, err
 	}
-	t, err := open(first.ctx, url, false, startProfile)
+	t, err := open(first.ctx, url, false, func(ctx context.Context) error {
+		if err := stopWorkers(ctx); err != nil {
+			return err
+		}
+		return startProfile(ctx)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -769,7 +785,7 @@ func (r *report) markdown() string {
 	b.WriteString("\n## Load, loopback\n\n")
 	b.WriteString("Rows named widget are cold loads (a browser context of their own, service worker bypassed); warm rows are\n" +
 		"later visits in a new tab of a context whose service worker has precached the site (its first visit searched, stayed\n" +
-		"5 s and left).\n" +
+		"5 s and left), each begun with the worker stopped, as the browser stops it soon after a visitor leaves.\n" +
 		"First paint is first-contentful-paint; wasm is when app.wasm finished downloading; started is when the\n" +
 		"compiled program began running (widget/page.go); ready is when `[data-paper-widget]` gains `data-ready` (list loaded and\n" +
 		"indexed, typing filters). Long tasks are counted after first paint. Transferred is every response of the page\n" +
