@@ -13,22 +13,50 @@ import (
 	"strings"
 )
 
-// go-app v10.1.11 renders updates on a ticker that the first event after an
-// idle spell starts (engine.Start(120), hard-coded): every keystroke waits
-// up to 8.3 ms before its result reaches the DOM. app.wasm is built against
-// a copy of the pinned, checksummed module from the module cache whose
-// engine.go is replaced by _goapp/engine.go, which renders an update as
-// soon as no other dispatch is waiting. The copy is wired in with a temporary go.mod (`go build -modfile`),
-// so go.mod, go.sum and every other build keep the upstream module; the
-// leading underscore keeps the patched file and the copy out of ./... .
+// app.wasm is built against a patched copy of the pinned, checksummed go-app
+// module from the module cache:
+//   - go-app v10.1.11 renders updates on a ticker that the first event after
+//     an idle spell starts (engine.Start(120), hard-coded): every keystroke
+//     waited up to 8.3 ms before its result reached the DOM. _goapp/engine.go
+//     renders an update as soon as no other dispatch is waiting.
+//   - http.go and resource.go, go-app's server side, import net/http, which
+//     brought TLS, HTTP/2, MIME tables and their package initialisers into
+//     app.wasm: 1.2 MB of its 7.7 MB, 0.3 MB of 1.5 MB once compressed. The
+//     copy builds them for servers only, with _goapp/wasm.go (go-app's, minus
+//     the static-site generator that takes a server Handler) and
+//     _goapp/resource_wasm.go (the part of resource.go the client uses).
+//
+// The copy is wired in with a temporary go.mod (`go build -modfile`), so
+// go.mod, go.sum and every other build keep the upstream module; the leading
+// underscore keeps the patched files and the copy out of ./... .
 const (
-	goAppModule     = "github.com/maxence-charriere/go-app/v10"
-	goAppEngine     = "pkg/app/engine.go"
-	goAppEnginePath = "build/site/_goapp/engine.go"
-	// The upstream file the patch was made from: another go-app version
-	// must be looked at again, not silently built with an old engine.
-	goAppEngineSHA256 = "8400019d85d00fb6a904a9214ab78e1874ead07bb7ec719c2c254955864db5b2"
+	goAppModule   = "github.com/maxence-charriere/go-app/v10"
+	goAppPatchDir = "build/site/_goapp"
 )
+
+// goAppPatch changes one file of go-app's module.
+type goAppPatch struct {
+	file string // path in the module
+	// upstream is the sha256 of the go-app v10.1.11 file the patch was
+	// made from, "" for a file the patch adds: another go-app version must
+	// be looked at again, not silently built with old patches.
+	upstream string
+	// with names the file in goAppPatchDir that replaces it; "" keeps the
+	// upstream file out of wasm builds.
+	with string
+}
+
+var goAppPatches = []goAppPatch{
+	{"pkg/app/engine.go", "8400019d85d00fb6a904a9214ab78e1874ead07bb7ec719c2c254955864db5b2", "engine.go"},
+	{"pkg/app/http.go", "0601189a9f611378e9b24ab4bdf42780a03cbf95c1bbebd4171b523ddbe9a32d", ""},
+	{"pkg/app/resource.go", "6b52ab4ec2f4171d403384bffe159e9ec22699933e768ef5868f2851a1b84baa", ""},
+	{"pkg/app/wasm.go", "10117b07fb7147cdfcd97d1e07cd010da30914e2a622b73d0242b5d9019796f8", "wasm.go"},
+	{"pkg/app/resource_wasm.go", "", "resource_wasm.go"},
+}
+
+// serverOnly is what a patch without a replacement puts before the
+// upstream file.
+const serverOnly = "//go:build !wasm\n\n// Paper widget patch: server side only, kept out of app.wasm.\n\n"
 
 // patchedGoApp prepares the patched module and returns the go.mod, written
 // into dir, to build with.
@@ -51,22 +79,23 @@ func patchedGoApp(root, dir string) (modfile string, err error) {
 	if err := json.Unmarshal(out, &dl); err != nil || dl.Dir == "" {
 		return "", fmt.Errorf("locating %s: %s%v", goAppModule, dl.Error, err)
 	}
-	if err := checkUpstream(filepath.Join(dl.Dir, filepath.FromSlash(goAppEngine)), goAppEngineSHA256); err != nil {
+	files, err := patchedFiles(root, dl.Dir)
+	if err != nil {
 		return "", err
 	}
-	patch, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(goAppEnginePath)))
-	if err != nil {
-		return "", fmt.Errorf("go-app engine patch: %v", err)
+	h := sha256.New()
+	h.Write([]byte(dl.Version))
+	for _, f := range files {
+		fmt.Fprintf(h, "\x00%s\x00%d\x00", f.name, len(f.data))
+		h.Write(f.data)
 	}
-
-	sum := sha256.Sum256(append([]byte(dl.Version+"\x00"), patch...))
-	rel := path.Join(path.Dir(goAppEnginePath), "module-"+hex.EncodeToString(sum[:6]))
+	rel := path.Join(goAppPatchDir, "module-"+hex.EncodeToString(h.Sum(nil)[:6]))
 	module := filepath.Join(root, filepath.FromSlash(rel))
-	if _, err := os.Stat(filepath.Join(module, filepath.FromSlash(goAppEngine))); err != nil {
-		if err := writeModuleCopy(dl.Dir, module, patch); err != nil {
+	if _, err := os.Stat(filepath.Join(module, "go.mod")); err != nil {
+		if err := writeModuleCopy(dl.Dir, module, files); err != nil {
 			return "", fmt.Errorf("copying %s: %v", goAppModule, err)
 		}
-		// Copies made for an earlier patch or go-app version.
+		// Copies made for earlier patches or another go-app version.
 		stale, _ := filepath.Glob(filepath.Join(filepath.Dir(module), "module-*"))
 		for _, dir := range stale {
 			if dir != module {
@@ -91,10 +120,50 @@ func patchedGoApp(root, dir string) (modfile string, err error) {
 	return modfile, os.WriteFile(filepath.Join(dir, "go.sum"), gosum, 0o644)
 }
 
-// writeModuleCopy writes upstream's sources with the patched engine to a
+type patchedFile struct {
+	name string // path in the module
+	data []byte
+}
+
+// patchedFiles checks each patched file of the module in upstream and
+// returns the files the patches make.
+func patchedFiles(root, upstream string) ([]patchedFile, error) {
+	var files []patchedFile
+	for _, p := range goAppPatches {
+		data, err := os.ReadFile(filepath.Join(upstream, filepath.FromSlash(p.file)))
+		switch {
+		case p.upstream == "" && err == nil:
+			return nil, fmt.Errorf("go-app patch: %s now exists upstream: port the patches to this go-app version (build/site/goapp.go)", p.file)
+		case p.upstream != "":
+			if err := checkUpstream(p.file, data, err, p.upstream); err != nil {
+				return nil, err
+			}
+		}
+		if p.with == "" {
+			data = append([]byte(serverOnly), data...)
+		} else if data, err = os.ReadFile(filepath.Join(root, filepath.FromSlash(goAppPatchDir), p.with)); err != nil {
+			return nil, fmt.Errorf("go-app patch: %v", err)
+		}
+		files = append(files, patchedFile{p.file, data})
+	}
+	return files, nil
+}
+
+func checkUpstream(file string, data []byte, readErr error, want string) error {
+	if readErr != nil {
+		return fmt.Errorf("go-app patch: %v", readErr)
+	}
+	sum := sha256.Sum256(data)
+	if got := hex.EncodeToString(sum[:]); got != want {
+		return fmt.Errorf("go-app's %s is not the v10.1.11 file that build/site/_goapp patches (sha256 %s, want %s): port the patches to this version and update the checksums in build/site/goapp.go", file, got, want)
+	}
+	return nil
+}
+
+// writeModuleCopy writes upstream's sources with the patched files to a
 // directory beside module, then renames it into place; when another build
 // got there first, its copy (the same files) stays.
-func writeModuleCopy(upstream, module string, patch []byte) error {
+func writeModuleCopy(upstream, module string, files []patchedFile) error {
 	if err := os.MkdirAll(filepath.Dir(module), 0o755); err != nil {
 		return err
 	}
@@ -109,26 +178,16 @@ func writeModuleCopy(upstream, module string, patch []byte) error {
 	if err := copyGoSources(upstream, tmp); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(goAppEngine)), patch, 0o644); err != nil {
-		return err
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.name)), f.data, 0o644); err != nil {
+			return err
+		}
 	}
 	if err := os.Rename(tmp, module); err != nil {
-		if _, statErr := os.Stat(filepath.Join(module, filepath.FromSlash(goAppEngine))); statErr == nil {
+		if _, statErr := os.Stat(filepath.Join(module, "go.mod")); statErr == nil {
 			return nil
 		}
 		return err
-	}
-	return nil
-}
-
-func checkUpstream(file, want string) error {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("go-app engine patch: %v", err)
-	}
-	sum := sha256.Sum256(data)
-	if got := hex.EncodeToString(sum[:]); got != want {
-		return fmt.Errorf("%s is not the go-app v10.1.11 file that %s was patched from (sha256 %s, want %s): port the patch to this version and update the checksum in build/site/goapp.go", file, goAppEnginePath, got, want)
 	}
 	return nil
 }

@@ -3,7 +3,9 @@ package site
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -23,10 +25,22 @@ func TestPatchedGoAppModule(t *testing.T) {
 		t.Fatalf("the build's go.mod does not replace go-app with the patched copy:\n%s", mod)
 	}
 	copyDir := filepath.Join("..", "..", "build", "site", "_goapp", "module-"+strings.TrimSpace(rel))
-	got, _ := os.ReadFile(filepath.Join(copyDir, filepath.FromSlash(goAppEngine)))
-	want, _ := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(goAppEnginePath)))
-	if len(want) == 0 || !bytes.Equal(got, want) {
-		t.Error("the copy's engine.go is not the patched one")
+	for _, p := range goAppPatches {
+		got, err := os.ReadFile(filepath.Join(copyDir, filepath.FromSlash(p.file)))
+		if err != nil {
+			t.Errorf("the copy lacks %s: %v", p.file, err)
+			continue
+		}
+		if p.with == "" {
+			if !bytes.HasPrefix(got, []byte("//go:build !wasm\n")) {
+				t.Errorf("the copy's %s is still built into app.wasm", p.file)
+			}
+			continue
+		}
+		want, _ := os.ReadFile(filepath.Join("..", "..", goAppPatchDir, p.with))
+		if len(want) == 0 || !bytes.Equal(got, want) {
+			t.Errorf("the copy's %s is not %s", p.file, p.with)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(copyDir, "pkg", "app", "app.go")); err != nil {
 		t.Errorf("the copy lacks go-app's other files: %v", err)
@@ -37,11 +51,32 @@ func TestPatchedGoAppModule(t *testing.T) {
 }
 
 func TestPatchRefusesAnotherUpstream(t *testing.T) {
-	other := filepath.Join(t.TempDir(), "engine.go")
-	os.WriteFile(other, []byte("package app\n"), 0o644)
-	err := checkUpstream(other, goAppEngineSHA256)
-	if err == nil || !strings.Contains(err.Error(), "port the patch") {
+	err := checkUpstream("pkg/app/engine.go", []byte("package app\n"), nil, goAppPatches[0].upstream)
+	if err == nil || !strings.Contains(err.Error(), "port the patches") {
 		t.Fatalf("a different engine.go was accepted: %v", err)
+	}
+}
+
+// TestAppWasmLeavesOutNetHTTP builds the client's import graph against the
+// patched copy: net/http (go-app's server side) must not be in it.
+func TestAppWasmLeavesOutNetHTTP(t *testing.T) {
+	modfile, err := patchedGoApp("../..", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "list", "-modfile", modfile, "-deps", "./wasm")
+	cmd.Dir = filepath.Join("..", "..")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	deps := strings.Fields(string(out))
+	if !slices.Contains(deps, goAppModule+"/pkg/app") {
+		t.Fatalf("go-app is not among app.wasm's packages: %v", deps)
+	}
+	if slices.Contains(deps, "net/http") {
+		t.Error("app.wasm imports net/http again: see goAppPatches")
 	}
 }
 
