@@ -66,7 +66,7 @@ func main() {
 	out := flag.String("out", "docs/benchmarks.md", "Markdown file to write (- for stdout only)")
 	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ too and include them")
 	loads := flag.Int("loads", 5, "cold and warm loads of the bundled list")
-	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget typing and of one warm load to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
+	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget loading and typing each list, and of one warm load, to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
 	flag.Parse()
 	var sizes []int
 	for _, s := range strings.Split(*sizesFlag, ",") {
@@ -232,7 +232,7 @@ func run(c config) error {
 
 	// The bundled list, cold: the load target of the issue.
 	logf("cold load of the bundled list ...")
-	cold, err := loadTimes(c.loads, func() (*tab, error) { return openTab(browser, base+"/") })
+	cold, err := loadTimes(c.loads, func() (*tab, error) { return openTab(browser, base+"/", nil) })
 	if err != nil {
 		return err
 	}
@@ -256,8 +256,12 @@ func run(c config) error {
 		logf("%d papers: loading the widget ...", n)
 		var w *tab
 		var wl loadRow
+		var profile func(context.Context) error
+		if c.profileDir != "" {
+			profile = startProfile
+		}
 		for try := 1; ; try++ {
-			if w, err = openTab(browser, base+"/?src="+src); err != nil {
+			if w, err = openTab(browser, base+"/?src="+src, profile); err != nil {
 				return err
 			}
 			if wl, err = w.load(); err == nil {
@@ -276,7 +280,7 @@ func run(c config) error {
 		withFuse := n <= c.fuseMax
 		if withFuse {
 			logf("%d papers: loading the Fuse.js page ...", n)
-			if f, err = openTab(browser, base+"/fuse/?src="+src); err != nil {
+			if f, err = openTab(browser, base+"/fuse/?src="+src, nil); err != nil {
 				return err
 			}
 			if fl, err = f.load(); err != nil {
@@ -290,6 +294,9 @@ func run(c config) error {
 			perQuery[q] = &typingRow{papers: n, query: q, fuseSkipped: !withFuse}
 		}
 		if c.profileDir != "" {
+			if err := stopProfile(w.ctx, filepath.Join(c.profileDir, fmt.Sprintf("load-%d.cpuprofile", n))); err != nil {
+				return err
+			}
 			if err := startProfile(w.ctx); err != nil {
 				return err
 			}
@@ -367,8 +374,8 @@ func (t *tab) name() string {
 // openTab opens url cold: a browser context of its own, the service
 // worker bypassed (once it activates it would take over the list's
 // request).
-func openTab(browser context.Context, url string) (*tab, error) {
-	return open(browser, url, true, nil, chromedp.WithNewBrowserContext())
+func openTab(browser context.Context, url string, before func(context.Context) error) (*tab, error) {
+	return open(browser, url, true, before, chromedp.WithNewBrowserContext())
 }
 
 // openFirstVisit opens url in a browser context of its own with the
