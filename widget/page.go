@@ -51,6 +51,7 @@ func FromPage() func() *Widget {
 	// and index: pausing now and then keeps the pre-rendered page
 	// responsive (scrolling, typing ahead) meanwhile.
 	pause, stop := yielder()
+	big := false
 	if data, err := fetchBytes(src); err != nil {
 		loadErr = msg.LoadFailed(src, err)
 	} else {
@@ -59,7 +60,7 @@ func FromPage() func() *Widget {
 		// twice what is live between collections: decoding and indexing a
 		// large list, then typing, would double the page's memory at
 		// their peak. Collect sooner, from before the peak.
-		if len(data) > bigList {
+		if big = len(data) > bigList; big {
 			debug.SetGCPercent(25)
 		}
 		// The list's strings share data, which is never copied: the
@@ -71,6 +72,14 @@ func FromPage() func() *Widget {
 	}
 	index := search.Build(list.Papers, pause)
 	mark("paperwidget:indexed")
+	if big {
+		// Typing makes little garbage, but a quarter of a large list's
+		// memory is a lot of it to let pile up before collecting: at
+		// 100,000 papers it raised the page's memory by a tenth over a
+		// few hundred keystrokes. A collection every few dozen keys costs
+		// less than the frame it may fall in.
+		debug.SetGCPercent(10)
+	}
 	stop()
 	var typed string
 	var focus bool
