@@ -3,6 +3,7 @@ package widget
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -51,7 +52,7 @@ func FromPage() func() *Widget {
 	// and index: pausing now and then keeps the pre-rendered page
 	// responsive (scrolling, typing ahead) meanwhile.
 	pause, stop := yielder()
-	big := false
+	big, listBytes := false, 0
 	if data, err := fetchBytes(src); err != nil {
 		loadErr = msg.LoadFailed(src, err)
 	} else {
@@ -60,6 +61,7 @@ func FromPage() func() *Widget {
 		// twice what is live between collections: decoding and indexing a
 		// large list, then typing, would double the page's memory at
 		// their peak. Collect sooner, from before the peak.
+		listBytes = len(data)
 		if big = len(data) > bigList; big {
 			debug.SetGCPercent(25)
 		}
@@ -73,12 +75,12 @@ func FromPage() func() *Widget {
 	index := search.Build(list.Papers, pause)
 	mark("paperwidget:indexed")
 	if big {
-		// Typing makes little garbage, but a quarter of a large list's
-		// memory is a lot of it to let pile up before collecting: at
-		// 100,000 papers it raised the page's memory by a tenth over a
-		// few hundred keystrokes. A collection every few dozen keys costs
-		// less than the frame it may fall in.
-		debug.SetGCPercent(10)
+		// Loading took the page's memory to its peak, which it keeps:
+		// typing's garbage, let pile up to a quarter of a large list's
+		// heap, went past it (at 100,000 papers, by a tenth over a few
+		// hundred keystrokes). A soft limit just above collects sooner
+		// only where that would happen.
+		debug.SetMemoryLimit(heldMemory() + int64(listBytes)/20)
 	}
 	stop()
 	var typed string
@@ -102,6 +104,13 @@ func FromPage() func() *Widget {
 		typed, focus = "", false
 		return w
 	}
+}
+
+// heldMemory is the memory the Go runtime holds from the browser.
+func heldMemory() int64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.Sys - m.HeapReleased)
 }
 
 // mark records a User Timing mark: the benchmark (bench/) reads the phases
