@@ -25,6 +25,10 @@ import (
 //     copy builds them for servers only, with _goapp/wasm.go (go-app's, minus
 //     the static-site generator that takes a server Handler) and
 //     _goapp/resource_wasm.go (the part of resource.go the client uses).
+//   - _goapp/route.go is go-app's router without routes matched by regular
+//     expressions, which the widget does not use: regexp's parser, kept
+//     reachable by *regexp.Regexp's UnmarshalText, brought the unicode
+//     tables, whose map initialisers ran at every start. 0.5 MB of app.wasm.
 //
 // The copy is wired in with a temporary go.mod (`go build -modfile`), so
 // go.mod, go.sum and every other build keep the upstream module; the leading
@@ -52,6 +56,7 @@ var goAppPatches = []goAppPatch{
 	{"pkg/app/resource.go", "6b52ab4ec2f4171d403384bffe159e9ec22699933e768ef5868f2851a1b84baa", ""},
 	{"pkg/app/wasm.go", "10117b07fb7147cdfcd97d1e07cd010da30914e2a622b73d0242b5d9019796f8", "wasm.go"},
 	{"pkg/app/resource_wasm.go", "", "resource_wasm.go"},
+	{"pkg/app/route.go", "3252c7f2876cba69c3fbb203b0b4d5770ddd4651cdaf3ad69e5c33bfd1ccf5bd", "route.go"},
 }
 
 // serverOnly is what a patch without a replacement puts before the

@@ -57,9 +57,10 @@ func TestPatchRefusesAnotherUpstream(t *testing.T) {
 	}
 }
 
-// TestAppWasmLeavesOutNetHTTP builds the client's import graph against the
-// patched copy: net/http (go-app's server side) must not be in it.
-func TestAppWasmLeavesOutNetHTTP(t *testing.T) {
+// TestAppWasmLeavesOutServerAndRegexp builds the client's import graph
+// against the patched copy: net/http (go-app's server side) and regexp
+// (its regexp routes) must not be in it.
+func TestAppWasmLeavesOutServerAndRegexp(t *testing.T) {
 	modfile, err := patchedGoApp("../..", t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -75,8 +76,10 @@ func TestAppWasmLeavesOutNetHTTP(t *testing.T) {
 	if !slices.Contains(deps, goAppModule+"/pkg/app") {
 		t.Fatalf("go-app is not among app.wasm's packages: %v", deps)
 	}
-	if slices.Contains(deps, "net/http") {
-		t.Error("app.wasm imports net/http again: see goAppPatches")
+	for _, pkg := range []string{"net/http", "regexp"} {
+		if slices.Contains(deps, pkg) {
+			t.Errorf("app.wasm imports %s again: see goAppPatches", pkg)
+		}
 	}
 }
 
