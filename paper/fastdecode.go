@@ -91,7 +91,10 @@ func (d *fastDecoder) list() (list List, problems []Problem, ok bool) {
 		return List{}, nil, false
 	}
 
-	// The document is valid JSON: read the papers.
+	// The document is valid JSON: read the papers. Nothing can send the
+	// list to the general decoder any more, so the list title's unescaping
+	// stays, whatever a paper's fallback reverts.
+	d.keep()
 	d.i = itemsAt + 1
 	// Sized up front: appending 10,000 papers one by one allocates five
 	// times the final slice on the way.

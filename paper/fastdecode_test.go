@@ -28,6 +28,7 @@ var fastCases = []string{
 	`[{"id":"a","title":"A \"q\" \\alpha \u003c\/b\u003e","abstract":"\ud83e\udde0 \ud800 \ud800\u0041 \udc00\ud800 \t","authors":["\u00c9mile"]}]`,
 	`[{"id":"a","title":"A \"q\"","authors":["\u00c9mile"],"date":"2024-13"},{"id":"b","title":"\u0042","url":"javascript:x"}]`,
 	`{"title":"L \"x\"","papers":[{"id":"a","title":"\"A\""}],"x":tru}`, `{"title":"L \"x\"","papers":{}}`,
+	`{"title":"L \"x\" \u00e9","papers":[{"id":"a","title":"A","date":"bad"},{"id":"b","title":"B"}]}`,
 	`[{"id":"a","title":"\"A\"","tags":["\u0074",1]}]`, `[{"id":"a","title":"\"A\"","id":"b"}]`,
 	"[{\"id\":\"a\",\"title\":\"Über naïve 🧠 café, long enough to span words\"}]\xc3\xa9", "\xef\xbb\xbf[]",
 }
