@@ -16,8 +16,9 @@ func gapLen(g uint32) int {
 
 func putGap(b []byte, g uint32) int { return binary.PutUvarint(b, uint64(g)) }
 
-// raise lifts best[p] to at least q for every paper p of list.
-func raise(best []uint16, list []byte, q uint16) {
+// raise lifts best[p] to at least q for every paper p of list, plus the
+// paper's bonus[p] when bonus is not nil (titles: short titles rank higher).
+func raise(best []uint16, list []byte, q uint16, bonus []uint8) {
 	p := uint32(0) // one past the paper
 	for i := 0; i < len(list); {
 		g := uint32(list[i])
@@ -26,21 +27,11 @@ func raise(best []uint16, list []byte, q uint16) {
 			g, i = longGap(list, i, g)
 		}
 		p += g
-		best[p-1] = max(best[p-1], q)
-	}
-}
-
-// raiseTitle is raise for titles, where a paper adds its short-title bonus.
-func raiseTitle(best []uint16, list []byte, q uint16, bonus []uint8) {
-	p := uint32(0)
-	for i := 0; i < len(list); {
-		g := uint32(list[i])
-		i++
-		if g >= 0x80 {
-			g, i = longGap(list, i, g)
+		v := q
+		if bonus != nil {
+			v += uint16(bonus[p-1])
 		}
-		p += g
-		best[p-1] = max(best[p-1], q+uint16(bonus[p-1]))
+		best[p-1] = max(best[p-1], v)
 	}
 }
 

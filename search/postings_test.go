@@ -29,13 +29,13 @@ func TestGapLists(t *testing.T) {
 			last = p + 1
 		}
 		best := make([]uint16, papers[len(papers)-1]+1)
-		raise(best, list, 7)
+		raise(best, list, 7, nil)
 		bonus := make([]uint8, len(best))
 		for _, p := range papers {
 			bonus[p] = 2
 		}
 		titles := make([]uint16, len(best))
-		raiseTitle(titles, list, 7, bonus)
+		raise(titles, list, 7, bonus)
 		var got, gotTitles []uint32
 		for p := range best {
 			if best[p] == 7 {

@@ -248,10 +248,10 @@ func (ix *Index) match(sc *scratch, t *term, best []uint16) {
 	}
 
 	for _, c := range sc.cands {
-		raiseTitle(best, ix.postings(fTitle, c.w), uint16(c.q)*weightTitle, ix.bonus)
-		raise(best, ix.postings(fMeta, c.w), uint16(c.q)*weightMeta)
+		raise(best, ix.postings(fTitle, c.w), uint16(c.q)*weightTitle, ix.bonus)
+		raise(best, ix.postings(fMeta, c.w), uint16(c.q)*weightMeta, nil)
 		if c.q > qInfix { // subsequences only count in short fields
-			raise(best, ix.postings(fAbstract, c.w), uint16(c.q)*weightAbstract)
+			raise(best, ix.postings(fAbstract, c.w), uint16(c.q)*weightAbstract, nil)
 		}
 	}
 	// A term that starts ordinary words is a word being typed, not an
