@@ -214,7 +214,7 @@ func resetDir(out, root string) error {
 }
 
 // CompileWasm builds the browser program (./wasm under root) into out as
-// the site ships it: go-app's engine patched (see goapp.go), symbols
+// the site ships it: against the patched go-app (see goapp.go), symbols
 // stripped unless asked for.
 func CompileWasm(root, out string, symbols bool, log io.Writer) error {
 	abs, err := filepath.Abs(out)
