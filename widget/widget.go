@@ -90,6 +90,7 @@ type Widget struct {
 	bibOpen   string
 	announce  string
 	settle    *time.Timer
+	idle      *idleCollector
 	navigated bool
 	ready     bool
 	unlisten  []func()
@@ -170,7 +171,8 @@ func (w *Widget) OnMount(ctx app.Context) {
 	ctx.Handle(focusAction, w.onFocus)
 	ctx.Handle(copyAction, w.onCopy)
 	app.Window().Get("document").Get("documentElement").Set("lang", language(w.Ilang))
-	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clear), listenPermalinks(ctx, w.openPaper))
+	w.idle = newIdleCollector()
+	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clear), listenPermalinks(ctx, w.openPaper), w.idle.stop)
 	if w.Iembedded {
 		w.unlisten = append(w.unlisten, listenHost(ctx, w.onHostCommand))
 	}
@@ -366,6 +368,7 @@ func (w *Widget) renderResults() app.UI {
 
 func (w *Widget) onInput(ctx app.Context, q string) {
 	w.setQuery(q)
+	w.idle.schedule()
 	// One timer, pushed back by each keystroke: a dispatch per keystroke
 	// would re-render the widget 600 ms later, often in the middle of
 	// typing.

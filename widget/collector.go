@@ -1,0 +1,73 @@
+package widget
+
+import (
+	"runtime"
+	"runtime/metrics"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// idleCollector moves garbage collection out of keystrokes. Go collects
+// once the heap has grown by a share (GOGC) of what the last collection
+// kept, in whatever the page is doing then: typing at 10,000 papers, that
+// was every tenth key or so, and the key that crossed the line waited
+// 6-14 ms more for its rows. After a keystroke, the idle collector waits
+// for the browser to be idle and collects there once half of that growth is
+// used; Go's own trigger comes at 70% at the earliest, so the keys typed
+// before the next idle moment still fit in what is left.
+type idleCollector struct {
+	samples []metrics.Sample
+	onIdle  app.Func
+	// cancel withdraws the pending look, nil when none is pending.
+	cancel func()
+}
+
+func newIdleCollector() *idleCollector {
+	c := &idleCollector{samples: []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/gc/heap/goal:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+	}}
+	c.onIdle = app.FuncOf(func(app.Value, []app.Value) any {
+		c.cancel = nil
+		if c.due() {
+			runtime.GC()
+		}
+		return nil
+	})
+	return c
+}
+
+// due reports whether half of the heap's growth allowed before the next
+// collection is used.
+func (c *idleCollector) due() bool {
+	metrics.Read(c.samples)
+	live, goal, used := c.samples[0].Value.Uint64(), c.samples[1].Value.Uint64(), c.samples[2].Value.Uint64()
+	return goal > live && used > live && used-live >= (goal-live)/2
+}
+
+// schedule asks for a look at the heap once the browser is idle after the
+// keystroke's frame, or 50 ms after at the latest: browsers may grant no
+// idle period between keys typed fast (headless Chromium rarely did at 80
+// ms a key), and a look after the next key is too late.
+func (c *idleCollector) schedule() {
+	if c.cancel != nil {
+		return
+	}
+	win := app.Window()
+	request, cancel, arg := "requestIdleCallback", "cancelIdleCallback", any(map[string]any{"timeout": 50})
+	if !win.Get(request).Truthy() {
+		// Safari.
+		request, cancel, arg = "setTimeout", "clearTimeout", 50
+	}
+	id := win.Call(request, c.onIdle, arg)
+	c.cancel = func() { win.Call(cancel, id) }
+}
+
+func (c *idleCollector) stop() {
+	if c.cancel != nil {
+		c.cancel()
+		c.cancel = nil
+	}
+	c.onIdle.Release()
+}
