@@ -18,6 +18,10 @@ import (
 type idleCollector struct {
 	samples []metrics.Sample
 	onIdle  app.Func
+	// How to schedule a look, chosen once: a keystroke pays for every call
+	// into JavaScript.
+	request, cancelName string
+	arg                 any
 	// cancel withdraws the pending look, nil when none is pending.
 	cancel func()
 }
@@ -35,6 +39,14 @@ func newIdleCollector() *idleCollector {
 		}
 		return nil
 	})
+	// A look comes once the browser is idle after the keystroke's frame,
+	// or 50 ms after at the latest: browsers may grant no idle period
+	// between keys typed fast (headless Chromium rarely did at 80 ms a
+	// key), and a look after the next key is too late.
+	c.request, c.cancelName, c.arg = "requestIdleCallback", "cancelIdleCallback", app.ValueOf(map[string]any{"timeout": 50})
+	if !app.Window().Get(c.request).Truthy() {
+		c.request, c.cancelName, c.arg = "setTimeout", "clearTimeout", 50 // Safari
+	}
 	return c
 }
 
@@ -46,22 +58,13 @@ func (c *idleCollector) due() bool {
 	return goal > live && used > live && used-live >= (goal-live)/2
 }
 
-// schedule asks for a look at the heap once the browser is idle after the
-// keystroke's frame, or 50 ms after at the latest: browsers may grant no
-// idle period between keys typed fast (headless Chromium rarely did at 80
-// ms a key), and a look after the next key is too late.
+// schedule asks for a look at the heap after the keystroke.
 func (c *idleCollector) schedule() {
 	if c.cancel != nil {
 		return
 	}
-	win := app.Window()
-	request, cancel, arg := "requestIdleCallback", "cancelIdleCallback", any(map[string]any{"timeout": 50})
-	if !win.Get(request).Truthy() {
-		// Safari.
-		request, cancel, arg = "setTimeout", "clearTimeout", 50
-	}
-	id := win.Call(request, c.onIdle, arg)
-	c.cancel = func() { win.Call(cancel, id) }
+	id := app.Window().Call(c.request, c.onIdle, c.arg)
+	c.cancel = func() { app.Window().Call(c.cancelName, id) }
 }
 
 func (c *idleCollector) stop() {
