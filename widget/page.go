@@ -54,12 +54,14 @@ func FromPage() func() *Widget {
 	if src == "" {
 		src = app.Getenv(ListURLEnv)
 	}
+	listBytes := 0
+	data, err := fetchBytes(src)
 	// A list of 10,000 papers takes the browser a second or more to read
 	// and index: pausing now and then keeps the pre-rendered page
-	// responsive (scrolling, typing ahead) meanwhile.
+	// responsive (scrolling, typing ahead) meanwhile. The fetch let the
+	// page run: the first pause is due after 30 ms of work from here.
 	pause, stop := yielder()
-	listBytes := 0
-	if data, err := fetchBytes(src); err != nil {
+	if err != nil {
 		loadErr = msg.LoadFailed(src, err)
 	} else {
 		mark("paperwidget:fetched")
