@@ -105,6 +105,15 @@ func finishPWA(out, base string, h *app.Handler) error {
 		fmt.Sprintf(`fetchWithProgress("%s", showProgress)`, wasmURL),
 		fmt.Sprintf(`fetch("%s")`, wasmURL),
 	}, replacement{
+		// Instantiating app.wasm and starting Go (runtime, package
+		// initialisation, main until the list's fetch) were one task of
+		// 95-240 ms on the page's thread, about half each: the longest
+		// task after first paint at any list size. A turn of the event
+		// loop between them lets input and rendering in.
+		`go.run(wasm.instance);`,
+		`await new Promise((resolve) => setTimeout(resolve));
+    go.run(wasm.instance);`,
+	}, replacement{
 		// Before go-app's own code, which reads localStorage on start.
 		"// -----------------------------------------------------------------------------\n// go-app\n",
 		storageFallback + "// -----------------------------------------------------------------------------\n// go-app\n",
