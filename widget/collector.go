@@ -3,6 +3,7 @@ package widget
 import (
 	"runtime"
 	"runtime/metrics"
+	"sync/atomic"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -20,10 +21,11 @@ type idleCollector struct {
 	onIdle  app.Func
 	// How to schedule a look, chosen once: a keystroke pays for every call
 	// into JavaScript.
-	request, cancelName string
-	arg                 any
-	// cancel withdraws the pending look, nil when none is pending.
-	cancel func()
+	request, cancel string
+	arg             any
+	// pending is set from schedule until the look runs; id names it.
+	pending atomic.Bool
+	id      app.Value
 }
 
 func newIdleCollector() *idleCollector {
@@ -33,7 +35,7 @@ func newIdleCollector() *idleCollector {
 		{Name: "/memory/classes/heap/objects:bytes"},
 	}}
 	c.onIdle = app.FuncOf(func(app.Value, []app.Value) any {
-		c.cancel = nil
+		c.pending.Store(false)
 		if c.due() {
 			runtime.GC()
 		}
@@ -43,9 +45,9 @@ func newIdleCollector() *idleCollector {
 	// or 50 ms after at the latest: browsers may grant no idle period
 	// between keys typed fast (headless Chromium rarely did at 80 ms a
 	// key), and a look after the next key is too late.
-	c.request, c.cancelName, c.arg = "requestIdleCallback", "cancelIdleCallback", app.ValueOf(map[string]any{"timeout": 50})
+	c.request, c.cancel, c.arg = "requestIdleCallback", "cancelIdleCallback", app.ValueOf(map[string]any{"timeout": 50})
 	if !app.Window().Get(c.request).Truthy() {
-		c.request, c.cancelName, c.arg = "setTimeout", "clearTimeout", 50 // Safari
+		c.request, c.cancel, c.arg = "setTimeout", "clearTimeout", 50 // Safari
 	}
 	return c
 }
@@ -60,17 +62,15 @@ func (c *idleCollector) due() bool {
 
 // schedule asks for a look at the heap after the keystroke.
 func (c *idleCollector) schedule() {
-	if c.cancel != nil {
+	if c.pending.Swap(true) {
 		return
 	}
-	id := app.Window().Call(c.request, c.onIdle, c.arg)
-	c.cancel = func() { app.Window().Call(c.cancelName, id) }
+	c.id = app.Window().Call(c.request, c.onIdle, c.arg)
 }
 
 func (c *idleCollector) stop() {
-	if c.cancel != nil {
-		c.cancel()
-		c.cancel = nil
+	if c.pending.Load() {
+		app.Window().Call(c.cancel, c.id)
 	}
 	c.onIdle.Release()
 }

@@ -8,8 +8,8 @@ import (
 )
 
 // The collector must ask for a collection once half of the heap's allowed
-// growth is garbage, and not before: that is after Go's own trigger would
-// be too late, and much sooner would collect for nothing.
+// growth is garbage, before Go's own trigger (which would land in a
+// keystroke), and not much sooner (which would collect for little).
 func TestIdleCollectorIsDueAtHalfTheGrowth(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	c := newIdleCollector()
