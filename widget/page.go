@@ -54,7 +54,6 @@ func FromPage() func() *Widget {
 	if src == "" {
 		src = app.Getenv(ListURLEnv)
 	}
-	listBytes := 0
 	data, err := fetchBytes(src)
 	// A list of 10,000 papers takes the browser a second or more to read
 	// and index: pausing now and then keeps the pre-rendered page
@@ -69,7 +68,6 @@ func FromPage() func() *Widget {
 		// twice what is live between collections: decoding and indexing a
 		// large list, then typing, would double the page's memory at
 		// their peak. Collect sooner, from before the peak.
-		listBytes = len(data)
 		if len(data) > bigList {
 			debug.SetGCPercent(25)
 		}
@@ -85,7 +83,7 @@ func FromPage() func() *Widget {
 	// go-app builds the page next, in one task: not in the same one as
 	// the end of indexing (at 100,000 papers the two made 245 ms).
 	pause()
-	if listBytes > hugeList {
+	if len(data) > hugeList {
 		// Loading took the page's memory to its peak, which it keeps:
 		// typing's garbage, let pile up to a quarter of a huge list's
 		// heap, went past it (at 100,000 papers, by a tenth over a few
