@@ -32,7 +32,7 @@ func TestPatchedGoAppModule(t *testing.T) {
 			continue
 		}
 		if p.with == "" {
-			if !bytes.HasPrefix(got, []byte("//go:build !wasm\n")) {
+			if !bytes.HasPrefix(got, []byte(serverOnly)) {
 				t.Errorf("the copy's %s is still built into app.wasm", p.file)
 			}
 			continue
