@@ -66,6 +66,7 @@ func main() {
 	out := flag.String("out", "docs/benchmarks.md", "Markdown file to write (- for stdout only)")
 	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ too and include them")
 	loads := flag.Int("loads", 5, "cold and warm loads of the bundled list")
+	keys := flag.Bool("keys", false, "print every timed keystroke to standard error (which keys make the p95)")
 	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget loading and typing each list, and of one warm load, to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
 	flag.Parse()
 	var sizes []int
@@ -79,7 +80,7 @@ func main() {
 		}
 		sizes = append(sizes, n)
 	}
-	c := config{sizes: sizes, rounds: *rounds, fuseMax: *fuseMax, loads: *loads, out: *out, goBench: *goBench, profileDir: *profile}
+	c := config{sizes: sizes, rounds: *rounds, fuseMax: *fuseMax, loads: *loads, out: *out, goBench: *goBench, keys: *keys, profileDir: *profile}
 	if err := run(c); err != nil {
 		fatal(err)
 	}
@@ -135,7 +136,7 @@ type config struct {
 	sizes                  []int
 	rounds, fuseMax, loads int
 	out                    string
-	goBench                bool
+	goBench, keys          bool
 	profileDir             string
 }
 
@@ -313,11 +314,16 @@ func run(c config) error {
 						continue
 					}
 					logf("%d papers, round %d: %s types %q", n, round+1, t.name(), q)
-					dom, frame, err := t.typeQuery(q)
+					keys, dom, frame, err := t.typeQuery(q)
 					if err != nil {
 						return err
 					}
 					pq := perQuery[q]
+					if c.keys {
+						for i, d := range dom {
+							logf("  %s %q: %.1f ms", t.name(), keys[i], d)
+						}
+					}
 					if t == w {
 						all.widget, all.widgetF = append(all.widget, dom...), append(all.widgetF, frame...)
 						pq.widget, pq.widgetF = append(pq.widget, dom...), append(pq.widgetF, frame...)
@@ -475,7 +481,7 @@ func warmLoads(browser context.Context, url string, n int, profileDir string) ([
 	// app.wasm's compiled code only once its optimising tier has worked on
 	// enough of it.
 	for _, q := range queries {
-		if _, _, err := first.typeQuery(q); err != nil {
+		if _, _, _, err := first.typeQuery(q); err != nil {
 			return nil, err
 		}
 	}
@@ -554,8 +560,8 @@ func (t *tab) load() (loadRow, error) {
 
 // typeQuery empties the field, then types q key by key, timing each key
 // whose trimmed prefix differs from the previous one (a space changes
-// nothing the page shows).
-func (t *tab) typeQuery(q string) (dom, frame []float64, err error) {
+// nothing the page shows). keys are the prefixes timed.
+func (t *tab) typeQuery(q string) (keys []string, dom, frame []float64, err error) {
 	ctx, cancel := context.WithTimeout(t.ctx, 10*time.Minute)
 	defer cancel()
 	field := chromedp.CSS(`input[type="search"]`)
@@ -565,7 +571,7 @@ func (t *tab) typeQuery(q string) (dom, frame []float64, err error) {
 		chromedp.KeyEvent("\b"),
 		chromedp.Poll[chromedp.Void](`(document.querySelector('[data-paper-widget]').dataset.query ?? "") === ""`, chromedp.WithPollingTimeout(time.Minute)),
 	); err != nil {
-		return nil, nil, fmt.Errorf("%s: clearing the field: %v", t.url, err)
+		return nil, nil, nil, fmt.Errorf("%s: clearing the field: %v", t.url, err)
 	}
 	time.Sleep(300 * time.Millisecond)
 	prev := ""
@@ -573,29 +579,30 @@ func (t *tab) typeQuery(q string) (dom, frame []float64, err error) {
 		prefix := strings.TrimSpace(q[:i+1])
 		if prefix == prev {
 			if err := press(ctx, q[i]); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			continue
 		}
 		prev = prefix
 		js, _ := json.Marshal(prefix)
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`__pwb.arm(`+string(js)+`)`)); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if err := press(ctx, q[i]); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		type timing struct{ Dom, Frame float64 }
 		tm, err := chromedp.Run(ctx, chromedp.Evaluate[timing](`__pwb.done`, chromedp.EvalAwaitPromise))
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: waiting for %q: %v", t.url, prefix, err)
+			return nil, nil, nil, fmt.Errorf("%s: waiting for %q: %v", t.url, prefix, err)
 		}
+		keys = append(keys, prefix)
 		dom = append(dom, tm.Dom)
 		frame = append(frame, tm.Frame)
 		// A fast typist's pace: the page may finish work it deferred.
 		time.Sleep(60 * time.Millisecond)
 	}
-	return dom, frame, nil
+	return keys, dom, frame, nil
 }
 
 // press types one printable ASCII character as a keyboard does: a keyDown
