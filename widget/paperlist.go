@@ -57,7 +57,7 @@ func (l *paperList) BibtexOpen(id string) *paperList { l.IbibOpen = id; return l
 func (l *paperList) Render() app.UI {
 	return app.Ol().Class("pw-list").Body(
 		app.Range(l.Ihits).Slice(func(i int) app.UI {
-			p := l.Ipapers[l.Ihits[i].Paper]
+			p := &l.Ipapers[l.Ihits[i].Paper]
 			var s search.Spans
 			if i < len(l.Ispans) {
 				s = l.Ispans[i]
