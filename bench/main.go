@@ -64,7 +64,7 @@ func main() {
 	rounds := flag.Int("rounds", 3, "times each query is typed in each page")
 	fuseMax := flag.Int("fuse-max", 10000, "largest list the Fuse.js page types into (it takes seconds per key at 100,000)")
 	out := flag.String("out", "docs/benchmarks.md", "Markdown file to write (- for stdout only)")
-	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ too and include them")
+	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ and widget/ too and include them")
 	loads := flag.Int("loads", 5, "cold and warm loads of the bundled list")
 	keys := flag.Bool("keys", false, "print every timed keystroke to standard error (which keys make the p95)")
 	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget loading and typing each list, and of one warm load, to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
@@ -157,8 +157,8 @@ func run(c config) error {
 	defer os.RemoveAll(tmp)
 
 	if c.goBench {
-		logf("running the Go benchmarks of search/ ...")
-		cmd := exec.Command("go", "test", "./search/", "-run", "^$", "-bench", ".", "-benchtime", "5x", "-benchmem")
+		logf("running the Go benchmarks of search/ and widget/ ...")
+		cmd := exec.Command("go", "test", "./search/", "./widget/", "-run", "^$", "-bench", ".", "-benchtime", "5x", "-benchmem")
 		cmd.Stderr = os.Stderr
 		b, err := cmd.Output()
 		if err != nil {
@@ -830,8 +830,10 @@ func (r *report) markdown() string {
 	}
 	b.WriteString(notes)
 	if r.goBench != "" {
-		b.WriteString("\n## Go benchmarks (native, `go test ./search/ -bench .`)\n\n")
-		b.WriteString("`BenchmarkSearch` types the three queries key by key (ns/keystroke is one key); `BenchmarkNew` builds the index.\n\n```\n")
+		b.WriteString("\n## Go benchmarks (native, `go test ./search/ ./widget/ -bench .`)\n\n")
+		b.WriteString("`BenchmarkSearch` types the three queries key by key (ns/keystroke is one key); `BenchmarkNew` builds the index;\n" +
+			"`BenchmarkRows` has go-app render and diff the 20 shown rows of the 10,000-paper list for each of those keys: the Go side\n" +
+			"of rendering a keystroke (natively, go-app's DOM calls do nothing).\n\n```\n")
 		b.WriteString(r.goBench)
 		b.WriteString("```\n")
 	}

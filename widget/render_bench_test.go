@@ -1,0 +1,72 @@
+package widget
+
+import (
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	synthlist "github.com/paperwidget/paperwidget/bench/synth"
+	"github.com/paperwidget/paperwidget/paper"
+	"github.com/paperwidget/paperwidget/search"
+)
+
+// rowsHarness renders the result rows as the widget does and keeps its
+// context, so a benchmark can change the rows as a keystroke does.
+type rowsHarness struct {
+	app.Compo
+
+	papers []paper.Paper
+	hits   []search.Hit
+	spans  []search.Spans
+	ctx    app.Context
+}
+
+// OnPreRender, as go-app outside the browser mounts as the pre-renderer.
+func (h *rowsHarness) OnPreRender(ctx app.Context) { h.ctx = ctx }
+
+func (h *rowsHarness) Render() app.UI {
+	return newPaperList().Messages(&english).Papers(h.papers).Hits(h.hits).Spans(h.spans)
+}
+
+// BenchmarkRows is the Go side of rendering a keystroke's rows: go-app
+// renders and diffs the shown rows of the 10,000-paper benchmark list for
+// each key of the browser benchmark's queries. Natively, go-app's DOM calls
+// do nothing, so this is what Go code spends of a keystroke (several times
+// slower in the browser's wasm), apart from the browser's DOM work. Outside
+// the browser rows render as the pre-renderer's, with the text of collapsed
+// abstracts, which live rows leave out: a little more work than typing in
+// the page.
+func BenchmarkRows(b *testing.B) {
+	seed, err := synthlist.Seed("../data/papers.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	papers := synthlist.Generate(seed, 10_000).Papers
+	ix := search.New(papers)
+	type key struct {
+		hits  []search.Hit
+		spans []search.Spans
+	}
+	var keys []key
+	for _, q := range []string{"hebbian", "spiking neural", "contnual lerning"} {
+		for i := 1; i <= len(q); i++ {
+			hits := ix.Search(q[:i])
+			hits = hits[:min(len(hits), pageSize)]
+			keys = append(keys, key{hits, ix.Spans(q[:i], hits, func(int) bool { return false })})
+		}
+	}
+	h := &rowsHarness{papers: papers}
+	e := app.NewTestEngine()
+	if err := e.Load(h); err != nil {
+		b.Fatal(err)
+	}
+	e.ConsumeAll()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, k := range keys {
+			h.ctx.Dispatch(func(app.Context) { h.hits, h.spans = k.hits, k.spans })
+			e.ConsumeAll()
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(keys)), "ns/keystroke")
+}
