@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -392,4 +393,47 @@ func TestNoEmptyListWhileTheClientMounts(t *testing.T) {
 			t.Fatalf("the list went empty while loading; row counts seen: %v", counts)
 		}
 	}
+}
+
+// TestTextInManyScriptsThroughTyping types into a list whose titles and ids
+// hold accents, CJK, right-to-left text, combining marks, zero-width spaces
+// and characters outside the BMP (two JavaScript string units each), so
+// that each keystroke moves papers between rows: every row must keep
+// showing its paper's exact title and id. The page receives a render's
+// text and attribute writes in one batch, sliced by length (see
+// build/site/dom-writes.js); a miscounted length shows up here.
+func TestTextInManyScriptsThroughTyping(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "unicode-text.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, problems, err := paper.Decode(data)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("fixture: %v %v", err, problems)
+	}
+	titles := map[string]string{}
+	for _, pp := range list.Papers {
+		titles[pp.ID] = pp.Title
+	}
+	p := newPage(t)
+	p.open("?src=/fixtures/unicode-text.json")
+	p.waitCount(len(list.Papers))
+	for _, q := range []string{"plasticity", "spiking", "networks", "plast", "p", "circuits", "", "rules", "cafe", "zero width"} {
+		p.typeQuery(q)
+		rows := eval[[][3]string](p, `[...document.querySelectorAll('[data-paper-id]')].map(r => [r.dataset.paperId, r.id, r.querySelector('[data-field="title"]').textContent])`)
+		if len(rows) == 0 && strings.Contains("plasticity spiking networks circuits rules", q) {
+			t.Errorf("query %q: no rows", q)
+		}
+		for _, r := range rows {
+			if want, ok := titles[r[0]]; !ok {
+				t.Errorf("query %q: row with unknown id %q", q, r[0])
+			} else if r[2] != want {
+				t.Errorf("query %q: paper %q shown as %q, want %q", q, r[0], r[2], want)
+			}
+			if r[1] != "paper-"+r[0] {
+				t.Errorf("query %q: row of %q has the id %q", q, r[0], r[1])
+			}
+		}
+	}
+	p.noConsoleErrors()
 }

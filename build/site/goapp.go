@@ -31,6 +31,13 @@ import (
 //     expressions, which the widget does not use: regexp's parser, kept
 //     reachable by *regexp.Regexp's UnmarshalText, brought the unicode
 //     tables, whose map initialisers ran at every start. 0.5 MB of app.wasm.
+//   - go-app wrote each text and attribute change of a render with a call
+//     into the page of its own. _goapp/js_wasm.go batches them (applied by
+//     dom-writes.js, which finishPWA adds to app.js), _goapp/attribute.go
+//     routes attributes into the batch, the engine sends it at the end of
+//     each render and _goapp/dom_nowasm.go is its no-op outside the
+//     browser. A keystroke that changes every shown row made about 300
+//     calls; it makes a few.
 //
 // The copy is wired in with a temporary go.mod (`go build -modfile`), so
 // go.mod, go.sum and every other build keep the upstream module; the leading
@@ -59,6 +66,9 @@ var goAppPatches = []goAppPatch{
 	{"pkg/app/wasm.go", "10117b07fb7147cdfcd97d1e07cd010da30914e2a622b73d0242b5d9019796f8", "wasm.go"},
 	{"pkg/app/resource_wasm.go", "", "resource_wasm.go"},
 	{"pkg/app/route.go", "3252c7f2876cba69c3fbb203b0b4d5770ddd4651cdaf3ad69e5c33bfd1ccf5bd", "route.go"},
+	{"pkg/app/js_wasm.go", "683db47f071e412509b54722ac5463f88b5dd8698aab3694e4b6ca53f12c7224", "js_wasm.go"},
+	{"pkg/app/attribute.go", "ab421c255bf7e5a4472ddde08ffe06c7d81a56f67c48658408e33328f19a105e", "attribute.go"},
+	{"pkg/app/dom_nowasm.go", "", "dom_nowasm.go"},
 }
 
 // serverOnly is what a patch without a replacement puts before the

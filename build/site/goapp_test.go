@@ -98,3 +98,23 @@ func TestPatchedGoAppIsReproducible(t *testing.T) {
 		t.Errorf("two builds name different copies (app.wasm records the path):\n%s\n%s", modA, modB)
 	}
 }
+
+// TestPatchedGoAppBuilds compiles the patched go-app for the browser and,
+// as go-app is also built for servers, outside it.
+func TestPatchedGoAppBuilds(t *testing.T) {
+	modfile, err := patchedGoApp("../..", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, goos := range []string{"js", ""} {
+		cmd := exec.Command("go", "vet", "-modfile", modfile, goAppModule+"/pkg/app")
+		cmd.Dir = filepath.Join("..", "..")
+		cmd.Env = os.Environ()
+		if goos == "js" {
+			cmd.Env = append(cmd.Env, "GOOS=js", "GOARCH=wasm")
+		}
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go vet (GOOS=%s): %v\n%s", goos, err, out)
+		}
+	}
+}

@@ -27,6 +27,12 @@ var workerTemplate string
 //go:embed storage-fallback.js
 var storageFallback string
 
+// domWritesJS applies go-app's batched DOM writes: see the file and
+// goAppPatches.
+//
+//go:embed dom-writes.js
+var domWritesJS string
+
 // Dark counterparts of the handler's colours, for the browser's UI when the
 // system prefers dark (the manifest has no per-scheme colours).
 const (
@@ -116,7 +122,7 @@ func finishPWA(out, base string, h *app.Handler) error {
 	}, replacement{
 		// Before go-app's own code, which reads localStorage on start.
 		"// -----------------------------------------------------------------------------\n// go-app\n",
-		storageFallback + "// -----------------------------------------------------------------------------\n// go-app\n",
+		storageFallback + domWritesJS + "// -----------------------------------------------------------------------------\n// go-app\n",
 	}); err != nil {
 		return err
 	}

@@ -99,7 +99,7 @@ func Build(o Options) error {
 	if err != nil {
 		return err
 	}
-	version, err := hashDir(web, workerTemplate, storageFallback, base)
+	version, err := hashDir(web, workerTemplate, storageFallback, domWritesJS, base)
 	if err != nil {
 		return err
 	}

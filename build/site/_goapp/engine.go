@@ -228,6 +228,7 @@ func (e *engineX) Load(v Composer) error {
 		return errors.New("updating root failed").Wrap(err)
 	}
 	e.body = body.(HTMLBody)
+	flushDOMWrites() // paperwidget: see processFrame
 	return nil
 }
 
@@ -292,6 +293,8 @@ func (e *engineX) processFrame() {
 	e.executeDefers()
 	e.actions.Cleanup()
 	e.states.Cleanup()
+	// paperwidget: the render's text and attribute writes (js_wasm.go).
+	flushDOMWrites()
 }
 
 func (e *engineX) executeDefers() {

@@ -1,0 +1,6 @@
+//go:build !wasm
+
+package app
+
+// paperwidget: outside the browser there are no DOM writes to batch.
+func flushDOMWrites() {}
