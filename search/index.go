@@ -48,6 +48,7 @@ type Index struct {
 	short            []uint32 // words of titles and short fields: the only subsequence targets
 	bonus            []uint8  // per paper, favours title hits in short titles
 	pool             sync.Pool
+	done             doneTerms
 }
 
 // New indexes papers. The slice must not change while the index is in use.

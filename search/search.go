@@ -55,8 +55,9 @@ const (
 )
 
 type cand struct {
-	w uint32
-	q uint8
+	w  uint32
+	q  uint8
+	hl uint8 // how to highlight w for this term
 }
 
 type term struct {
@@ -139,10 +140,18 @@ func (ix *Index) Search(query string) []Hit {
 		return hits
 	}
 	total := sc.total
+	done := ix.done.begin()
+	defer ix.done.end(done)
 	for i := range sc.terms {
 		best := sc.best
-		clear(best)
-		ix.match(sc, &sc.terms[i], best)
+		// Every term but the last is complete: typing only extends the
+		// last, so the others were matched at an earlier keystroke.
+		if i < len(sc.terms)-1 {
+			ix.matchDone(sc, &sc.terms[i], best, done)
+		} else {
+			clear(best)
+			ix.match(sc, &sc.terms[i], best)
+		}
 		alive := false
 		if i == 0 {
 			for p, b := range best {
@@ -268,8 +277,14 @@ func (ix *Index) postings(f int, w uint32) []byte {
 // add records word w as a candidate of the current term and remembers how
 // to highlight it: a whole word beats a longer prefix beats a subsequence.
 func (ix *Index) add(sc *scratch, w int, q, hl uint8) {
-	sc.cands = append(sc.cands, cand{uint32(w), q})
+	sc.cands = append(sc.cands, cand{uint32(w), q, hl})
 	sc.mark[w] = sc.gen
+	ix.highlight(sc, w, hl)
+}
+
+// highlight records that word w is to be highlighted as hl, unless another
+// term already asked for a stronger highlight.
+func (ix *Index) highlight(sc *scratch, w int, hl uint8) {
 	old := sc.hl[w]
 	if old == 0 {
 		sc.touched = append(sc.touched, uint32(w))
