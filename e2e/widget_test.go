@@ -396,11 +396,11 @@ func TestNoEmptyListWhileTheClientMounts(t *testing.T) {
 }
 
 // TestTextInManyScriptsThroughTyping types into a list whose titles and ids
-// hold accents, CJK, right-to-left text, combining marks, zero-width spaces
-// and characters outside the BMP (two JavaScript string units each), so
-// that each keystroke moves papers between rows: every row must keep
-// showing its paper's exact title and id. The page receives a render's
-// text and attribute writes in one batch, sliced by length (see
+// hold accents, CJK, right-to-left text, combining marks, zero-width spaces,
+// a byte order mark and characters outside the BMP (two JavaScript string
+// units each), so that each keystroke moves papers between rows: every row
+// must keep showing its paper's exact title and id. The page receives a
+// render's text and attribute writes in one batch, sliced by length (see
 // build/site/dom-writes.js); a miscounted length shows up here.
 func TestTextInManyScriptsThroughTyping(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("testdata", "unicode-text.json"))
@@ -425,9 +425,12 @@ func TestTextInManyScriptsThroughTyping(t *testing.T) {
 			t.Errorf("query %q: no rows", q)
 		}
 		for _, r := range rows {
+			// A leading byte order mark may be missing: wasm_exec.js decodes
+			// every string Go hands the page with a TextDecoder, which drops
+			// it (an invisible character) when a text node is created.
 			if want, ok := titles[r[0]]; !ok {
 				t.Errorf("query %q: row with unknown id %q", q, r[0])
-			} else if r[2] != want {
+			} else if r[2] != want && r[2] != strings.TrimPrefix(want, "\ufeff") {
 				t.Errorf("query %q: paper %q shown as %q, want %q", q, r[0], r[2], want)
 			}
 			if r[1] != "paper-"+r[0] {

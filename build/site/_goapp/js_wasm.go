@@ -385,7 +385,7 @@ type writeBatch struct {
 	checked bool
 	nodes   []any
 	meta    []byte // "kind,name length,value length," per write
-	text    []byte // each write's name and value
+	text    []byte // '.', then each write's name and value
 }
 
 func (b *writeBatch) add(v value, kind int, name, val string) {
@@ -411,6 +411,11 @@ func (b *writeBatch) add(v value, kind int, name, val string) {
 	// would decode to another number of units.
 	if !utf8.ValidString(val) {
 		val = strings.ToValidUTF8(val, "\uFFFD")
+	}
+	if len(b.text) == 0 {
+		// The page's decoder drops a byte order mark that starts the text,
+		// which a title may: the text starts with a character of its own.
+		b.text = append(b.text, '.')
 	}
 	b.nodes = append(b.nodes, v.jsValue)
 	for _, n := range [3]int{kind, jsLen(name), jsLen(val)} {
