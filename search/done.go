@@ -46,18 +46,19 @@ func (d *doneTerms) end(s *doneSearch) {
 }
 
 // matchDone is match for a complete term: the last query's match when it
-// had the term, else a new one that the next query can reuse.
-func (ix *Index) matchDone(sc *scratch, t *term, best []uint16, s *doneSearch) {
+// had the term, else a new one that the next query can reuse. It returns
+// the term's scores per paper, to read only: they may be the kept match's.
+func (ix *Index) matchDone(sc *scratch, t *term, s *doneSearch) []uint16 {
 	if i := slices.IndexFunc(s.old, func(m *termMatch) bool { return m.term == t.s }); i >= 0 {
 		m := s.old[i]
-		copy(best, m.best)
 		for _, c := range m.cands {
 			ix.highlight(sc, int(c.w), c.hl)
 		}
 		t.acro = m.acro
 		s.used = append(s.used, m)
-		return
+		return m.best
 	}
+	best := sc.best
 	clear(best)
 	ix.match(sc, t, best)
 	// The buffer of a match the query no longer has is reused: at 100,000
@@ -77,4 +78,5 @@ func (ix *Index) matchDone(sc *scratch, t *term, best []uint16, s *doneSearch) {
 	copy(m.best, best)
 	m.cands = append(m.cands[:0], sc.cands...)
 	s.used = append(s.used, m)
+	return best
 }

@@ -147,7 +147,7 @@ func (ix *Index) Search(query string) []Hit {
 		// Every term but the last is complete: typing only extends the
 		// last, so the others were matched at an earlier keystroke.
 		if i < len(sc.terms)-1 {
-			ix.matchDone(sc, &sc.terms[i], best, done)
+			best = ix.matchDone(sc, &sc.terms[i], done)
 		} else {
 			clear(best)
 			ix.match(sc, &sc.terms[i], best)
