@@ -4,6 +4,7 @@ package search
 
 import (
 	"encoding/binary"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -65,133 +66,169 @@ func Build(papers []paper.Paper, pause func()) *Index {
 	if pause == nil {
 		pause = func() {}
 	}
-	ix := &Index{papers: papers}
-	ix.ids.init(1 << 12)
-	var (
-		tz       tokenizer
-		seen     []uint32 // per word, the last (paper, field) it was listed for
-		acro     []bool
-		ids      [nFields][]byte // word ids of each paper's field, unique per paper, as varints
-		idsOff   [nFields][]uint32
-		idsCap   [nFields]int
-		initials []byte
-	)
-	// Sizing the largest temporary lists up front spares copying hundreds of
-	// megabytes while they grow at 100,000 papers: about one unique word per
-	// 8 bytes of text, of two bytes each.
-	for _, p := range papers {
-		idsCap[fTitle] += len(p.Title) / 4
-		idsCap[fAbstract] += len(p.Abstract) / 4
+	text := 0
+	for i := range papers {
+		text += len(papers[i].Title) + len(papers[i].Abstract)
 	}
-	for f := range nFields {
-		ids[f] = make([]byte, 0, idsCap[f])
-	}
-	ix.initOff = make([]uint32, len(papers)+1)
-	ix.bonus = make([]uint8, len(papers))
-	addWord := func(f, p int, word []byte, isAcro bool) {
-		h := hashWord(word)
-		id, slot := ix.ids.find(ix.words, word, h)
-		if slot >= 0 {
-			id = uint32(len(ix.words))
-			ix.words = append(ix.words, string(word))
-			ix.ids.insert(ix.words, slot, id)
-			seen = append(seen, 0)
-			acro = append(acro, false)
-		}
-		if isAcro {
-			acro[id] = true
-		}
-		if stamp := uint32(p*nFields + f + 1); seen[id] != stamp {
-			seen[id] = stamp
-			ids[f] = binary.AppendUvarint(ids[f], uint64(id))
-		}
-	}
-	add := func(f, p int, toks []token) {
-		for _, t := range toks {
-			addWord(f, p, t.word, !t.compound && t.upper >= 2 && 2*t.upper >= len(t.word))
-		}
-	}
-	// addASCII is add(f, p, tz.split(s)) for ASCII text, which abstracts
-	// mostly are, without materialising tokens: the same words, hyphen
-	// chains and acronym flags. It reports false, having added nothing,
-	// when s is not ASCII.
-	var word, chain []byte
-	addASCII := func(f, p int, s string) bool {
-		if !isASCII(s) {
-			return false
-		}
-		parts, prevEnd := 0, -2
-		for i := 0; i < len(s); {
-			if asciiClass[s[i]] == 0 {
-				i++
-				continue
-			}
-			start, upper := i, 0
-			word = word[:0]
-			for ; i < len(s); i++ {
-				c := s[i]
-				k := asciiClass[c]
-				if k == 0 {
-					break
-				}
-				if k == 2 {
-					c += 'a' - 'A'
-					upper++
-				}
-				word = append(word, c)
-			}
-			if start > 0 && s[start-1] == '-' && prevEnd == start-1 {
-				parts++
-			} else {
-				if parts >= 2 {
-					addWord(f, p, chain, false)
-				}
-				chain, parts = chain[:0], 1
-			}
-			chain = append(chain, word...)
-			prevEnd = i
-			addWord(f, p, word, upper >= 2 && 2*upper >= len(word))
-		}
-		if parts >= 2 {
-			addWord(f, p, chain, false)
-		}
-		return true
-	}
-	for p := range papers {
-		if p%pauseEvery == pauseEvery-1 {
+	b := NewBuilder(text)
+	for i := range papers {
+		if i%pauseEvery == pauseEvery-1 {
 			pause()
 		}
-		pp := &papers[p]
-		for f := range nFields {
-			idsOff[f] = append(idsOff[f], uint32(len(ids[f])))
+		b.Add(&papers[i], papers[i].Abstract)
+	}
+	return b.Index(papers, pause)
+}
+
+// Builder indexes papers one at a time, for a caller that has each in hand
+// only for a moment: a browser streaming a list whose abstracts it leaves
+// outside wasm's memory (see paper.Stream).
+type Builder struct {
+	ix       *Index
+	tz       tokenizer
+	seen     []uint32 // per word, the last (paper, field) it was listed for
+	acro     []bool
+	ids      [nFields][]byte // word ids of each paper's field, unique per paper, as varints
+	idsOff   [nFields][]uint32
+	initials []byte
+	// word and chain are addASCII's buffers.
+	word, chain []byte
+	n           int // papers added
+}
+
+// NewBuilder starts an index of papers holding about text bytes of titles
+// and abstracts.
+func NewBuilder(text int) *Builder {
+	b := &Builder{ix: &Index{}}
+	b.ix.ids.init(1 << 12)
+	// Sizing the largest temporary list up front spares copying hundreds of
+	// megabytes while it grows at 100,000 papers: about one unique word per
+	// 8 bytes of text, of two bytes each.
+	b.ids[fAbstract] = make([]byte, 0, text/4)
+	return b
+}
+
+func (b *Builder) addWord(f, p int, word []byte, isAcro bool) {
+	ix := b.ix
+	h := hashWord(word)
+	id, slot := ix.ids.find(ix.words, word, h)
+	if slot >= 0 {
+		id = uint32(len(ix.words))
+		ix.words = append(ix.words, string(word))
+		ix.ids.insert(ix.words, slot, id)
+		b.seen = append(b.seen, 0)
+		b.acro = append(b.acro, false)
+	}
+	if isAcro {
+		b.acro[id] = true
+	}
+	if stamp := uint32(p*nFields + f + 1); b.seen[id] != stamp {
+		b.seen[id] = stamp
+		b.ids[f] = binary.AppendUvarint(b.ids[f], uint64(id))
+	}
+}
+
+func (b *Builder) add(f, p int, toks []token) {
+	for _, t := range toks {
+		b.addWord(f, p, t.word, !t.compound && t.upper >= 2 && 2*t.upper >= len(t.word))
+	}
+}
+
+// addASCII is add(f, p, tz.split(s)) for ASCII text, which abstracts mostly
+// are, without materialising tokens: the same words, hyphen chains and
+// acronym flags. It reports false, having added nothing, when s is not
+// ASCII.
+func (b *Builder) addASCII(f, p int, s string) bool {
+	if !isASCII(s) {
+		return false
+	}
+	parts, prevEnd := 0, -2
+	for i := 0; i < len(s); {
+		if asciiClass[s[i]] == 0 {
+			i++
+			continue
 		}
-		toks := tz.split(pp.Title)
-		add(fTitle, p, toks)
-		ix.initOff[p] = uint32(len(initials))
-		initials = appendInitials(initials, toks)
-		n := 0
-		for _, t := range toks {
-			if !t.compound {
-				n++
+		start, upper := i, 0
+		b.word = b.word[:0]
+		for ; i < len(s); i++ {
+			c := s[i]
+			k := asciiClass[c]
+			if k == 0 {
+				break
 			}
+			if k == 2 {
+				c += 'a' - 'A'
+				upper++
+			}
+			b.word = append(b.word, c)
 		}
-		ix.bonus[p] = uint8(maxBonus - min(maxBonus, n/2))
-		for _, a := range pp.Authors {
-			add(fMeta, p, tz.split(a))
+		if start > 0 && s[start-1] == '-' && prevEnd == start-1 {
+			parts++
+		} else {
+			if parts >= 2 {
+				b.addWord(f, p, b.chain, false)
+			}
+			b.chain, parts = b.chain[:0], 1
 		}
-		for _, t := range pp.Tags {
-			add(fMeta, p, tz.split(t))
-		}
-		add(fMeta, p, tz.split(pp.Venue))
-		if !asciiIndexing || !addASCII(fAbstract, p, pp.Abstract) {
-			add(fAbstract, p, tz.split(pp.Abstract))
+		b.chain = append(b.chain, b.word...)
+		prevEnd = i
+		b.addWord(f, p, b.word, upper >= 2 && 2*upper >= len(b.word))
+	}
+	if parts >= 2 {
+		b.addWord(f, p, b.chain, false)
+	}
+	return true
+}
+
+// Add indexes the next paper, pp, whose abstract is abstract: pp's own
+// Abstract is not read, as a streamed paper's abstract is not in it.
+func (b *Builder) Add(pp *paper.Paper, abstract string) {
+	ix, p := b.ix, b.n
+	b.n++
+	for f := range nFields {
+		b.idsOff[f] = append(b.idsOff[f], uint32(len(b.ids[f])))
+	}
+	toks := b.tz.split(pp.Title)
+	b.add(fTitle, p, toks)
+	ix.initOff = append(ix.initOff, uint32(len(b.initials)))
+	b.initials = appendInitials(b.initials, toks)
+	n := 0
+	for _, t := range toks {
+		if !t.compound {
+			n++
 		}
 	}
+	ix.bonus = append(ix.bonus, uint8(maxBonus-min(maxBonus, n/2)))
+	for _, a := range pp.Authors {
+		b.add(fMeta, p, b.tz.split(a))
+	}
+	for _, t := range pp.Tags {
+		b.add(fMeta, p, b.tz.split(t))
+	}
+	b.add(fMeta, p, b.tz.split(pp.Venue))
+	if !asciiIndexing || !b.addASCII(fAbstract, p, abstract) {
+		b.add(fAbstract, p, b.tz.split(abstract))
+	}
+}
+
+// Index finishes the index of papers, which must be the papers added, in
+// the order they were added; pause is called as in Build. The builder is
+// spent.
+func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
+	if len(papers) != b.n {
+		panic(fmt.Sprintf("search: index of %d papers finished with %d", b.n, len(papers)))
+	}
+	if pause == nil {
+		pause = func() {}
+	}
+	ix, ids, idsOff, acro := b.ix, b.ids, b.idsOff, b.acro
+	ix.papers = papers
 	for f := range nFields {
 		idsOff[f] = append(idsOff[f], uint32(len(ids[f])))
 	}
-	ix.initOff[len(papers)] = uint32(len(initials))
-	ix.initials = string(initials)
+	ix.initOff = append(ix.initOff, uint32(len(b.initials)))
+	ix.initials = string(b.initials)
+	*b = Builder{}
 
 	// Sort the dictionary and renumber: prefix matches become one range.
 	order := make([]uint32, len(ix.words))
