@@ -35,10 +35,12 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/heapprofiler"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/profiler"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/serviceworker"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -116,7 +118,10 @@ type loadRow struct {
 	longest float64 // longest task after first paint, ms
 	over200 int
 	bytes   int
-	mem     int     // wasm linear memory after typing, bytes
+	mem     int // wasm linear memory after typing, bytes
+	// pageMem is the page's JS heap and array buffers (wasm memory and a
+	// fetched list among them) after typing and a collection, bytes.
+	pageMem int
 	json    int     // raw bytes of the list
 	wasm    float64 // app.wasm downloaded (Resource Timing responseEnd), ms
 	// User Timing marks of widget/page.go, ms; 0 when absent.
@@ -342,8 +347,14 @@ func run(c config) error {
 		if mem, err := chromedp.Run(w.ctx, chromedp.Evaluate[int](`__pwb.mem ? __pwb.mem.buffer.byteLength : 0`)); err == nil {
 			wl.mem = mem
 		}
+		if wl.pageMem, err = pageMemory(w.ctx); err != nil {
+			return err
+		}
 		rep.loads = append(rep.loads, wl)
 		if withFuse {
+			if fl.pageMem, err = pageMemory(f.ctx); err != nil {
+				return err
+			}
 			rep.loads = append(rep.loads, fl)
 			f.close()
 		}
@@ -404,6 +415,20 @@ func stopWorkers(ctx context.Context) error {
 	}
 	_, err := chromedp.Call(ctx, serviceworker.StopAllWorkers, cdp.Empty{})
 	return err
+}
+
+// pageMemory collects the page's garbage and returns the memory it keeps:
+// its JS heap and its array buffers, which hold wasm memory and whatever
+// the page fetched and kept.
+func pageMemory(ctx context.Context) (int, error) {
+	if _, err := chromedp.Call(ctx, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
+		return 0, err
+	}
+	u, err := chromedp.Call(ctx, cdpruntime.GetHeapUsage, cdp.Empty{})
+	if err != nil {
+		return 0, err
+	}
+	return int(u.UsedSize + u.BackingStorageSize), nil
 }
 
 // open opens url in a new tab; before, when given, runs before the
@@ -803,17 +828,21 @@ func (r *report) markdown() string {
 		"First paint is first-contentful-paint; wasm is when app.wasm finished downloading; started is when the\n" +
 		"compiled program began running (widget/page.go); ready is when `[data-paper-widget]` gains `data-ready` (list loaded and\n" +
 		"indexed, typing filters). Long tasks are counted after first paint. Transferred is every response of the page\n" +
-		"(compressed bytes on the wire). Wasm memory is the linear memory after typing (widget only).\n\n")
-	b.WriteString("| page | papers | first paint | wasm | started | list fetched | decoded | indexed | ready | longest task after paint | tasks > 200 ms | transferred | wasm memory | memory / JSON |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+		"(compressed bytes on the wire). Wasm memory is the linear memory after typing (widget only). Page memory is what the\n" +
+		"page keeps after typing and a collection: its JS heap and array buffers, which hold wasm memory and the fetched list.\n\n")
+	b.WriteString("| page | papers | first paint | wasm | started | list fetched | decoded | indexed | ready | longest task after paint | tasks > 200 ms | transferred | wasm memory | memory / JSON | page memory |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, l := range r.loads {
-		mem, ratio := "", ""
+		mem, ratio, pageMem := "", "", ""
 		if l.mem > 0 {
 			mem = mb(l.mem)
 			ratio = fmt.Sprintf("%.2fx", float64(l.mem)/float64(l.json))
 		}
-		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s |\n", l.page, l.papers, ms(l.paint),
-			ms(l.wasm), ms(l.started), ms(l.fetched), ms(l.decoded), ms(l.indexed), ms(l.ready), ms(l.longest), l.over200, mb(l.bytes), mem, ratio)
+		if l.pageMem > 0 {
+			pageMem = mb(l.pageMem)
+		}
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s |\n", l.page, l.papers, ms(l.paint),
+			ms(l.wasm), ms(l.started), ms(l.fetched), ms(l.decoded), ms(l.indexed), ms(l.ready), ms(l.longest), l.over200, mb(l.bytes), mem, ratio, pageMem)
 	}
 
 	b.WriteString("\n## Sizes\n\n")
