@@ -2,6 +2,9 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -393,6 +396,69 @@ func TestNoEmptyListWhileTheClientMounts(t *testing.T) {
 			t.Fatalf("the list went empty while loading; row counts seen: %v", counts)
 		}
 	}
+}
+
+// TestExpandedAbstractsAreTheListsText expands every row and compares each
+// abstract shown with the list's, before and after typing: the browser
+// streams a list (paper.Stream) and keeps a large one's abstracts
+// compressed, decompressing them for the rows that show them.
+func TestExpandedAbstractsAreTheListsText(t *testing.T) {
+	for _, c := range []struct{ file, query string }{
+		{"../data/papers.json", ""},
+		{"testdata/unicode-text.json", "?src=/fixtures/unicode-text.json"},
+		{largeList, "?src=" + largeList},
+	} {
+		var data []byte
+		var err error
+		if c.file == largeList {
+			data, err = get(serverURL + largeList)
+		} else {
+			data, err = os.ReadFile(c.file)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, problems, err := paper.Decode(data)
+		if err != nil || len(problems) > 0 {
+			t.Fatalf("%s: %v %v", c.file, err, problems)
+		}
+		abstracts := map[string]string{}
+		for _, pp := range list.Papers {
+			abstracts[pp.ID] = pp.Abstract
+		}
+		p := newPage(t)
+		p.open(c.query)
+		p.run(chromedp.Click(css(`.pw-expand-all`), chromedp.NodeVisible))
+		p.waitJS(`document.querySelector('.pw-expand-all').textContent === "Collapse all"`)
+		for _, q := range []string{"", "networks", "plasticity"} {
+			if q != "" {
+				p.typeQuery(q)
+			}
+			rows := eval[[][2]string](p, `[...document.querySelectorAll('[data-paper-id]')].filter(r => r.querySelector('[data-field="abstract"]').checkVisibility()).map(r => [r.dataset.paperId, r.querySelector('[data-field="abstract"]').textContent])`)
+			if len(rows) == 0 {
+				t.Errorf("%s, query %q: no abstract shown", c.file, q)
+			}
+			for _, r := range rows {
+				if want := abstracts[r[0]]; want != "" && r[1] != want {
+					t.Errorf("%s, query %q: paper %q shows the abstract %q, want %q", c.file, q, r[0], r[1], want)
+				}
+			}
+		}
+		p.noConsoleErrors()
+	}
+}
+
+// get returns the body of url.
+func get(url string) ([]byte, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: %s", url, resp.Status)
+	}
+	return io.ReadAll(resp.Body)
 }
 
 // TestTextInManyScriptsThroughTyping types into a list whose titles and ids
