@@ -1,6 +1,8 @@
 package widget
 
 import (
+	"errors"
+	"fmt"
 	"runtime/debug"
 	"time"
 
@@ -47,13 +49,12 @@ func FromPage() func() *Widget {
 
 	var list paper.List
 	var problems []paper.Problem
-	var index *search.Index
 	var loadErr string
 	src := params.Get("src")
 	if src == "" {
 		src = app.Getenv(ListURLEnv)
 	}
-	body, err := fetchList(src)
+	data, err := fetchBytes(src)
 	// A list of 10,000 papers takes the browser a second or more to read
 	// and index: pausing now and then keeps the pre-rendered page
 	// responsive (scrolling, typing ahead) meanwhile. The fetch let the
@@ -64,33 +65,25 @@ func FromPage() func() *Widget {
 	} else {
 		mark("paperwidget:fetched")
 		// Wasm memory never shrinks, and by default the heap may grow to
-		// twice what is live between collections: loading a large list,
-		// then typing, would double the page's memory at their peak.
-		// Collect sooner, and while loading sooner still, as what it
-		// leaves live is most of that peak (at 10,000 papers, 10 instead
-		// of 25 took a quarter to a half of a megabyte off it). Not for
-		// lists over hugeList, whose loading it slowed by a fifth.
-		switch {
-		case body.n > hugeList:
+		// twice what is live between collections: decoding and indexing a
+		// large list, then typing, would double the page's memory at
+		// their peak. Collect sooner, from before the peak.
+		if len(data) > bigList {
 			debug.SetGCPercent(25)
-		case body.n > bigList:
-			debug.SetGCPercent(10)
 		}
-		if list, problems, index, err = load(body, body.n, pause); err != nil {
+		// The list's strings share data, which is never copied: the
+		// bytes are held once.
+		if list, problems, err = paper.DecodeShared(data, pause); err != nil {
 			loadErr = msg.ReadFailed(src, err)
 		}
-		body.release()
-		if body.n > bigList {
-			debug.SetGCPercent(25)
-		}
+		mark("paperwidget:decoded")
 	}
-	if index == nil {
-		index = search.New(list.Papers)
-	}
+	index := search.Build(list.Papers, pause)
+	mark("paperwidget:indexed")
 	// go-app builds the page next, in one task: not in the same one as
 	// the end of indexing (at 100,000 papers the two made 245 ms).
 	pause()
-	if body.n > hugeList {
+	if len(data) > hugeList {
 		// Loading took the page's memory to its peak, which it keeps:
 		// typing's garbage, let pile up to a quarter of a huge list's
 		// heap, went past it (at 100,000 papers, by a tenth over a few
@@ -157,4 +150,48 @@ func yielder() (pause, stop func()) {
 		onMessage.Release()
 	}
 	return pause, stop
+}
+
+// fetchBytes gets url through the browser's fetch: net/http would add
+// megabytes to app.wasm for the same request.
+func fetchBytes(url string) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	onFail := app.FuncOf(func(this app.Value, args []app.Value) any {
+		msg := "network error"
+		if len(args) > 0 && args[0].Truthy() {
+			msg = args[0].Call("toString").String()
+		}
+		done <- result{err: fmt.Errorf("%s (offline, or the server does not allow this site to read it: see CORS in the README)", msg)}
+		return nil
+	})
+	defer onFail.Release()
+	onBody := app.FuncOf(func(this app.Value, args []app.Value) any {
+		buf := app.Window().Get("Uint8Array").New(args[0])
+		data := make([]byte, buf.Get("length").Int())
+		app.CopyBytesToGo(data, buf)
+		done <- result{data: data}
+		return nil
+	})
+	defer onBody.Release()
+	onResponse := app.FuncOf(func(this app.Value, args []app.Value) any {
+		resp := args[0]
+		if !resp.Get("ok").Bool() {
+			done <- result{err: fmt.Errorf("HTTP %d %s", resp.Get("status").Int(), resp.Get("statusText").String())}
+			return nil
+		}
+		resp.Call("arrayBuffer").Call("then", onBody, onFail)
+		return nil
+	})
+	defer onResponse.Release()
+
+	if url == "" {
+		return nil, errors.New("no list URL")
+	}
+	app.Window().Call("fetch", url).Call("then", onResponse, onFail)
+	r := <-done
+	return r.data, r.err
 }
