@@ -18,22 +18,6 @@ type Paper struct {
 	Arxiv  string   `json:"arxiv,omitempty"`
 	Tags   []string `json:"tags,omitempty"`
 	Bibtex string   `json:"bibtex,omitempty"`
-	// held is where Stream put the abstract of a large list, compressed;
-	// Abstract is empty then.
-	held held
-}
-
-// HasAbstract reports whether p has an abstract.
-func (p *Paper) HasAbstract() bool { return p.Abstract != "" || p.held.n > 0 }
-
-// AbstractText returns p's abstract, decompressing it when Stream stored
-// it compressed: call it for the papers shown, not for every paper of a
-// list.
-func (p *Paper) AbstractText() string {
-	if p.held.store == nil {
-		return p.Abstract
-	}
-	return p.held.store.text(p.held)
 }
 
 // List is a titled list of papers, the top-level object of the JSON format.
