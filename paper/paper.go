@@ -18,6 +18,20 @@ type Paper struct {
 	Arxiv  string   `json:"arxiv,omitempty"`
 	Tags   []string `json:"tags,omitempty"`
 	Bibtex string   `json:"bibtex,omitempty"`
+	// held is where Stream left the abstract, Abstract being empty then.
+	held held
+}
+
+// HasAbstract reports whether p has an abstract.
+func (p *Paper) HasAbstract() bool { return p.Abstract != "" || p.held.store != nil }
+
+// AbstractText returns p's abstract, reading it back from where Stream left
+// it: call it for the papers shown, not for every paper of a list.
+func (p *Paper) AbstractText() string {
+	if p.held.store == nil {
+		return p.Abstract
+	}
+	return p.held.store.text(p.held.i)
 }
 
 // List is a titled list of papers, the top-level object of the JSON format.
