@@ -109,7 +109,7 @@ func (ix *Index) Spans(query string, hits []Hit, abstract func(i int) bool) []Sp
 		p := &ix.papers[h.Paper]
 		out[i].Title = ix.fieldSpans(sc, p.Title, true)
 		if abstract == nil || abstract(i) {
-			out[i].Abstract = ix.fieldSpans(sc, p.Abstract, false)
+			out[i].Abstract = ix.fieldSpans(sc, p.AbstractText(), false)
 		}
 	}
 	return out
