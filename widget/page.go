@@ -1,8 +1,6 @@
 package widget
 
 import (
-	"errors"
-	"fmt"
 	"runtime/debug"
 	"time"
 
@@ -48,13 +46,15 @@ func FromPage() func() *Widget {
 	msg := languages[language(lang)]
 
 	var list paper.List
+	var abstracts *paper.Abstracts
 	var problems []paper.Problem
+	var index *search.Index
 	var loadErr string
 	src := params.Get("src")
 	if src == "" {
 		src = app.Getenv(ListURLEnv)
 	}
-	data, err := fetchBytes(src)
+	body, err := fetchList(src)
 	// A list of 10,000 papers takes the browser a second or more to read
 	// and index: pausing now and then keeps the pre-rendered page
 	// responsive (scrolling, typing ahead) meanwhile. The fetch let the
@@ -68,22 +68,23 @@ func FromPage() func() *Widget {
 		// twice what is live between collections: decoding and indexing a
 		// large list, then typing, would double the page's memory at
 		// their peak. Collect sooner, from before the peak.
-		if len(data) > bigList {
+		if body.n > bigList {
 			debug.SetGCPercent(25)
 		}
-		// The list's strings share data, which is never copied: the
-		// bytes are held once.
-		if list, problems, err = paper.DecodeShared(data, pause); err != nil {
+		if list, abstracts, problems, index, err = load(body, body.n, pause); err != nil {
 			loadErr = msg.ReadFailed(src, err)
 		}
-		mark("paperwidget:decoded")
+		if abstracts == nil {
+			body.release()
+		}
 	}
-	index := search.Build(list.Papers, pause)
-	mark("paperwidget:indexed")
+	if index == nil {
+		index = search.New(list.Papers)
+	}
 	// go-app builds the page next, in one task: not in the same one as
 	// the end of indexing (at 100,000 papers the two made 245 ms).
 	pause()
-	if len(data) > hugeList {
+	if body.n > hugeList {
 		// Loading took the page's memory to its peak, which it keeps:
 		// typing's garbage, let pile up to a quarter of a huge list's
 		// heap, went past it (at 100,000 papers, by a tenth over a few
@@ -93,6 +94,9 @@ func FromPage() func() *Widget {
 		debug.SetGCPercent(10)
 	}
 	stop()
+	if abstracts != nil {
+		go compact(abstracts, body)
+	}
 	var typed string
 	var focus bool
 	doc := app.Window().Get("document")
@@ -150,48 +154,4 @@ func yielder() (pause, stop func()) {
 		onMessage.Release()
 	}
 	return pause, stop
-}
-
-// fetchBytes gets url through the browser's fetch: net/http would add
-// megabytes to app.wasm for the same request.
-func fetchBytes(url string) ([]byte, error) {
-	type result struct {
-		data []byte
-		err  error
-	}
-	done := make(chan result, 1)
-	onFail := app.FuncOf(func(this app.Value, args []app.Value) any {
-		msg := "network error"
-		if len(args) > 0 && args[0].Truthy() {
-			msg = args[0].Call("toString").String()
-		}
-		done <- result{err: fmt.Errorf("%s (offline, or the server does not allow this site to read it: see CORS in the README)", msg)}
-		return nil
-	})
-	defer onFail.Release()
-	onBody := app.FuncOf(func(this app.Value, args []app.Value) any {
-		buf := app.Window().Get("Uint8Array").New(args[0])
-		data := make([]byte, buf.Get("length").Int())
-		app.CopyBytesToGo(data, buf)
-		done <- result{data: data}
-		return nil
-	})
-	defer onBody.Release()
-	onResponse := app.FuncOf(func(this app.Value, args []app.Value) any {
-		resp := args[0]
-		if !resp.Get("ok").Bool() {
-			done <- result{err: fmt.Errorf("HTTP %d %s", resp.Get("status").Int(), resp.Get("statusText").String())}
-			return nil
-		}
-		resp.Call("arrayBuffer").Call("then", onBody, onFail)
-		return nil
-	})
-	defer onResponse.Release()
-
-	if url == "" {
-		return nil, errors.New("no list URL")
-	}
-	app.Window().Call("fetch", url).Call("then", onResponse, onFail)
-	r := <-done
-	return r.data, r.err
 }

@@ -96,7 +96,7 @@ func (r *paperRow) Render() app.UI {
 }
 
 func (r *paperRow) renderAbstract() app.UI {
-	if r.Ipaper.Abstract == "" {
+	if !r.Ipaper.HasAbstract() {
 		return app.P().Class("pw-none").Text(r.Imsg.NoAbstract)
 	}
 	if !r.Iexpanded {
@@ -107,9 +107,9 @@ func (r *paperRow) renderAbstract() app.UI {
 		}
 		// The pre-rendered page keeps every abstract for readers without
 		// JavaScript (noscript.css shows them).
-		return app.P().Text(r.Ipaper.Abstract)
+		return app.P().Text(r.Ipaper.AbstractText())
 	}
-	return app.P().Body(highlight(r.Ipaper.Abstract, r.Ispans.Abstract)...)
+	return app.P().Body(highlight(r.Ipaper.AbstractText(), r.Ispans.Abstract)...)
 }
 
 func (r *paperRow) renderMeta() app.UI {

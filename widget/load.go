@@ -1,0 +1,145 @@
+package widget
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/paperwidget/paperwidget/paper"
+	"github.com/paperwidget/paperwidget/search"
+)
+
+// load reads and indexes the list of size bytes in src. A list over
+// bigList without problems is streamed (paper.Stream): wasm memory, which
+// never shrinks, then holds what Go makes of the list but not the list as
+// sent, whose abstracts are read from src until compact has compressed
+// them. Anything else is read whole and decoded by paper.DecodeShared,
+// which names its problems; abstracts is nil then.
+func load(src io.ReaderAt, size int, pause func()) (list paper.List, abstracts *paper.Abstracts, problems []paper.Problem, index *search.Index, err error) {
+	if size > bigList {
+		b := search.NewBuilder(size)
+		var ok bool
+		if list, abstracts, ok = paper.Stream(src, size, pause, b.Add); ok {
+			mark("paperwidget:decoded")
+			index = b.Index(list.Papers, pause)
+			mark("paperwidget:indexed")
+			return list, abstracts, nil, index, nil
+		}
+	}
+	data := make([]byte, size)
+	if n, err := src.ReadAt(data, 0); n < size {
+		return paper.List{}, nil, nil, nil, err
+	}
+	// The list's strings share data, which is never copied: the bytes are
+	// held once.
+	list, problems, err = paper.DecodeShared(data, pause)
+	mark("paperwidget:decoded")
+	index = search.Build(list.Papers, pause)
+	mark("paperwidget:indexed")
+	return list, nil, problems, index, err
+}
+
+// compact compresses a streamed list's abstracts when the browser is idle,
+// a few at a time, then lets the fetched bytes go. Compressing them while
+// loading made a list of 10,000 papers ready 60-80% later; holding them as
+// fetched kept the page's memory as large as when the list was copied.
+func compact(abstracts *paper.Abstracts, body jsBytes) {
+	deadlines := make(chan app.Value, 1)
+	onIdle := app.FuncOf(func(_ app.Value, args []app.Value) any {
+		var d app.Value
+		if len(args) > 0 {
+			d = args[0]
+		}
+		deadlines <- d
+		return nil
+	})
+	defer onIdle.Release()
+	// Idle periods come between keystrokes, or after 1 s at the latest,
+	// for one block then. Safari has no requestIdleCallback: one block
+	// every 50 ms.
+	request, arg := "requestIdleCallback", any(app.ValueOf(map[string]any{"timeout": 1000}))
+	if !app.Window().Get(request).Truthy() {
+		request, arg = "setTimeout", 50
+	}
+	for {
+		app.Window().Call(request, onIdle, arg)
+		d := <-deadlines
+		more := func() bool { return d.Truthy() && d.Call("timeRemaining").Float() > 1 }
+		if abstracts.Compress(more) {
+			break
+		}
+	}
+	body.release()
+	mark("paperwidget:compacted")
+}
+
+// jsBytes is a list as the browser fetched it: a Uint8Array outside wasm
+// memory, which Go reads a window at a time.
+type jsBytes struct {
+	arr app.Value
+	n   int
+}
+
+// release lets the page free the bytes now, once Go has read them, rather
+// than once Go's collector has finalized every view of them it was handed.
+func (b jsBytes) release() {
+	if buf := b.arr.Get("buffer"); buf.Truthy() && buf.Get("transfer").Truthy() {
+		buf.Call("transfer", 0)
+	}
+}
+
+func (b jsBytes) ReadAt(p []byte, off int64) (int, error) {
+	if off >= int64(b.n) {
+		return 0, io.EOF
+	}
+	end := min(int(off)+len(p), b.n)
+	n := app.CopyBytesToGo(p, b.arr.Call("subarray", int(off), end))
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// fetchList gets url through the browser's fetch: net/http would add
+// megabytes to app.wasm for the same request.
+func fetchList(url string) (jsBytes, error) {
+	type result struct {
+		body jsBytes
+		err  error
+	}
+	done := make(chan result, 1)
+	onFail := app.FuncOf(func(this app.Value, args []app.Value) any {
+		msg := "network error"
+		if len(args) > 0 && args[0].Truthy() {
+			msg = args[0].Call("toString").String()
+		}
+		done <- result{err: fmt.Errorf("%s (offline, or the server does not allow this site to read it: see CORS in the README)", msg)}
+		return nil
+	})
+	defer onFail.Release()
+	onBody := app.FuncOf(func(this app.Value, args []app.Value) any {
+		arr := app.Window().Get("Uint8Array").New(args[0])
+		done <- result{body: jsBytes{arr: arr, n: arr.Get("length").Int()}}
+		return nil
+	})
+	defer onBody.Release()
+	onResponse := app.FuncOf(func(this app.Value, args []app.Value) any {
+		resp := args[0]
+		if !resp.Get("ok").Bool() {
+			done <- result{err: fmt.Errorf("HTTP %d %s", resp.Get("status").Int(), resp.Get("statusText").String())}
+			return nil
+		}
+		resp.Call("arrayBuffer").Call("then", onBody, onFail)
+		return nil
+	})
+	defer onResponse.Release()
+
+	if url == "" {
+		return jsBytes{}, errors.New("no list URL")
+	}
+	app.Window().Call("fetch", url).Call("then", onResponse, onFail)
+	r := <-done
+	return r.body, r.err
+}
