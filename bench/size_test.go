@@ -16,10 +16,12 @@ import (
 // the build writes it): 1,147,793 bytes measured on 2026-11-27 with Go 1.26,
 // once go-app's server side (net/http) and regexp routes were left out (see
 // build/site/goapp.go), plus about 5%; 1,159,545 bytes since go-app's DOM
-// writes are batched. Raise it knowingly: every byte is
+// writes are batched; 1,205,660 bytes since large lists' abstracts are kept
+// compressed (compress/flate, 46 KB), plus about 4%. Raise it knowingly:
+// every byte is
 // downloaded before the widget starts, and the ceiling for app.wasm
 // plus the bundled list (about 35 KB brotli) is 1.6 MB.
-const wasmBudget = 1_205_000
+const wasmBudget = 1_255_000
 
 // TestWasmSizeBudget compiles app.wasm as the build does and fails when it
 // grows past the budget. Sizes are deterministic for a given toolchain.
