@@ -5,10 +5,12 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -18,6 +20,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/paperwidget/paperwidget/bench/synth"
 	"github.com/paperwidget/paperwidget/build/site"
 	"github.com/paperwidget/paperwidget/build/static"
 	"github.com/paperwidget/paperwidget/internal/chromium"
@@ -49,7 +52,12 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "e2e: building the site:", err)
 		return 1
 	}
-	srv := httptest.NewServer(testServer(dist))
+	generated := filepath.Join(tmp, "generated")
+	if err := writeLargeList(generated); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: generating a large list:", err)
+		return 1
+	}
+	srv := httptest.NewServer(testServer(dist, generated))
 	defer srv.Close()
 	serverURL = srv.URL
 
@@ -63,10 +71,31 @@ func run(m *testing.M) int {
 	return m.Run()
 }
 
-func testServer(dist string) http.Handler {
+// largeList is the path of a list large enough (over a megabyte) for the
+// browser to stream it and compress its abstracts when idle (widget/load.go).
+const largeList = "/generated/large.json"
+
+// writeLargeList writes largeList's file into dir: 1,000 synthetic papers.
+func writeLargeList(dir string) error {
+	seed, err := synth.Seed("../data/papers.json")
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(synth.Generate(seed, 1000))
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, path.Base(largeList)), data, 0o644)
+}
+
+func testServer(dist, generated string) http.Handler {
 	site := static.Handler(dist)
 	mux := http.NewServeMux()
 	mux.Handle("/fixtures/", http.StripPrefix("/fixtures/", http.FileServer(http.Dir("testdata"))))
+	mux.Handle("/generated/", http.StripPrefix("/generated/", http.FileServer(http.Dir(generated))))
 	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/app.wasm") {
 			wasmGateMu.Lock()

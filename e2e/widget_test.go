@@ -2,6 +2,9 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -397,13 +400,23 @@ func TestNoEmptyListWhileTheClientMounts(t *testing.T) {
 
 // TestExpandedAbstractsAreTheListsText expands every row and compares each
 // abstract shown with the list's, before and after typing, in the bundled
-// list (whose abstracts have escaped quotes) and in one in many scripts.
+// list (whose abstracts have escaped quotes), in one in many scripts, and in
+// a large one, which the browser streams: its abstracts are read from the
+// fetched list, then, once the widget has compressed them in idle time,
+// decompressed.
 func TestExpandedAbstractsAreTheListsText(t *testing.T) {
 	for _, c := range []struct{ file, query string }{
 		{"../data/papers.json", ""},
 		{"testdata/unicode-text.json", "?src=/fixtures/unicode-text.json"},
+		{largeList, "?src=" + largeList},
 	} {
-		data, err := os.ReadFile(c.file)
+		var data []byte
+		var err error
+		if c.file == largeList {
+			data, err = get(serverURL + largeList)
+		} else {
+			data, err = os.ReadFile(c.file)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -419,7 +432,7 @@ func TestExpandedAbstractsAreTheListsText(t *testing.T) {
 		p.open(c.query)
 		p.run(chromedp.Click(css(`.pw-expand-all`), chromedp.NodeVisible))
 		p.waitJS(`document.querySelector('.pw-expand-all').textContent === "Collapse all"`)
-		for _, q := range []string{"", "networks", "plasticity"} {
+		check := func(q string) {
 			if q != "" {
 				p.typeQuery(q)
 			}
@@ -433,8 +446,30 @@ func TestExpandedAbstractsAreTheListsText(t *testing.T) {
 				}
 			}
 		}
+		for _, q := range []string{"", "networks", "plasticity"} {
+			check(q)
+		}
+		if c.file == largeList {
+			p.waitJS(`performance.getEntriesByName("paperwidget:compacted").length > 0`)
+			for _, q := range []string{"learning", "spiking", ""} {
+				check(q)
+			}
+		}
 		p.noConsoleErrors()
 	}
+}
+
+// get returns the body of url.
+func get(url string) ([]byte, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: %s", url, resp.Status)
+	}
+	return io.ReadAll(resp.Body)
 }
 
 // TestTextInManyScriptsThroughTyping types into a list whose titles and ids
