@@ -53,8 +53,10 @@ const abstractBlock = 8 << 10
 const abstractLevel = flate.HuffmanOnly
 
 // Compress stores abstracts compressed, a block at a time, while more
-// reports true (at least one block per call), and reports whether all are:
-// the list's bytes are no longer read then, and the caller may let them go.
+// reports true (at least one block per call), and reports whether it is
+// finished: all are compressed, and the list's bytes are no longer read, so
+// the caller may let them go. It is finished too, leaving the rest where
+// they are, if the list's bytes can no longer be read.
 // It is meant for the browser's idle time once the list is shown: done
 // while loading, it made a list of 10,000 papers ready 60-80% later.
 func (a *Abstracts) Compress(more func() bool) (all bool) {
@@ -64,7 +66,9 @@ func (a *Abstracts) Compress(more func() bool) (all bool) {
 		if a.w == nil {
 			a.w, _ = flate.NewWriter(nil, abstractLevel) // a valid level
 		}
-		a.seal()
+		if !a.seal() {
+			return true
+		}
 		if !more() {
 			break
 		}
@@ -76,8 +80,9 @@ func (a *Abstracts) Compress(more func() bool) (all bool) {
 	return true
 }
 
-// seal compresses the next block's abstracts, read from src in one piece.
-func (a *Abstracts) seal() {
+// seal compresses the next block's abstracts, read from src in one piece,
+// and reports whether src could be read.
+func (a *Abstracts) seal() bool {
 	first, end, size := a.done, a.done, 0
 	for end < len(a.list) && (end == first || size+int(a.list[end].n) <= abstractBlock) {
 		size += int(a.list[end].n)
@@ -86,7 +91,7 @@ func (a *Abstracts) seal() {
 	lo, hi := a.list[first].off, a.list[end-1].off+a.list[end-1].n
 	a.raw = append(a.raw[:0], make([]byte, hi-lo)...)
 	if n, _ := a.src.ReadAt(a.raw, int64(lo)); n < len(a.raw) {
-		return // src went away: leave them there (AbstractText reads them as it can)
+		return false
 	}
 	a.open = a.open[:0]
 	for i := first; i < end; i++ {
@@ -102,6 +107,7 @@ func (a *Abstracts) seal() {
 	a.w.Close()
 	a.blocks = append(a.blocks, bytes.Clone(a.out.Bytes()))
 	a.done = end
+	return true
 }
 
 // textOf is an abstract's value from its bytes in the list, which it may

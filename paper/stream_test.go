@@ -178,3 +178,18 @@ func FuzzStream(f *testing.F) {
 		checkStream(t, doc, 1+max(w, -w)%64)
 	})
 }
+
+// TestCompressEndsWhenTheListIsGone checks that compressing stops, rather
+// than trying again for ever, once the list's bytes cannot be read.
+func TestCompressEndsWhenTheListIsGone(t *testing.T) {
+	doc := mustRead(t, "../data/papers.json")
+	src := &closingReader{r: bytes.NewReader(doc)}
+	_, abstracts, ok := Stream(src, len(doc), nil, func(*Paper, string) {})
+	if !ok {
+		t.Fatal("not streamed")
+	}
+	src.closed = true
+	if !abstracts.Compress(func() bool { return true }) {
+		t.Error("Compress not finished with the list gone")
+	}
+}

@@ -66,7 +66,7 @@ func compact(abstracts *paper.Abstracts, body jsBytes) {
 	for {
 		app.Window().Call(request, onIdle, arg)
 		d := <-deadlines
-		more := func() bool { return d.Truthy() && d.Call("timeRemaining").Float() > 1 }
+		more := func() bool { return d != nil && d.Truthy() && d.Call("timeRemaining").Float() > 1 }
 		if abstracts.Compress(more) {
 			break
 		}
