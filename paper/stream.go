@@ -223,12 +223,13 @@ func (s *streamer) papers(list *List, pause func(), each func(*Paper, string)) b
 			pause()
 		}
 		if i == 64 {
-			// Growing the slice and the id set by appending would leave
+			// Growing the slices and the id set by appending would leave
 			// them up to twice the size needed, and garbage on the way:
 			// size them from the papers read so far.
 			read := s.base + s.d.i - start
 			est := int(float64(s.size-start) / float64(read) * 64 * 1.05)
 			list.Papers = append(make([]Paper, 0, est), list.Papers...)
+			s.store.list = append(make([]abstract, 0, est), s.store.list...)
 			sized := make(map[string]bool, est)
 			for id := range seen {
 				sized[id] = true

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -58,7 +59,8 @@ func compact(abstracts *paper.Abstracts, body jsBytes) {
 	defer onIdle.Release()
 	// Idle periods come between keystrokes, or after 1 s at the latest,
 	// for one block then. Safari has no requestIdleCallback: one block
-	// every 50 ms.
+	// every 50 ms. A slice stops after 3 ms, whatever the idle period
+	// left: a key pressed meanwhile waits for it.
 	request, arg := "requestIdleCallback", any(app.ValueOf(map[string]any{"timeout": 1000}))
 	if !app.Window().Get(request).Truthy() {
 		request, arg = "setTimeout", 50
@@ -66,7 +68,10 @@ func compact(abstracts *paper.Abstracts, body jsBytes) {
 	for {
 		app.Window().Call(request, onIdle, arg)
 		d := <-deadlines
-		more := func() bool { return d != nil && d.Truthy() && d.Call("timeRemaining").Float() > 1 }
+		start := time.Now()
+		more := func() bool {
+			return d != nil && d.Truthy() && time.Since(start) < 3*time.Millisecond && d.Call("timeRemaining").Float() > 1
+		}
 		if abstracts.Compress(more) {
 			break
 		}
