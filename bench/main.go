@@ -119,8 +119,8 @@ type loadRow struct {
 	over200 int
 	bytes   int
 	mem     int // wasm linear memory after typing, bytes
-	// pageMem is the page's JS heap and array buffers (wasm memory and a
-	// fetched list among them) after typing and a collection, bytes.
+	// pageMem is the page's JS heap and array buffers (a fetched list kept
+	// among them, wasm memory not) after typing and a collection, bytes.
 	pageMem int
 	// compacted is when a streamed list's abstracts were all compressed
 	// (widget/load.go), ms; 0 when not seen.
@@ -437,9 +437,9 @@ func compacted(ctx context.Context) (float64, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[float64](mark+`[0].startTime`))
 }
 
-// pageMemory collects the page's garbage and returns the memory it keeps:
-// its JS heap and its array buffers, which hold wasm memory and whatever
-// the page fetched and kept.
+// pageMemory collects the page's garbage and returns the memory it keeps
+// besides wasm memory: its JS heap and its array buffers, which hold
+// whatever the page fetched and kept.
 func pageMemory(ctx context.Context) (int, error) {
 	if _, err := chromedp.Call(ctx, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
 		return 0, err
@@ -875,7 +875,7 @@ func (r *report) markdown() string {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", s.name, mb(s.raw), mb(s.gzip), mb(s.brotl))
 	}
 	if len(r.notes) > 0 {
-		b.WriteString("\nFailed loads, retried:\n\n")
+		b.WriteString("\nFrom the run (loads failed and retried, abstracts not compressed in time):\n\n")
 		for _, n := range r.notes {
 			fmt.Fprintf(&b, "- %s\n", n)
 		}
