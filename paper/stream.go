@@ -3,6 +3,7 @@ package paper
 import (
 	"bytes"
 	"io"
+	"maps"
 	"strings"
 	"unsafe"
 )
@@ -231,9 +232,7 @@ func (s *streamer) papers(list *List, pause func(), each func(*Paper, string)) b
 			list.Papers = append(make([]Paper, 0, est), list.Papers...)
 			s.store.list = append(make([]abstract, 0, est), s.store.list...)
 			sized := make(map[string]bool, est)
-			for id := range seen {
-				sized[id] = true
-			}
+			maps.Copy(sized, seen)
 			seen = sized
 		}
 		if !s.ws() || !s.complete() {

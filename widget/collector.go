@@ -45,10 +45,7 @@ func newIdleCollector() *idleCollector {
 	// or 50 ms after at the latest: browsers may grant no idle period
 	// between keys typed fast (headless Chromium rarely did at 80 ms a
 	// key), and a look after the next key is too late.
-	c.request, c.cancel, c.arg = "requestIdleCallback", "cancelIdleCallback", app.ValueOf(map[string]any{"timeout": 50})
-	if !app.Window().Get(c.request).Truthy() {
-		c.request, c.cancel, c.arg = "setTimeout", "clearTimeout", 50 // Safari
-	}
+	c.request, c.cancel, c.arg = idleCallback(50, 50)
 	return c
 }
 
@@ -73,4 +70,15 @@ func (c *idleCollector) stop() {
 		app.Window().Call(c.cancel, c.id)
 	}
 	c.onIdle.Release()
+}
+
+// idleCallback names how to have a function called once the browser is
+// idle, or after timeout ms at the latest: requestIdleCallback, with the
+// function that cancels it and the argument to pass. Where there is none
+// (Safari), setTimeout after delay ms.
+func idleCallback(timeout, delay int) (request, cancel string, arg any) {
+	if app.Window().Get("requestIdleCallback").Truthy() {
+		return "requestIdleCallback", "cancelIdleCallback", app.ValueOf(map[string]any{"timeout": timeout})
+	}
+	return "setTimeout", "clearTimeout", delay
 }

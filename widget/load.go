@@ -45,7 +45,7 @@ func load(src io.ReaderAt, size int, pause func()) (list paper.List, abstracts *
 // compact compresses a streamed list's abstracts when the browser is idle,
 // a few at a time, then lets the fetched bytes go. Compressing them while
 // loading made a list of 10,000 papers ready 60-80% later; holding them as
-// fetched kept the page's memory as large as when the list was copied.
+// fetched kept the page's memory larger than when the list was copied.
 func compact(abstracts *paper.Abstracts, body jsBytes) {
 	deadlines := make(chan app.Value, 1)
 	onIdle := app.FuncOf(func(_ app.Value, args []app.Value) any {
@@ -62,10 +62,7 @@ func compact(abstracts *paper.Abstracts, body jsBytes) {
 	// every 50 ms. A key pressed during a slice waits for it: a slice ends
 	// as soon as input is pending where the browser tells (Chromium), after
 	// 3 ms elsewhere (at 100,000 papers, compressing then took minutes).
-	request, arg := "requestIdleCallback", any(app.ValueOf(map[string]any{"timeout": 1000}))
-	if !app.Window().Get(request).Truthy() {
-		request, arg = "setTimeout", 50
-	}
+	request, _, arg := idleCallback(1000, 50)
 	scheduling := app.Window().Get("navigator").Get("scheduling")
 	inputPending := scheduling.Truthy() && scheduling.Get("isInputPending").Truthy()
 	for {
