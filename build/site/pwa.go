@@ -33,6 +33,12 @@ var storageFallback string
 //go:embed dom-writes.js
 var domWritesJS string
 
+// registerWorkerJS delays go-app's service worker registration until the
+// widget is ready: see the file.
+//
+//go:embed register-worker.js
+var registerWorkerJS string
+
 // Dark counterparts of the handler's colours, for the browser's UI when the
 // system prefers dark (the manifest has no per-scheme colours).
 const (
@@ -120,9 +126,12 @@ func finishPWA(out, base string, h *app.Handler) error {
 		`await new Promise((resolve) => setTimeout(resolve));
     go.run(wasm.instance);`,
 	}, replacement{
+		"\ngoappInitServiceWorker();\n",
+		"\npaperwidgetRegisterWorkerLater(goappInitServiceWorker);\n",
+	}, replacement{
 		// Before go-app's own code, which reads localStorage on start.
 		"// -----------------------------------------------------------------------------\n// go-app\n",
-		storageFallback + domWritesJS + "// -----------------------------------------------------------------------------\n// go-app\n",
+		storageFallback + domWritesJS + registerWorkerJS + "// -----------------------------------------------------------------------------\n// go-app\n",
 	}); err != nil {
 		return err
 	}
