@@ -319,10 +319,26 @@ func testOffline(t *testing.T, b *pwaBuild) {
 	srv := newPWAServer(t, b)
 	p := newPage(t)
 	base := srv.URL + b.base
+	// The first visit registers the worker only once the widget is ready:
+	// installing it precaches the whole site, which competed with the
+	// page's own start.
+	const spy = `(() => {
+  const register = ServiceWorkerContainer.prototype.register;
+  ServiceWorkerContainer.prototype.register = function (...args) {
+    window.__registeredReady = !!document.querySelector("[data-paper-widget][data-ready]");
+    return register.apply(this, args);
+  };
+})();`
+	if _, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: spy}); err != nil {
+		t.Fatal(err)
+	}
 	// A same-origin list loaded through ?src= while online, to be seen
 	// again offline.
 	pwaOpen(t, p, base+"?src=/lists/extra.json")
 	pwaWaitController(t, p)
+	if ready := eval[any](p, `window.__registeredReady`); ready != true {
+		t.Errorf("the service worker was registered before the widget was ready (registered when ready: %v)", ready)
+	}
 	if got := pwaCount(p); got != 2 {
 		t.Fatalf("?src= list online: count %d, want 2", got)
 	}
