@@ -30,7 +30,7 @@ func TestWasmSizeBudget(t *testing.T) {
 		t.Skip("compiles app.wasm")
 	}
 	out := filepath.Join(t.TempDir(), "app.wasm")
-	if err := site.CompileWasm("..", out, false, io.Discard); err != nil {
+	if err := site.CompileWasm("..", "", out, false, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(out)

@@ -24,6 +24,9 @@ func TestTargetsTable(t *testing.T) {
 			{page: "widget", papers: 70, ready: 700},
 			{page: "widget", papers: 70, ready: 550},
 			{page: "widget, warm (service worker)", papers: 70, ready: 280},
+			{page: "go-app floor", papers: 70, ready: 300},
+			{page: "go-app floor", papers: 70, ready: 340},
+			{page: "go-app floor", papers: 70, ready: 320},
 			{page: "widget", papers: 10000, longest: 250, over200: 1, mem: 20 << 20, json: 10 << 20},
 		},
 		sizes: []sizeRow{{name: "web/app.wasm", brotl: 1_500_000}, {name: "web/papers.json (70 papers)", brotl: 40_000}},
@@ -35,7 +38,7 @@ func TestTargetsTable(t *testing.T) {
 		"| 100,000 papers: p95 keystroke -> DOM <= 50 ms | p95 60.0 ms (median 60.0 ms) | not reached |",
 		"| 10,000 papers load: no long task > 200 ms after first paint | longest 250 ms | not reached |",
 		"| 10000 papers: wasm memory after typing <= 2x the JSON | 2.00x (20.00 MB for 10.00 MB) | reached |",
-		"| bundled list, cold: interactive (data-ready) <= 600 ms | median 550 ms of 3 (500 ms-700 ms) | reached |",
+		"| bundled list, cold: interactive (data-ready) <= 600 ms | median 550 ms of 3 (500 ms-700 ms); go-app with nothing to do: median 320 ms | reached |",
 		"| bundled list, warm (service worker): interactive <= 300 ms | median 280 ms of 1 (280 ms-280 ms) | reached |",
 		"| app.wasm + list, brotli <= 1.6 MB | 1.47 MB (1540000 bytes) | reached |",
 	} {

@@ -45,6 +45,10 @@ type Options struct {
 	// Symbols keeps function names in app.wasm, for CPU profiles that
 	// name Go functions (bench -profile); releases strip them.
 	Symbols bool
+	// Program is the package compiled to app.wasm, ./wasm when empty. The
+	// benchmark builds its reference page (an empty go-app component on
+	// the same pre-rendered page) with another.
+	Program string
 }
 
 // listFile is the bundled list's path under the site's web/ directory.
@@ -85,7 +89,7 @@ func Build(o Options) error {
 	}
 	fmt.Fprintf(o.Log, "wrote %s (%d papers, %d bytes)\n", path.Join("web", listFile), len(list.Papers), len(data))
 
-	if err := CompileWasm(o.Root, filepath.Join(web, "app.wasm"), o.Symbols, o.Log); err != nil {
+	if err := CompileWasm(o.Root, o.Program, filepath.Join(web, "app.wasm"), o.Symbols, o.Log); err != nil {
 		return err
 	}
 	if err := copyDir(filepath.Join(o.Root, "web"), web); err != nil {
@@ -213,10 +217,13 @@ func resetDir(out, root string) error {
 	return os.MkdirAll(abs, 0o755)
 }
 
-// CompileWasm builds the browser program (./wasm under root) into out as
-// the site ships it: against the patched go-app (see goapp.go), symbols
-// stripped unless asked for.
-func CompileWasm(root, out string, symbols bool, log io.Writer) error {
+// CompileWasm builds the browser program (program under root, ./wasm when
+// empty) into out as the site ships it: against the patched go-app (see
+// goapp.go), symbols stripped unless asked for.
+func CompileWasm(root, program, out string, symbols bool, log io.Writer) error {
+	if program == "" {
+		program = "./wasm"
+	}
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return err
@@ -234,7 +241,7 @@ func CompileWasm(root, out string, symbols bool, log io.Writer) error {
 	if !symbols {
 		args = append(args, "-ldflags=-s -w")
 	}
-	cmd := exec.Command("go", append(args, "./wasm")...)
+	cmd := exec.Command("go", append(args, program)...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if msg, err := cmd.CombinedOutput(); err != nil {
