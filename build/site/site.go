@@ -103,7 +103,11 @@ func Build(o Options) error {
 	if err != nil {
 		return err
 	}
-	version, err := hashDir(web, workerTemplate, storageFallback, domWritesJS, base)
+	extra := []string{workerTemplate, base}
+	for _, r := range appJSPatches(base) {
+		extra = append(extra, r.old, r.new)
+	}
+	version, err := hashDir(web, extra...)
 	if err != nil {
 		return err
 	}
