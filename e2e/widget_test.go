@@ -340,20 +340,7 @@ func TestListIsInTheHTMLWithoutJavaScript(t *testing.T) {
 }
 
 func TestKeepsWhatWasTypedBeforeTheClientStarted(t *testing.T) {
-	gate := make(chan struct{})
-	wasmGateMu.Lock()
-	wasmGate = gate
-	wasmGateMu.Unlock()
-	release := func() {
-		wasmGateMu.Lock()
-		defer wasmGateMu.Unlock()
-		if wasmGate != nil {
-			close(wasmGate)
-			wasmGate = nil
-		}
-	}
-	t.Cleanup(release)
-
+	release := holdWasm(t)
 	p := newPage(t)
 	p.run(
 		chromedp.Navigate(serverURL+"/"),
@@ -371,6 +358,66 @@ func TestKeepsWhatWasTypedBeforeTheClientStarted(t *testing.T) {
 	focused := eval[bool](p, `document.activeElement === document.querySelector('input[type="search"]')`)
 	if value != "hebbian" || !focused {
 		t.Errorf("after start: field %q, focused %v; want what was typed, still focused", value, focused)
+	}
+}
+
+// holdWasm holds app.wasm requests until the returned release is called
+// (the test's cleanup calls it too), so that a test can use the
+// pre-rendered page before the client starts.
+func holdWasm(t *testing.T) (release func()) {
+	gate := make(chan struct{})
+	wasmGateMu.Lock()
+	wasmGate = gate
+	wasmGateMu.Unlock()
+	release = func() {
+		wasmGateMu.Lock()
+		defer wasmGateMu.Unlock()
+		if wasmGate != nil {
+			close(wasmGate)
+			wasmGate = nil
+		}
+	}
+	t.Cleanup(release)
+	return release
+}
+
+// A reader who scrolled down the pre-rendered list before the client
+// started keeps their place: the client shows only a first window of rows,
+// and the page must not shrink under the reader and drop them elsewhere.
+func TestKeepsTheReadersPlaceWhenTheClientStarts(t *testing.T) {
+	release := holdWasm(t)
+	p := newPage(t)
+	p.run(
+		chromedp.Navigate(serverURL+"/"),
+		chromedp.WaitVisible(css(`[data-paper-widget]`)),
+	)
+	ids := p.rowIDs()
+	if len(ids) < 60 {
+		t.Fatalf("%d pre-rendered rows, want the whole list", len(ids))
+	}
+	// Row 48, one pixel of it scrolled out at the top.
+	id := ids[47]
+	before := eval[float64](p, fmt.Sprintf(`(() => {
+		const row = document.querySelector('[data-paper-id=%q]');
+		row.scrollIntoView({block: "start"});
+		scrollBy(0, 1);
+		return row.getBoundingClientRect().top;
+	})()`, id))
+	if eval[bool](p, `document.querySelector('[data-ready]') !== null`) {
+		t.Fatal("client started before app.wasm was released; the test cannot see the pre-rendered page")
+	}
+	release()
+	p.run(chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
+	p.waitJS(fmt.Sprintf(`(() => {
+		const row = document.querySelector('[data-paper-widget][data-ready] [data-paper-id=%q]');
+		return row !== null && Math.abs(row.getBoundingClientRect().top - %f) < 2;
+	})()`, id, before))
+	// Nothing else moved: no row opened, the focus left alone.
+	if open := p.expandedIDs(); len(open) != 0 {
+		t.Errorf("rows opened: %v", open)
+	}
+	if focused := eval[string](p, `document.activeElement.tagName`); focused != "BODY" {
+		t.Errorf("focus moved to a %s", focused)
 	}
 }
 

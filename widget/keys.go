@@ -125,6 +125,19 @@ func focusTitle(i int) {
 	}
 }
 
+// keepPlace scrolls the page, at once, so that the paper's row is top
+// pixels below the top of the viewport.
+func keepPlace(id string, top float64) {
+	row := app.Window().GetElementByID("paper-" + id)
+	if !row.Truthy() {
+		return
+	}
+	opts := app.Window().Get("Object").New()
+	opts.Set("top", row.Call("getBoundingClientRect").Get("top").Float()-top)
+	opts.Set("behavior", "instant")
+	app.Window().Call("scrollBy", opts)
+}
+
 // revealPaper scrolls the paper into view and focuses its title, so the
 // keyboard continues from there.
 func revealPaper(id string) {

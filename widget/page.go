@@ -104,6 +104,7 @@ func FromPage() func() *Widget {
 		typed = in.Get("value").String()
 		focus = doc.Get("activeElement").Equal(in)
 	}
+	place, placeTop := readersPlace(doc)
 	return func() *Widget {
 		// go-app builds the page again on back and forward: read the
 		// query from the URL then, not from when the page loaded.
@@ -114,10 +115,37 @@ func FromPage() func() *Widget {
 		if typed != "" {
 			w.Query(typed).Typed(true)
 		}
-		// Only the first widget takes over the pre-rendered field.
-		typed, focus = "", false
+		w.Place(place, placeTop)
+		// Only the first widget takes over the pre-rendered page.
+		typed, focus, place = "", false, ""
 		return w
 	}
+}
+
+// readersPlace finds where the reader has scrolled the pre-rendered page
+// to: the first row whose bottom is below the top of the viewport, and the
+// distance of its top from there. None at the top of the page, nor when
+// the address names a paper, which the widget then opens.
+func readersPlace(doc app.Value) (id string, top float64) {
+	win := app.Window()
+	if win.Get("scrollY").Float() <= 0 || win.Get("location").Get("hash").String() != "" {
+		return "", 0
+	}
+	rows := doc.Call("querySelectorAll", "[data-paper-id]")
+	lo, hi := 0, rows.Length()
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if rows.Index(mid).Call("getBoundingClientRect").Get("bottom").Float() <= 0 {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo == rows.Length() {
+		return "", 0
+	}
+	row := rows.Index(lo)
+	return row.Get("dataset").Get("paperId").String(), row.Call("getBoundingClientRect").Get("top").Float()
 }
 
 // mark records a User Timing mark: the benchmark (bench/) reads the phases

@@ -62,6 +62,8 @@ type Widget struct {
 	Isort     string
 	Iyear     string
 	Itags     []string
+	Iplace    string
+	IplaceTop float64
 
 	msg    *messages
 	theme  string
@@ -93,7 +95,10 @@ type Widget struct {
 	idle      *idleCollector
 	navigated bool
 	ready     bool
-	unlisten  []func()
+	// place is the paper the reader had scrolled to in the pre-rendered
+	// page, until the mounted widget has put it back where it was.
+	place    string
+	unlisten []func()
 }
 
 // New returns a widget with no papers.
@@ -143,6 +148,16 @@ func (w *Widget) Embedded(v bool) *Widget { w.Iembedded = v; return w }
 // was already typing in the pre-rendered page.
 func (w *Widget) Focus(f bool) *Widget { w.Ifocus = f; return w }
 
+// Place keeps a reader who scrolled the pre-rendered page where they were:
+// the row of paper id, top pixels below the top of the viewport. The widget
+// shows the rows down to it (it shows a first window of rows, where the
+// pre-rendered page has them all) and scrolls it back into place, unless
+// its query, filters or order make another list than the pre-rendered one.
+func (w *Widget) Place(id string, top float64) *Widget {
+	w.Iplace, w.IplaceTop = id, top
+	return w
+}
+
 // OnInit runs before the first render on the server and in the browser, so
 // both render the same filtered list and the client never flashes an empty
 // one when it replaces the pre-rendered page.
@@ -157,6 +172,12 @@ func (w *Widget) OnInit() {
 	w.order = facet.ParseOrder(w.Isort)
 	w.filter = facet.Filter{Year: w.Iyear, Tags: w.Itags}
 	w.setQuery(w.Iquery)
+	if w.Iplace != "" && w.query == "" && !w.filter.Active() && w.order == facet.Relevance {
+		if rank := w.rankOf(w.Iplace); rank >= 0 {
+			w.show(rank + pageSize)
+			w.place = w.Iplace
+		}
+	}
 }
 
 // OnPreRender puts every paper into index.html: readers without JavaScript
@@ -178,6 +199,10 @@ func (w *Widget) OnMount(ctx app.Context) {
 	}
 	if w.Ifocus {
 		ctx.Defer(func(app.Context) { focusSearch() })
+	}
+	if id, top := w.place, w.IplaceTop; id != "" {
+		w.place = ""
+		ctx.Defer(func(app.Context) { keepPlace(id, top) })
 	}
 }
 

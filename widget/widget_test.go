@@ -188,3 +188,32 @@ func TestRenderedRowsAreHighlighted(t *testing.T) {
 		}
 	}
 }
+
+// A reader who scrolled the pre-rendered page down to a paper finds the
+// rows down to it, and a window more, in the client's first render; a query,
+// filter or order that makes another list leaves the first window alone.
+func TestPlaceShowsTheRowsDownToTheReader(t *testing.T) {
+	var l paper.List
+	for i := range 120 {
+		l.Papers = append(l.Papers, paper.Paper{ID: fmt.Sprint("p", i), Title: fmt.Sprint("Paper ", i), Date: fmt.Sprint(2000+i%20)})
+	}
+	for _, c := range []struct {
+		name  string
+		w     *Widget
+		limit int
+		place string
+	}{
+		{"scrolled to row 48", New().List(l).Place("p47", 12), 47 + pageSize, "p47"},
+		{"scrolled within the first window", New().List(l).Place("p3", 12), 3 + pageSize, "p3"},
+		{"not scrolled", New().List(l), pageSize, ""},
+		{"a paper not in the list", New().List(l).Place("elsewhere", 12), pageSize, ""},
+		{"a query", New().List(l).Query("paper").Place("p47", 12), pageSize, ""},
+		{"a year", New().List(l).Year("2007").Place("p47", 12), pageSize, ""},
+		{"another order", New().List(l).Sort("newest").Place("p47", 12), pageSize, ""},
+	} {
+		c.w.OnInit()
+		if c.w.limit != max(c.limit, pageSize) || c.w.place != c.place {
+			t.Errorf("%s: %d rows shown, place %q; want %d, %q", c.name, c.w.limit, c.w.place, max(c.limit, pageSize), c.place)
+		}
+	}
+}
