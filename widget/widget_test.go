@@ -195,7 +195,7 @@ func TestRenderedRowsAreHighlighted(t *testing.T) {
 func TestPlaceShowsTheRowsDownToTheReader(t *testing.T) {
 	var l paper.List
 	for i := range 120 {
-		l.Papers = append(l.Papers, paper.Paper{ID: fmt.Sprint("p", i), Title: fmt.Sprint("Paper ", i), Date: fmt.Sprint(2000+i%20)})
+		l.Papers = append(l.Papers, paper.Paper{ID: fmt.Sprint("p", i), Title: fmt.Sprint("Paper ", i), Date: fmt.Sprint(2000 + i%20)})
 	}
 	for _, c := range []struct {
 		name  string
