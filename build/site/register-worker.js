@@ -3,10 +3,11 @@
 // downloads every file of the site again (app.wasm among them, 6 MB to
 // decompress) on the same two cores that are downloading, compiling and
 // starting the page's own app.wasm. Cold loads of the bundled list were
-// ready at a median of 744 ms with it and 587 ms without (9 alternating
-// loads each). The worker is registered once the widget is ready instead,
-// in an idle moment. A page whose widget never starts (no WebAssembly, a
-// crawler) registers it a while after its load event.
+// ready at medians of 812 and 681 ms with it, 604 and 567 ms without (two
+// alternating benchmark runs of 7 loads). The worker is registered once the
+// widget is ready instead, in an idle moment. A page whose widget never
+// starts (no WebAssembly, a crawler) registers it a while after its load
+// event.
 function paperwidgetRegisterWorkerLater(register) {
   let registered = false;
   const observer = new MutationObserver(() => {
