@@ -315,7 +315,7 @@ func run(c config) error {
 			}
 			logf("retrying: %v", err)
 		}
-		wl.page, wl.papers, wl.json = "widget", n, jsonSize[n]
+		wl.page, wl.papers, wl.json = pageCold, n, jsonSize[n]
 		var f *tab
 		var fl loadRow
 		withFuse := n <= c.fuseMax
@@ -582,36 +582,36 @@ func warmLoads(browser context.Context, urls []string, n int, profileDir string)
 // firstVisit visits url as a visitor does the first time, searching when
 // the page can, and leaves once the service worker controls it. The tab
 // stays, blank, to keep its browser context.
-func firstVisit(browser context.Context, url string, search bool) (*tab, error) {
+func firstVisit(browser context.Context, url string, search bool) (_ *tab, err error) {
 	first, err := openFirstVisit(browser, url)
 	if err != nil {
 		return nil, err
 	}
+	defer func() {
+		if err != nil {
+			first.close()
+		}
+	}()
 	if _, err := first.load(); err != nil {
-		first.close()
 		return nil, err
 	}
 	if _, err := chromedp.Run(first.ctx, chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
-		first.close()
 		return nil, fmt.Errorf("%s: the service worker never took control: %v", url, err)
 	}
 	// A visitor searches and reads for a while: the browser caches
 	// app.wasm's compiled code only once its optimising tier has worked on
 	// enough of it.
-	for _, q := range queries {
-		if !search {
-			break
-		}
-		if _, _, _, err := first.typeQuery(q); err != nil {
-			first.close()
-			return nil, err
+	if search {
+		for _, q := range queries {
+			if _, _, _, err := first.typeQuery(q); err != nil {
+				return nil, err
+			}
 		}
 	}
 	time.Sleep(5 * time.Second)
 	// The visitor leaves: the first page must not compete for the CPU (its
 	// program, the browser optimising its code) with the visits measured.
 	if err := chromedp.Do(first.ctx, chromedp.Navigate("about:blank")); err != nil {
-		first.close()
 		return nil, err
 	}
 	return first, nil
@@ -841,11 +841,10 @@ func (r *report) targets() string {
 		if l.papers == 70 {
 			ready[l.page] = append(ready[l.page], l.ready)
 		}
-		switch {
-		case l.papers == 10000 && l.page == "widget":
+		if l.papers == 10000 && l.page == pageCold {
 			row("10,000 papers load: no long task > 200 ms after first paint", fmt.Sprintf("longest %s", ms(l.longest)), l.over200 == 0)
 		}
-		if l.papers >= 10000 && l.page == "widget" && l.mem > 0 {
+		if l.papers >= 10000 && l.page == pageCold && l.mem > 0 {
 			ratio := float64(l.mem) / float64(l.json)
 			row(fmt.Sprintf("%d papers: wasm memory after typing <= 2x the JSON", l.papers), fmt.Sprintf("%.2fx (%s for %s)", ratio, mb(l.mem), mb(l.json)), ratio <= 2)
 		}
