@@ -77,7 +77,7 @@ func main() {
 	fuseMax := flag.Int("fuse-max", 10000, "largest list the Fuse.js page types into (it takes seconds per key at 100,000)")
 	out := flag.String("out", "docs/benchmarks.md", "Markdown file to write (- for stdout only)")
 	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ and widget/ too and include them")
-	loads := flag.Int("loads", 5, "cold and warm loads of the bundled list")
+	loads := flag.Int("loads", 5, "cold and warm loads of the bundled list, and as many of the go-app floor (0: none, nor the floor's build)")
 	keys := flag.Bool("keys", false, "print every timed keystroke to standard error (which keys make the p95)")
 	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget loading and typing each list, and of one warm load, to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
 	flag.Parse()
@@ -226,23 +226,6 @@ func run(c config) error {
 		jsonSize[n] = len(data)
 	}
 
-	// The floor: go-app starting on the same pre-rendered page with
-	// nothing to do, served from an origin of its own (its own service
-	// worker and caches).
-	logf("building the go-app floor ...")
-	floorDist := filepath.Join(tmp, "floor")
-	if err := site.Build(site.Options{Root: ".", Out: floorDist, Papers: []string{"data/papers.json"}, Base: "/", Log: io.Discard, Program: "./bench/floor", FastCompression: true}); err != nil {
-		return err
-	}
-	floorLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	floorSrv := &http.Server{Handler: static.Handler(floorDist)}
-	go floorSrv.Serve(floorLn)
-	defer floorSrv.Close()
-	floorURL := "http://" + floorLn.Addr().String() + "/"
-
 	mux := http.NewServeMux()
 	mux.Handle("/lists/", http.StripPrefix("/lists", static.Handler(lists)))
 	mux.HandleFunc("/fuse/fuse.min.mjs", func(w http.ResponseWriter, r *http.Request) {
@@ -266,31 +249,11 @@ func run(c config) error {
 	}
 	defer stop()
 
-	// The bundled list, cold: the load target of the issue, each load
-	// followed by one of the floor.
-	logf("cold loads of the bundled list and the floor ...")
-	cold, err := alternate(c.loads,
-		func() (*tab, error) { return openTab(browser, base+"/", nil) },
-		func() (*tab, error) { return openTab(browser, floorURL, nil) })
-	if err != nil {
-		return err
-	}
-	// Warm: the visits after a first one, served by the service worker.
-	logf("warm loads of the bundled list and the floor ...")
-	warm, err := warmLoads(browser, []string{base + "/", floorURL}, c.loads, c.profileDir)
-	if err != nil {
-		return err
-	}
-	bundled := func(page string, rows []loadRow) {
-		for _, l := range rows {
-			l.page, l.papers, l.json = page, 70, rep.sizes[1].raw
-			rep.loads = append(rep.loads, l)
+	if c.loads > 0 {
+		if err := bundledLoads(rep, browser, base+"/", tmp, c); err != nil {
+			return err
 		}
 	}
-	bundled(pageCold, cold[0])
-	bundled(pageWarm, warm[0])
-	bundled(pageFloorCold, cold[1])
-	bundled(pageFloorWarm, warm[1])
 
 	for _, n := range c.sizes {
 		src := fmt.Sprintf("/lists/papers-%d.json", n)
@@ -426,6 +389,50 @@ func (t *tab) name() string {
 		return "Fuse.js"
 	}
 	return "widget"
+}
+
+// bundledLoads measures loads of the bundled list, cold then warm, each
+// followed by one of the floor: go-app starting on the same pre-rendered
+// page with nothing to do, served from an origin of its own (its own
+// service worker and caches).
+func bundledLoads(rep *report, browser context.Context, url, tmp string, c config) error {
+	logf("building the go-app floor ...")
+	floorDist := filepath.Join(tmp, "floor")
+	if err := site.Build(site.Options{Root: ".", Out: floorDist, Papers: []string{"data/papers.json"}, Base: "/", Log: io.Discard, Program: "./bench/floor", FastCompression: true}); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: static.Handler(floorDist)}
+	go srv.Serve(ln)
+	defer srv.Close()
+	floorURL := "http://" + ln.Addr().String() + "/"
+
+	logf("cold loads of the bundled list and the floor ...")
+	cold, err := alternate(c.loads,
+		func() (*tab, error) { return openTab(browser, url, nil) },
+		func() (*tab, error) { return openTab(browser, floorURL, nil) })
+	if err != nil {
+		return err
+	}
+	// Warm: the visits after a first one, served by the service worker.
+	logf("warm loads of the bundled list and the floor ...")
+	warm, err := warmLoads(browser, []string{url, floorURL}, c.loads, c.profileDir)
+	if err != nil {
+		return err
+	}
+	for _, r := range []struct {
+		page string
+		rows []loadRow
+	}{{pageCold, cold[0]}, {pageWarm, warm[0]}, {pageFloorCold, cold[1]}, {pageFloorWarm, warm[1]}} {
+		for _, l := range r.rows {
+			l.page, l.papers, l.json = r.page, 70, rep.sizes[1].raw
+			rep.loads = append(rep.loads, l)
+		}
+	}
+	return nil
 }
 
 // openTab opens url cold: a browser context of its own, the service
