@@ -624,9 +624,9 @@ func firstVisit(browser context.Context, url string, search bool) (_ *tab, err e
 	return first, nil
 }
 
-// alternate measures n loads of each page opens opens, taking turns so
-// that every page sees the same moments of a shared machine; each tab is
-// closed after its load.
+// alternate measures n loads of each page, opened by opens in turn so that
+// every page sees the same moments of a shared machine; each tab is closed
+// after its load.
 func alternate(n int, opens ...func() (*tab, error)) ([][]loadRow, error) {
 	rows := make([][]loadRow, len(opens))
 	for range n {

@@ -12,17 +12,17 @@ function paperwidgetRegisterWorkerLater(register) {
   let registered = false;
   const observer = new MutationObserver(() => {
     if (document.querySelector("[data-paper-widget][data-ready]")) {
-      later(1000);
+      later();
     }
   });
-  const later = (timeout) => {
+  const later = () => {
     if (registered) {
       return;
     }
     registered = true;
     observer.disconnect();
     if (window.requestIdleCallback) {
-      requestIdleCallback(register, { timeout });
+      requestIdleCallback(register, { timeout: 1000 });
     } else {
       setTimeout(register, 100);
     }
@@ -32,6 +32,6 @@ function paperwidgetRegisterWorkerLater(register) {
     attributes: true,
     attributeFilter: ["data-ready"],
   });
-  addEventListener("load", () => setTimeout(() => later(1000), 10000));
+  addEventListener("load", () => setTimeout(later, 10000));
 }
 
