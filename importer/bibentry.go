@@ -32,14 +32,16 @@ func parseBib(name string, data []byte) (paper.List, []Warning, error) {
 	warnings = append(warnings, crossWarnings...)
 
 	var recs []record
+	tex := &latexDoc{}
 	for i, e := range entries {
 		if containers[i] {
 			continue
 		}
-		r, ws := bibRecord(name, e)
+		r, ws := bibRecord(name, e, tex)
 		recs = append(recs, r)
 		warnings = append(warnings, ws...)
 	}
+	warnings = append(warnings, tex.warning(name)...)
 	list, warnings := finish(name, recs, warnings)
 	return list, warnings, nil
 }
@@ -84,8 +86,9 @@ func resolveCrossrefs(name string, entries []bibEntry) (map[int]bool, []Warning)
 
 var arxivInText = regexp.MustCompile(`(?i)\barxiv:\s*([a-z.-]+/\d{7}|\d{4}\.\d{4,5})(v\d+)?\b`)
 
-func bibRecord(name string, e bibEntry) (record, []Warning) {
+func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 	f := e.fields
+	tex.line = e.line
 	label := fmt.Sprintf("entry %q", e.key)
 	r := record{line: e.line, label: label, key: e.key}
 	var warnings []Warning
@@ -93,15 +96,15 @@ func bibRecord(name string, e bibEntry) (record, []Warning) {
 		warnings = append(warnings, Warning{File: name, Line: e.line, Msg: label + ": " + fmt.Sprintf(format, args...)})
 	}
 
-	r.Title = Latex(f["title"])
-	r.Authors = bibNames(f["author"])
+	r.Title = tex.text(f["title"])
+	r.Authors = bibNames(f["author"], tex)
 	r.Date = bibDate(f, warn)
-	r.Venue = Latex(first(f, "journal", "journaltitle", "booktitle", "school", "institution"))
+	r.Venue = tex.text(first(f, "journal", "journaltitle", "booktitle", "school", "institution"))
 	r.DOI = cleanDOI(plain(f["doi"]))
 	r.URL = plain(first(f, "url", "html"))
 	r.PDF = plain(f["pdf"])
-	r.Abstract = Latex(f["abstract"])
-	r.Tags = splitTags(Latex(first(f, "keywords", "keyword")))
+	r.Abstract = tex.text(f["abstract"])
+	r.Tags = splitTags(tex.text(first(f, "keywords", "keyword")))
 	r.Bibtex = e.source
 
 	prefix := strings.ToLower(plain(first(f, "archiveprefix", "eprinttype")))
@@ -120,7 +123,7 @@ func bibRecord(name string, e bibEntry) (record, []Warning) {
 	default:
 		// Google Scholar writes arXiv preprints as
 		// journal={arXiv preprint arXiv:2403.01234}.
-		if m := arxivInText.FindStringSubmatch(r.Venue + " " + Latex(f["note"])); m != nil {
+		if m := arxivInText.FindStringSubmatch(r.Venue + " " + tex.text(f["note"])); m != nil {
 			r.Arxiv = m[1]
 		}
 	}
@@ -153,7 +156,7 @@ func cleanDOI(s string) string {
 
 // bibNames turns "Last, First and First Last and others" into display
 // names ("First Last", ..., "et al.").
-func bibNames(raw string) []string {
+func bibNames(raw string, tex *latexDoc) []string {
 	var names []string
 	for _, n := range splitTopLevel(raw, isAnd) {
 		n = strings.TrimSpace(n)
@@ -162,7 +165,7 @@ func bibNames(raw string) []string {
 		case strings.EqualFold(n, "others"):
 			names = append(names, "et al.")
 		default:
-			names = append(names, displayName(n))
+			names = append(names, displayName(n, tex))
 		}
 	}
 	return names
@@ -170,7 +173,7 @@ func bibNames(raw string) []string {
 
 // displayName reorders BibTeX's "von Last, First" and "von Last, Jr,
 // First" into reading order.
-func displayName(n string) string {
+func displayName(n string, tex *latexDoc) string {
 	parts := splitTopLevel(n, func(s string, i int) int {
 		if s[i] == ',' {
 			return 1
@@ -178,7 +181,7 @@ func displayName(n string) string {
 		return 0
 	})
 	for i := range parts {
-		parts[i] = Latex(parts[i])
+		parts[i] = tex.text(parts[i])
 	}
 	switch len(parts) {
 	case 1:

@@ -50,7 +50,7 @@ func TestBibTeXFixture(t *testing.T) {
 		{"Dvorak_2024", paper.Paper{
 			ID:      "Dvorak_2024",
 			Title:   "Škoda, Čapek and the Łódź Corpus: α-Divergences for OCR",
-			Authors: []string{"Antonín Dvořák", "Barış Koç", "Văn Nguyê\u0303n"},
+			Authors: []string{"Antonín Dvořák", "Barış Koç", "Văn Nguyễn"},
 			Date:    "2024-07",
 			Venue:   "Transactions of the ACL",
 			URL:     "https://aclanthology.org/2024.tacl-1.7",

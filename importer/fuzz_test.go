@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/paperwidget/paperwidget/paper"
 )
@@ -78,4 +79,28 @@ func FuzzPapersPage(f *testing.F) {
 	seed(f, "../data/papers-page.txt")
 	f.Add([]byte("Mar 11\nTitle\n\nAbstract.\nTitle\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, PapersPage, data) })
+}
+
+// FuzzLatex checks the LaTeX converter alone: no panic, valid UTF-8 out,
+// and time linear in its input (hostile nesting once took exponential time).
+func FuzzLatex(f *testing.F) {
+	for _, s := range []string{
+		`{\"o}\~\^e \'{\i} {\sc Adl} {\em With\/} \enquote{a \enquote{b}} 3\textsuperscript{rd}`,
+		`5\({}^{\mbox{th}}\) $\langle$111$\rangle$ $x^{2}_{i}$ \cite[p.~3]{k} \href{u}{t} \url{a~b} \foo{x}`,
+		`\~\~\~\~\~\~\~\~e \"{\"{\"{o}}} {{{ }}} \v{} \'`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		done := make(chan string, 1)
+		go func() { done <- Latex(s) }()
+		select {
+		case out := <-done:
+			if !utf8.ValidString(out) && utf8.ValidString(s) {
+				t.Fatalf("Latex(%q) = %q, not UTF-8", s, out)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Latex of %d bytes still running after 5s", len(s))
+		}
+	})
 }

@@ -1,22 +1,34 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
 
 // BibTeX fields are LaTeX, but the widget shows and searches plain text, so
 // the LaTeX that occurs in bibliographies is spelt out in Unicode: accents,
-// special letters, escaped punctuation, dashes, quotes and font commands.
-// Anything else loses its backslash and braces and keeps its words, which
-// reads better than dropping it (\LaTeX -> "LaTeX").
+// special letters and symbols, Greek, dashes, quotes, super- and subscripts,
+// font switches and inline math. A command it does not know loses its name
+// and keeps its argument's text (\foo{bar} -> "bar"), and is reported once
+// per file, so that no command name is ever glued to the words around it.
+//
+// The conversion is one left-to-right pass: groups and pending arguments
+// live on an explicit stack, an accent waits on a list of marks for the
+// next letter, and a super- or subscript is rewritten once, when its
+// outermost group closes. So it takes time linear in its input whatever the
+// nesting ("\~\~\~…e", "\"{\"{…}}" being the hostile cases).
 
-// accentMarks maps accent commands to the combining mark they put on the
-// following letter.
+// accentMarks maps accent commands, of text and of math, to the combining
+// mark they put on the following letter.
 var accentMarks = map[string]rune{
 	"`": '\u0300', "'": '\u0301', "^": '\u0302', "~": '\u0303', "=": '\u0304',
 	"u": '\u0306', ".": '\u0307', `"`: '\u0308', "r": '\u030a', "H": '\u030b',
 	"v": '\u030c', "d": '\u0323', "c": '\u0327', "k": '\u0328', "b": '\u0331',
+	"t":     '\u0361',
+	"grave": '\u0300', "acute": '\u0301', "hat": '\u0302', "widehat": '\u0302', "tilde": '\u0303',
+	"widetilde": '\u0303', "bar": '\u0304', "overline": '\u0305', "breve": '\u0306', "dot": '\u0307',
+	"ddot": '\u0308', "check": '\u030c', "vec": '\u20d7',
 }
 
 // composed holds the precomposed letters for the accents of Latin scripts:
@@ -43,221 +55,526 @@ var composed = func() map[string]string {
 	add('\u030c', "CDENRSTZcdenrstz", "ČĎĚŇŘŠŤŽčďěňřšťž")
 	add('\u0327', "CcSsTtGgKkLlNnRr", "ÇçŞşŢţĢģĶķĻļŅņŖŗ")
 	add('\u0328', "AaEeIiUu", "ĄąĘęĮįŲų")
+	// Vietnamese stacks a tone on a circumflex or breve: "Nguy{\~\^e}n".
+	add('\u0303', "ÂâÊêÔôĂă", "ẪẫỄễỖỗẴẵ")
+	add('\u0301', "ÂâÊêÔôĂă", "ẤấẾếỐốẮắ")
+	add('\u0300', "ÂâÊêÔôĂă", "ẦầỀềỒồẰằ")
 	return m
 }()
 
-// letterCommands are the commands that stand for a letter or symbol.
+// letterCommands are the commands that stand for a letter, symbol or word.
 var letterCommands = map[string]string{
-	"aa": "å", "AA": "Å", "o": "ø", "O": "Ø", "l": "ł", "L": "Ł", "ss": "ß",
+	"aa": "å", "AA": "Å", "o": "ø", "O": "Ø", "l": "ł", "L": "Ł", "ss": "ß", "SS": "SS",
 	"ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "i": "ı", "j": "ȷ", "dh": "ð",
 	"DH": "Ð", "th": "þ", "TH": "Þ", "dj": "đ", "DJ": "Đ", "ng": "ŋ", "NG": "Ŋ",
 	"&": "&", "%": "%", "$": "$", "_": "_", "#": "#", "{": "{", "}": "}",
-	" ": " ", ",": " ", ";": " ", ":": " ", "\\": " ", "-": "", "/": "", "@": "",
-	"relax": "", "protect": "", "nobreak": "", "textendash": "–", "textemdash": "—", "ldots": "…", "dots": "…", "textellipsis": "…",
+	" ": " ", ",": " ", ";": " ", ":": " ", "!": "", "\\": " ", "-": "", "/": "", "@": "",
+	"quad": " ", "qquad": " ", "enspace": " ", "thinspace": " ", "space": " ", "newblock": " ", "par": " ",
+	"newline": " ", "linebreak": " ", "break": " ", "allowbreak": "", "hfill": " ",
+	"relax": "", "protect": "", "nobreak": "", "xspace": "", "unskip": "", "null": "", "ignorespaces": "",
+	"textendash": "–", "textemdash": "—", "ldots": "…", "dots": "…", "cdots": "⋯", "textellipsis": "…",
+	"hyphen": "-", "slash": "/", "textfractionsolidus": "⁄",
 	"textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”",
-	"guillemotleft": "«", "guillemotright": "»", "textregistered": "®", "texttrademark": "™",
-	"copyright": "©", "textcopyright": "©", "S": "§", "P": "¶", "pounds": "£", "euro": "€",
-	"textasciitilde": "~", "textbackslash": "\\", "textunderscore": "_", "textbar": "|",
-	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
-	"zeta": "ζ", "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ",
-	"mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ",
-	"upsilon": "υ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
-	"Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
-	"Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "ell": "ℓ", "infty": "∞",
-	"times": "×", "cdot": "·", "pm": "±", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥",
-	"neq": "≠", "approx": "≈", "sim": "∼", "to": "→", "rightarrow": "→", "leftarrow": "←",
-	"partial": "∂", "nabla": "∇", "sum": "∑", "prod": "∏", "in": "∈", "circ": "∘",
+	"textquotesingle": "'", "textquotedbl": `"`, "lq": "‘", "rq": "’",
+	"guillemotleft": "«", "guillemotright": "»", "guillemetleft": "«", "guillemetright": "»",
+	"flqq": "«", "frqq": "»", "glqq": "„", "grqq": "“", "glq": "‚", "grq": "‘",
+	"textregistered": "®", "texttrademark": "™", "trademark": "™", "registered": "®",
+	"copyright": "©", "textcopyright": "©", "S": "§", "P": "¶", "textsection": "§", "textparagraph": "¶",
+	"pounds": "£", "textsterling": "£", "euro": "€", "texteuro": "€", "textyen": "¥", "textcent": "¢",
+	"textdollar": "$", "textasciitilde": "~", "textasciicircum": "^", "textbackslash": "\\", "backslash": "\\",
+	"textunderscore": "_", "textbar": "|", "textless": "<", "textgreater": ">", "textbraceleft": "{",
+	"textbraceright": "}", "textbullet": "•", "textperiodcentered": "·", "textdagger": "†", "dag": "†",
+	"textdaggerdbl": "‡", "ddag": "‡", "textdegree": "°", "degree": "°", "textcelsius": "℃",
+	"texttimes": "×", "textdiv": "÷", "textpm": "±", "textmu": "µ", "micro": "µ", "textohm": "Ω",
+	"textperthousand": "‰", "textonehalf": "½", "textonequarter": "¼", "textthreequarters": "¾",
+	"textminus": "−", "textexclamdown": "¡", "textquestiondown": "¿", "checkmark": "✓",
+	"LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "TeX": "TeX", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
+	"LuaTeX": "LuaTeX", "eTeX": "eTeX", "AmS": "AMS", "BibLaTeX": "BibLaTeX", "MF": "Metafont",
+	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε",
+	"zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "ϑ", "iota": "ι", "kappa": "κ", "lambda": "λ",
+	"mu": "μ", "nu": "ν", "xi": "ξ", "omicron": "ο", "pi": "π", "varpi": "ϖ", "rho": "ρ", "varrho": "ϱ",
+	"sigma": "σ", "varsigma": "ς", "tau": "τ", "upsilon": "υ", "phi": "ϕ", "varphi": "φ", "chi": "χ",
+	"psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ",
+	"Pi": "Π", "Sigma": "Σ", "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+	"ell": "ℓ", "hbar": "ℏ", "aleph": "ℵ", "Re": "ℜ", "Im": "ℑ", "wp": "℘", "infty": "∞",
+	"times": "×", "cdot": "·", "bullet": "•", "ast": "∗", "star": "⋆", "pm": "±", "mp": "∓", "div": "÷",
+	"leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "ll": "≪", "gg": "≫",
+	"approx": "≈", "simeq": "≃", "cong": "≅", "equiv": "≡", "sim": "∼", "propto": "∝",
+	"to": "→", "rightarrow": "→", "leftarrow": "←", "gets": "←", "leftrightarrow": "↔",
+	"Rightarrow": "⇒", "Leftarrow": "⇐", "Leftrightarrow": "⇔", "implies": "⇒", "iff": "⇔",
+	"longrightarrow": "⟶", "longleftarrow": "⟵", "mapsto": "↦", "uparrow": "↑", "downarrow": "↓",
+	"langle": "⟨", "rangle": "⟩", "lceil": "⌈", "rceil": "⌉", "lfloor": "⌊", "rfloor": "⌋",
+	"lbrace": "{", "rbrace": "}", "vert": "|", "Vert": "‖", "mid": "|", "parallel": "∥", "perp": "⊥",
+	"partial": "∂", "nabla": "∇", "sum": "∑", "prod": "∏", "int": "∫", "oint": "∮", "sqrt": "√",
+	"in": "∈", "notin": "∉", "ni": "∋", "subset": "⊂", "supset": "⊃", "subseteq": "⊆", "supseteq": "⊇",
+	"cap": "∩", "cup": "∪", "setminus": "∖", "emptyset": "∅", "varnothing": "∅",
+	"forall": "∀", "exists": "∃", "neg": "¬", "lnot": "¬", "wedge": "∧", "land": "∧", "vee": "∨",
+	"lor": "∨", "oplus": "⊕", "otimes": "⊗", "circ": "∘", "prime": "′", "angle": "∠", "triangle": "△",
+	"log": "log", "ln": "ln", "exp": "exp", "sin": "sin", "cos": "cos", "tan": "tan", "max": "max",
+	"min": "min", "sup": "sup", "inf": "inf", "lim": "lim", "det": "det", "dim": "dim", "arg": "arg",
+	"deg": "deg", "Pr": "Pr", "gcd": "gcd", "ker": "ker", "tanh": "tanh", "sinh": "sinh", "cosh": "cosh",
+	"left": "", "right": "", "big": "", "Big": "", "bigg": "", "Bigg": "", "bigl": "", "bigr": "",
+	"Bigl": "", "Bigr": "", "displaystyle": "", "textstyle": "", "limits": "", "nolimits": "",
+	// Font switches change how the rest of the group looks, not what it
+	// says.
+	"em": "", "it": "", "bf": "", "sc": "", "rm": "", "sf": "", "tt": "", "sl": "", "up": "",
+	"normalfont": "", "itshape": "", "bfseries": "", "scshape": "", "upshape": "", "slshape": "",
+	"mdseries": "", "rmfamily": "", "sffamily": "", "ttfamily": "", "tiny": "", "scriptsize": "",
+	"footnotesize": "", "small": "", "normalsize": "", "large": "", "Large": "", "LARGE": "",
+	"huge": "", "Huge": "", "boldmath": "", "unboldmath": "", "centering": "", "selectfont": "",
 }
 
 // argCommands drop themselves and keep their argument's text: font changes,
-// boxes and links (whose first argument, the address, is not prose).
+// boxes, case changes, emphasis.
 var argCommands = map[string]bool{
 	"textit": true, "emph": true, "textbf": true, "textrm": true, "textsf": true,
 	"texttt": true, "textsc": true, "textup": true, "textsl": true, "textmd": true,
 	"textnormal": true, "mathrm": true, "mathbf": true, "mathit": true, "mathsf": true,
-	"mathtt": true, "mathcal": true, "mathbb": true, "operatorname": true, "text": true,
-	"mbox": true, "hbox": true, "url": true, "nolinkurl": true, "NoCaseChange": true,
-	"MakeUppercase": true, "MakeLowercase": true, "uppercase": true, "lowercase": true,
+	"mathtt": true, "mathcal": true, "mathbb": true, "mathfrak": true, "mathscr": true,
+	"boldsymbol": true, "bm": true, "mathnormal": true, "operatorname": true, "text": true,
+	"textnormalfont": true, "ensuremath": true, "mbox": true, "hbox": true, "fbox": true,
+	"makebox": true, "NoCaseChange": true, "nocase": true, "MakeUppercase": true,
+	"MakeLowercase": true, "uppercase": true, "lowercase": true, "MakeTextUppercase": true,
+	"MakeTextLowercase": true, "mkbibemph": true, "mkbibitalic": true, "mkbibbold": true,
+	"underline": true, "uline": true, "footnote": true, "textcolor": true, "color": true,
+	"foreignlanguage": true, "textenglish": true, "textgerman": true, "textfrench": true,
+	"texorpdfstring": true, "IfFileExists": true, "lowercasefirst": true, "capitalisewords": true,
 }
 
+// colourArg commands (\textcolor{red}{text}) and language commands take a
+// first argument that names a setting, not text.
+var settingArg = map[string]bool{
+	"textcolor": true, "color": true, "foreignlanguage": true, "href": true,
+}
+
+// dropCommands point into a paper's text (citations, references), steer
+// sorting (\noopsort) or lay out the page; out of a bibliography their
+// arguments are noise.
 var dropCommands = map[string]bool{
 	"cite": true, "citep": true, "citet": true, "citealp": true, "citeauthor": true, "citeyear": true,
-	"noopsort": true, "ref": true, "eqref": true, "autoref": true, "cref": true, "Cref": true, "label": true,
+	"nocite": true, "parencite": true, "textcite": true, "autocite": true, "footcite": true,
+	"noopsort": true, "sortkey": true, "ref": true, "eqref": true, "autoref": true, "cref": true,
+	"Cref": true, "label": true, "pageref": true, "hspace": true, "vspace": true, "phantom": true,
+	"hphantom": true, "vphantom": true, "index": true, "hyphenation": true,
+}
+
+// verbatimArg commands hold an address whose characters ("~", "_", "%")
+// are literal.
+var verbatimArg = map[string]bool{"url": true, "nolinkurl": true, "path": true, "doi": true}
+
+// quoteCommands put their argument in quotes; nested quotes alternate.
+var quoteCommands = map[string]bool{"enquote": true, "mkbibquote": true, "textquote": true, "qq": true}
+
+// superscripts and subscripts hold the Unicode forms that exist; a script
+// is rewritten only when every character of it has one, because a mix of
+// raised and plain letters reads worse than plain text.
+var (
+	superscripts = scriptMap("0123456789+-=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVWαβγδεθιφχ∘′",
+		"⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂᵅᵝᵞᵟᵋᶿᶥᵠᵡ°′")
+	subscripts = scriptMap("0123456789+-=()aehijklmnoprstuvxβγρφχ",
+		"₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ")
+)
+
+func scriptMap(from, to string) map[rune]rune {
+	m := map[rune]rune{}
+	t := []rune(to)
+	for i, r := range []rune(from) {
+		m[r] = t[i]
+	}
+	return m
 }
 
 // Latex turns a LaTeX field value into plain Unicode text with single
 // spaces.
 func Latex(s string) string {
-	var b strings.Builder
-	latexTo(&b, s)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return (&latexDoc{}).text(s)
 }
 
-func latexTo(b *strings.Builder, s string) {
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == '\\':
-			i = latexCommand(b, s, i+1)
-		case c == '{' || c == '}' || c == '$':
-			i++
-		case c == '~':
-			b.WriteByte(' ')
-			i++
-		case strings.HasPrefix(s[i:], "---"):
-			b.WriteString("—")
-			i += 3
-		case strings.HasPrefix(s[i:], "--"):
-			b.WriteString("–")
-			i += 2
-		case strings.HasPrefix(s[i:], "``"):
-			b.WriteString("“")
-			i += 2
-		case strings.HasPrefix(s[i:], "''"):
-			b.WriteString("”")
-			i += 2
-		default:
-			b.WriteByte(c)
-			i++
+// latexDoc converts the LaTeX of one file and remembers the commands it did
+// not know, with the lines they are on, for a single warning: one per use
+// would bury the other warnings of a file that uses a macro in every entry.
+type latexDoc struct {
+	line    int // of the entry being converted
+	unknown map[string][]int
+	order   []string
+	// keepTilde reads "~" as a character, for sources (arXiv) whose text
+	// is LaTeX only in its math.
+	keepTilde bool
+}
+
+func (d *latexDoc) text(s string) string {
+	c := latexConv{doc: d, src: s}
+	c.run()
+	return strings.Join(strings.Fields(string(c.out)), " ")
+}
+
+func (d *latexDoc) noteUnknown(name string) {
+	if d.unknown == nil {
+		d.unknown = map[string][]int{}
+	}
+	lines, seen := d.unknown[name]
+	if !seen {
+		d.order = append(d.order, name)
+	}
+	if len(lines) == 0 || lines[len(lines)-1] != d.line {
+		d.unknown[name] = append(lines, d.line)
+	}
+}
+
+// warning lists the unknown commands of the file named name, if any.
+func (d *latexDoc) warning(name string) []Warning {
+	if len(d.order) == 0 {
+		return nil
+	}
+	const maxLines = 8
+	parts := make([]string, len(d.order))
+	for i, cmd := range d.order {
+		lines := d.unknown[cmd]
+		nums := make([]string, 0, maxLines+1)
+		for _, l := range lines[:min(len(lines), maxLines)] {
+			nums = append(nums, fmt.Sprint(l))
 		}
+		if len(lines) > maxLines {
+			nums = append(nums, fmt.Sprintf("and %d more", len(lines)-maxLines))
+		}
+		word := "line"
+		if len(lines) > 1 {
+			word = "lines"
+		}
+		parts[i] = fmt.Sprintf(`\%s (%s %s)`, cmd, word, strings.Join(nums, ", "))
+	}
+	return []Warning{{File: name, Msg: "unknown LaTeX commands, kept their text: " + strings.Join(parts, ", ")}}
+}
+
+type frameKind uint8
+
+const (
+	plainGroup frameKind = iota // "{…}": only scopes what is inside
+	accentArg                   // the argument an accent waits on
+	superArg                    // ^{…}, \textsuperscript{…}
+	subArg                      // _{…}, \textsubscript{…}
+	quoteArg                    // \enquote{…}
+)
+
+// frame is an open group or argument. single frames are arguments written
+// without braces ("\'e", "^2"): they close after one item.
+type frame struct {
+	kind   frameKind
+	single bool
+	marks  int    // len(latexConv.marks) when it opened
+	start  int    // len(out) when it opened, for scripts
+	accent string // the accent command, for an accent on nothing
+}
+
+type latexConv struct {
+	doc     *latexDoc
+	src     string
+	pos     int
+	out     []byte
+	frames  []frame
+	marks   []rune // accents waiting for the next letter, outermost first
+	scripts int    // open super- and subscript frames
+	quotes  int    // open quote frames
+	math    bool
+}
+
+func (c *latexConv) run() {
+	for c.pos < len(c.src) {
+		c.step()
+	}
+	for len(c.frames) > 0 {
+		c.close()
 	}
 }
 
-// latexCommand writes the command whose name starts at s[i] (just after the
-// backslash) and returns where the text after it resumes.
-func latexCommand(b *strings.Builder, s string, i int) int {
-	if i >= len(s) {
-		return i
+// step converts the item at c.pos.
+func (c *latexConv) step() {
+	s := c.src
+	ch := s[c.pos]
+	switch {
+	case ch == '\\':
+		c.command()
+	case ch == '{':
+		c.pos++
+		c.open(frame{kind: plainGroup})
+	case ch == '}':
+		c.pos++
+		c.closeGroup()
+	case ch == '$':
+		c.pos++
+		if strings.HasPrefix(s[c.pos:], "$") {
+			c.pos++ // display math
+		}
+		c.math = !c.math
+	case (ch == '^' || ch == '_') && (c.math || strings.HasPrefix(s[c.pos+1:], "{")):
+		c.pos++
+		kind := superArg
+		if ch == '_' {
+			kind = subArg
+		}
+		c.argument(frame{kind: kind})
+	case ch == '~' && !c.doc.keepTilde:
+		c.pos++
+		c.emit(" ")
+	case strings.HasPrefix(s[c.pos:], "---"):
+		c.pos += 3
+		c.emit("—")
+	case strings.HasPrefix(s[c.pos:], "--"):
+		c.pos += 2
+		c.emit("–")
+	case strings.HasPrefix(s[c.pos:], "``"):
+		c.pos += 2
+		c.emit("“")
+	case strings.HasPrefix(s[c.pos:], "''"):
+		c.pos += 2
+		c.emit("”")
+	default:
+		_, n := utf8.DecodeRuneInString(s[c.pos:])
+		c.emit(s[c.pos : c.pos+n])
+		c.pos += n
 	}
-	name := s[i : i+1]
+}
+
+// command converts the command whose backslash is at c.pos.
+func (c *latexConv) command() {
+	s := c.src
+	i := c.pos + 1
+	if i >= len(s) {
+		c.pos = i
+		return
+	}
+	var name string
 	if isLetter(s[i]) {
 		j := i
 		for j < len(s) && isLetter(s[j]) {
 			j++
 		}
 		name = s[i:j]
-	}
-	i += len(name)
-	if isLetter(name[0]) {
 		// TeX ends a command word at the first non-letter and eats the
-		// spaces after it: "Stra\ss e" is "Straße".
-		i = skipSpace(s, i)
+		// spaces after it: "Stra\ss e" is "Straße". In math, where TeX
+		// spaces symbols by itself, the spaces written are kept instead.
+		c.pos = j
+		if !c.math {
+			c.pos = skipSpace(s, j)
+		}
+	} else {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		name = s[i : i+n]
+		c.pos = i + n
 	}
 
-	if mark, ok := accentMarks[name]; ok {
-		base, next := accentBase(s, i)
-		if base == "" {
+	switch {
+	case name == "(" || name == "[":
+		c.math = true
+	case name == ")" || name == "]":
+		c.math = false
+	case accentMarks[name] != 0:
+		c.pos = skipSpace(s, c.pos)
+		c.argument(frame{kind: accentArg, accent: name})
+	case letterCommands[name] != "" || hasKey(letterCommands, name):
+		c.emit(letterCommands[name])
+	case name == "textsuperscript" || name == "textsubscript":
+		kind := superArg
+		if name == "textsubscript" {
+			kind = subArg
+		}
+		c.argument(frame{kind: kind})
+	case quoteCommands[name]:
+		c.argument(frame{kind: quoteArg})
+	case dropCommands[name]:
+		c.skipOptional()
+		c.skipGroup()
+		c.done()
+	case verbatimArg[name]:
+		if strings.HasPrefix(s[c.pos:], "{") {
+			start := c.pos + 1
+			c.skipGroup()
+			c.emit(strings.TrimSuffix(s[start:c.pos], "}"))
+		}
+	case argCommands[name] || settingArg[name]:
+		if settingArg[name] {
+			// \href{address}{text}, \textcolor{red}{text}: the second
+			// argument is what a reader sees.
+			c.skipGroup()
+			c.pos = skipSpace(s, c.pos)
+		}
+		c.skipOptional()
+	default:
+		if !isLetter(name[0]) {
+			c.emit(name) // "\>" and the like: keep the character
+			return
+		}
+		c.doc.noteUnknown(name)
+		c.skipOptional()
+	}
+}
+
+func hasKey(m map[string]string, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// argument opens f over the argument at c.pos: a braced group, or the next
+// single item.
+func (c *latexConv) argument(f frame) {
+	if strings.HasPrefix(c.src[c.pos:], "{") {
+		c.pos++
+	} else {
+		f.single = true
+	}
+	c.open(f)
+}
+
+func (c *latexConv) open(f frame) {
+	f.marks = len(c.marks)
+	f.start = len(c.out)
+	switch f.kind {
+	case accentArg:
+		c.marks = append(c.marks, accentMarks[f.accent])
+	case superArg, subArg:
+		c.scripts++
+	case quoteArg:
+		c.out = append(c.out, []string{"“", "‘"}[c.quotes%2]...)
+		c.quotes++
+	}
+	c.frames = append(c.frames, f)
+}
+
+// closeGroup ends the innermost braced group at a "}"; one without a group
+// is a stray brace, dropped.
+func (c *latexConv) closeGroup() {
+	for len(c.frames) > 0 {
+		single := c.frames[len(c.frames)-1].single
+		c.close()
+		if !single {
+			c.done()
+			return
+		}
+	}
+}
+
+func (c *latexConv) close() {
+	f := c.frames[len(c.frames)-1]
+	c.frames = c.frames[:len(c.frames)-1]
+	switch f.kind {
+	case accentArg:
+		if len(c.marks) > f.marks {
 			// An accent on nothing: a symbol ("\'" is a quote) stays, a
 			// letter ("\v{}") would read as a word, so it goes.
-			if !isLetter(name[0]) {
-				b.WriteString(name)
-			}
-			return next
-		}
-		r, n := utf8.DecodeRuneInString(base)
-		if c, ok := composed[string(r)+string(mark)]; ok {
-			b.WriteString(c)
-		} else {
-			b.WriteRune(r)
-			b.WriteRune(mark)
-		}
-		latexTo(b, base[n:])
-		return next
-	}
-	if t, ok := letterCommands[name]; ok {
-		if strings.HasPrefix(s[i:], "{}") {
-			i += 2 // "\ss{}" terminates the command without a space
-		}
-		b.WriteString(t)
-		return i
-	}
-	if dropCommands[name] {
-		// Citations and cross-references point into a paper's text, and
-		// \noopsort only steers sorting; out of a bibliography they are noise.
-		if i < len(s) && s[i] == '[' {
-			if j := strings.IndexByte(s[i:], ']'); j >= 0 {
-				i += j + 1
+			c.marks = c.marks[:f.marks]
+			if !isLetter(f.accent[0]) {
+				c.out = append(c.out, f.accent...)
 			}
 		}
-		_, i = braceGroup(s, i)
-		return i
+	case superArg, subArg:
+		c.scripts--
+		if c.scripts == 0 {
+			table := superscripts
+			if f.kind == subArg {
+				table = subscripts
+			}
+			c.rewriteScript(f.start, table)
+		}
+	case quoteArg:
+		c.quotes--
+		c.out = append(c.out, []string{"”", "’"}[c.quotes%2]...)
 	}
-	if name == "href" {
-		// \href{address}{text}: the text is what a reader sees.
-		_, i = braceGroup(s, i)
-		return i
-	}
-	if argCommands[name] {
-		return i
-	}
-	b.WriteString(name)
-	return i
 }
 
-// accentBase finds the letter an accent applies to, in any of the spellings
-// "\'e", "\'{e}", "\'{\i}", "\' e" or "\'\i", and returns it (already turned
-// to Unicode, possibly followed by more text from a group) and the position
-// after it.
-func accentBase(s string, i int) (string, int) {
-	i = skipSpace(s, i)
-	if i >= len(s) {
-		return "", i
+// rewriteScript turns what was written since start into raised or lowered
+// characters, when all of them have such a form. It runs only for the
+// outermost script, so each character is rewritten at most once.
+func (c *latexConv) rewriteScript(start int, table map[rune]rune) {
+	text := string(c.out[start:])
+	var raised []byte
+	for _, r := range text {
+		t, ok := table[r]
+		if !ok {
+			return
+		}
+		raised = utf8.AppendRune(raised, t)
 	}
-	var raw string
-	next := i
-	switch s[i] {
-	case '{':
-		raw, next = braceGroup(s, i)
-	case '\\':
-		j := i + 1
-		for j < len(s) && isLetter(s[j]) {
-			j++
-		}
-		if j == i+1 && j < len(s) {
-			j++
-		}
-		raw, next = s[i:j], j
-		if _, ok := accentMarks[s[i+1:j]]; ok {
-			_, next = accentBase(s, j) // stacked accents: "\~\^e"
-			raw = s[i:next]
-		}
-	case '}':
-		return "", i
-	default:
-		_, n := utf8.DecodeRuneInString(s[i:])
-		raw, next = s[i:i+n], i+n
-	}
-	var inner strings.Builder
-	latexTo(&inner, raw)
-	base := inner.String()
-	// The dotless i and j carry accents in LaTeX; in Unicode the accented
-	// letter is built on the plain one.
-	base = strings.NewReplacer("ı", "i", "ȷ", "j").Replace(base)
-	return strings.TrimLeft(base, " "), next
+	c.out = append(c.out[:start], raised...)
 }
 
-// braceGroup returns the content of the balanced group opening at s[i] and
-// the position after its closing brace (or the end of s).
-func braceGroup(s string, i int) (string, int) {
-	if i >= len(s) || s[i] != '{' {
-		return "", i
+// emit writes text as one item: its first letter takes the accents waiting
+// for it, and the arguments waiting for one item close.
+func (c *latexConv) emit(text string) {
+	if len(c.marks) > 0 && text != "" {
+		r, n := utf8.DecodeRuneInString(text)
+		// The dotless i and j carry accents in LaTeX; in Unicode the
+		// accented letter is built on the plain one.
+		switch r {
+		case 'ı':
+			r = 'i'
+		case 'ȷ':
+			r = 'j'
+		}
+		// The innermost accent applies first: "\~\^e" is e, then ^, then ~.
+		// Precomposed letters take one mark at a time; once one does not
+		// compose, the rest follow as combining marks.
+		letter := string(r)
+		i := len(c.marks) - 1
+		for ; i >= 0; i-- {
+			p, ok := composed[letter+string(c.marks[i])]
+			if !ok {
+				break
+			}
+			letter = p
+		}
+		c.out = append(c.out, letter...)
+		for ; i >= 0; i-- {
+			c.out = utf8.AppendRune(c.out, c.marks[i])
+		}
+		c.marks = c.marks[:0]
+		text = text[n:]
+	}
+	c.out = append(c.out, text...)
+	c.done()
+}
+
+// done closes the single-item arguments that the item just converted was.
+func (c *latexConv) done() {
+	for len(c.frames) > 0 && c.frames[len(c.frames)-1].single {
+		c.close()
+	}
+}
+
+// skipGroup skips the braced group at c.pos, if any.
+func (c *latexConv) skipGroup() {
+	s := c.src
+	if c.pos >= len(s) || s[c.pos] != '{' {
+		return
 	}
 	depth := 0
-	for j := i; j < len(s); j++ {
+	for j := c.pos; j < len(s); j++ {
 		switch s[j] {
 		case '\\':
 			j++
 		case '{':
 			depth++
 		case '}':
-			depth--
-			if depth == 0 {
-				return s[i+1 : j], j + 1
+			if depth--; depth == 0 {
+				c.pos = j + 1
+				return
 			}
 		}
 	}
-	return s[i+1:], len(s)
+	c.pos = len(s)
 }
+
+// skipOptional skips an optional argument "[…]" at c.pos. Real ones are
+// short ("[p.~3]"); looking no further keeps "\cite[\cite[…" linear.
+func (c *latexConv) skipOptional() {
+	if strings.HasPrefix(c.src[c.pos:], "[") {
+		rest := c.src[c.pos:min(len(c.src), c.pos+maxOptional)]
+		if j := strings.IndexByte(rest, ']'); j >= 0 {
+			c.pos += j + 1
+		}
+	}
+}
+
+const maxOptional = 100
 
 func skipSpace(s string, i int) int {
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
