@@ -53,6 +53,8 @@ type atomEntry struct {
 
 func parseArxiv(name string, data []byte) (paper.List, []Warning, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
+	// Parse has made the text UTF-8 already, whatever its declaration says.
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	var recs []record
 	var warnings []Warning
 	sawFeed := false

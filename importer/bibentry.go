@@ -1,29 +1,15 @@
 package importer
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/paperwidget/paperwidget/paper"
 )
 
 func parseBib(name string, data []byte) (paper.List, []Warning, error) {
-	if !utf8.Valid(data) {
-		line := 1
-		for i := 0; i < len(data); {
-			r, n := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && n == 1 {
-				line += bytes.Count(data[:i], []byte("\n"))
-				break
-			}
-			i += n
-		}
-		return paper.List{}, nil, fmt.Errorf("%s:%d: not UTF-8 text (save the file as UTF-8; BibTeX's own accents such as {\\\"o} work too)", name, line)
-	}
 	entries, warnings := parseBibTeX(name, data)
 	if len(entries) == 0 && len(warnings) == 0 {
 		return paper.List{}, nil, fmt.Errorf("%s: no BibTeX entries found", name)

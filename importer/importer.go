@@ -79,6 +79,10 @@ func File(path string, format Format) (paper.List, []Warning, error) {
 // Parse imports data named name (used in messages) in the given format, or
 // the detected one when format is "".
 func Parse(name string, data []byte, format Format) (paper.List, []Warning, error) {
+	data, err := decodeText(name, data)
+	if err != nil {
+		return paper.List{}, nil, err
+	}
 	if format == "" {
 		format = Detect(data)
 	}

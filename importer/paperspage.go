@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/paperwidget/paperwidget/paper"
 )
@@ -35,9 +34,6 @@ type textLine struct {
 }
 
 func parsePapersPage(name string, data []byte) (paper.List, []Warning, error) {
-	if !utf8.Valid(data) {
-		return paper.List{}, nil, fmt.Errorf("%s: not UTF-8 text", name)
-	}
 	var lines []textLine
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)

@@ -101,7 +101,7 @@ func TestPapersPageErrors(t *testing.T) {
 		"only header": "new\nSubscribe\nMar 11\n",
 		"not utf-8":   "Title \xff\n",
 	} {
-		if _, _, err := Parse("x.txt", []byte(in), PapersPage); err == nil || !strings.HasPrefix(err.Error(), "x.txt: ") {
+		if _, _, err := Parse("x.txt", []byte(in), PapersPage); err == nil || !strings.HasPrefix(err.Error(), "x.txt:") {
 			t.Errorf("%s: err = %v, want one naming x.txt", name, err)
 		}
 	}
