@@ -132,7 +132,7 @@ func arxivRecord(name string, line int, e atomEntry) (record, []Warning) {
 	for _, c := range e.Categories {
 		terms = append(terms, c.Term)
 	}
-	r.Tags = splitTags(strings.Join(terms, ","))
+	r.Tags = splitTags(strings.Join(terms, ","), strings.TrimSpace)
 	for _, l := range e.Links {
 		switch {
 		case l.Title == "pdf" && r.PDF == "":

@@ -82,7 +82,7 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 		warnings = append(warnings, Warning{File: name, Line: e.line, Msg: label + ": " + fmt.Sprintf(format, args...)})
 	}
 
-	r.Title = tex.text(f["title"])
+	r.Title = joinTitle(tex.text(f["title"]), tex.text(f["subtitle"]), tex.text(f["titleaddon"]))
 	r.Authors = bibNames(f["author"], tex)
 	r.Date = bibDate(f, warn)
 	r.Venue = tex.text(first(f, "journal", "journaltitle", "booktitle", "school", "institution"))
@@ -90,7 +90,7 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 	r.URL = plain(first(f, "url", "html"))
 	r.PDF = plain(f["pdf"])
 	r.Abstract = tex.text(f["abstract"])
-	r.Tags = splitTags(tex.text(first(f, "keywords", "keyword")))
+	r.Tags = splitTags(first(f, "keywords", "keyword"), tex.text)
 	r.Bibtex = e.source
 
 	prefix := strings.ToLower(plain(first(f, "archiveprefix", "eprinttype")))
@@ -273,17 +273,48 @@ func monthNumber(s string) int {
 	return 0
 }
 
-// splitTags splits keywords on commas and semicolons, the two separators
-// exports use, keeping each tag once.
-func splitTags(s string) []string {
+// splitTags splits keywords as exports write them: one a line (EndNote),
+// separated by semicolons (MEDLINE, whose keywords hold commas: "Action
+// Potentials, physiology; Animals") or else by commas, braces protecting a
+// separator. Each tag is cleaned (its LaTeX converted), then kept once.
+func splitTags(s string, clean func(string) string) []string {
+	sep := byte(',')
+	if strings.ContainsRune(s, ';') {
+		sep = ';'
+	}
 	var tags []string
 	seen := map[string]bool{}
-	for _, t := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
-		t = words(t)
+	for _, t := range splitTopLevel(s, func(s string, i int) int {
+		if s[i] == sep || s[i] == '\n' || s[i] == '\r' {
+			return 1
+		}
+		return 0
+	}) {
+		t = words(clean(t))
 		if t != "" && !seen[strings.ToLower(t)] {
 			seen[strings.ToLower(t)] = true
 			tags = append(tags, t)
 		}
 	}
 	return tags
+}
+
+// joinTitle joins a title with its subtitle ("Title: Subtitle") and its
+// addon ("Title. Addon", biblatex's punctuation before a title addon).
+func joinTitle(title, subtitle, addon string) string {
+	return appendPart(appendPart(title, ":", subtitle), ".", addon)
+}
+
+// appendPart adds part to s after punct, unless s ends in punctuation
+// already ("Why?", "Part I:").
+func appendPart(s, punct, part string) string {
+	switch {
+	case part == "":
+		return s
+	case s == "":
+		return part
+	case strings.ContainsAny(s[len(s)-1:], ".?!:;"):
+		return s + " " + part
+	}
+	return s + punct + " " + part
 }

@@ -253,7 +253,7 @@ func TestBibTeXFieldValues(t *testing.T) {
 		URL:     "https://example.org/a_b%20c",
 		DOI:     "10.1000/XYZ",
 		Arxiv:   "1706.03762",
-		Tags:    []string{"a", "b", "c"},
+		Tags:    []string{"a", "b", "A, c"}, // semicolons separate, so the comma is part of a tag
 		Bibtex:  in,
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -272,5 +272,37 @@ func TestBibTeXFatalErrors(t *testing.T) {
 				t.Errorf("err = %v, want it to start with %q", err, c.want)
 			}
 		})
+	}
+}
+
+func TestKeywordsAndSubtitles(t *testing.T) {
+	src := `@article{endnote, title = {A}, keywords = {Neurons, Afferent
+Action potentials
+  Animals}}
+@article{medline, title = {B}, keywords = {Action Potentials, physiology; Animals; {\"O}dema}}
+@article{plain, title = {C}, keywords = {spiking, {Hodgkin, Huxley}, Spiking}}
+@book{sub, title = {Deep Learning}, subtitle = {Foundations and Concepts}, titleaddon = {With exercises}}
+@book{punct, title = {Why Sleep?}, subtitle = {A Primer}}
+@book{addon, title = {Collected Papers}, titleaddon = {Second edition}}
+`
+	l, ws, err := Parse("k.bib", []byte(src), "")
+	if err != nil || len(ws) > 0 {
+		t.Fatal(err, ws)
+	}
+	want := []struct {
+		title string
+		tags  []string
+	}{
+		{"A", []string{"Neurons", "Afferent", "Action potentials", "Animals"}},
+		{"B", []string{"Action Potentials, physiology", "Animals", "Ödema"}},
+		{"C", []string{"spiking", "Hodgkin, Huxley"}},
+		{"Deep Learning: Foundations and Concepts. With exercises", nil},
+		{"Why Sleep? A Primer", nil},
+		{"Collected Papers. Second edition", nil},
+	}
+	for i, w := range want {
+		if p := l.Papers[i]; p.Title != w.title || !reflect.DeepEqual(p.Tags, w.tags) {
+			t.Errorf("paper %d: %q %q, want %q %q", i, p.Title, p.Tags, w.title, w.tags)
+		}
 	}
 }

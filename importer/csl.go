@@ -149,7 +149,7 @@ func cslRecord(name string, i, line int, raw json.RawMessage) (r record, warning
 	if r.key != "" {
 		r.label = fmt.Sprintf("item %d (%q)", i+1, r.key)
 	}
-	r.Title = words(text("title"))
+	r.Title = words(joinTitle(text("title"), text("subtitle"), ""))
 	r.Abstract = words(text("abstract"))
 	r.Venue = words(text("container-title"))
 	if r.Venue == "" && strings.Contains(" thesis report ", " "+text("type")+" ") {
@@ -157,7 +157,7 @@ func cslRecord(name string, i, line int, raw json.RawMessage) (r record, warning
 	}
 	r.DOI = cleanDOI(text("DOI"))
 	r.URL = text("URL")
-	r.Tags = splitTags(text("keyword"))
+	r.Tags = splitTags(text("keyword"), strings.TrimSpace)
 	r.Arxiv = arxivFromURL(r.URL)
 	if m := arxivInText.FindStringSubmatch(text("number") + " " + text("note")); r.Arxiv == "" && m != nil {
 		r.Arxiv = m[1]
