@@ -8,6 +8,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/maxence-charriere/go-app/v10 v10.1.11
 	github.com/sahilm/fuzzy v0.1.3
+	golang.org/x/net v0.63.0
 	golang.org/x/text v0.44.0
 )
 

@@ -57,6 +57,7 @@ func parseArxiv(name string, data []byte) (paper.List, []Warning, error) {
 	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	var recs []record
 	var warnings []Warning
+	tex := &latexDoc{keepTilde: true}
 	sawFeed := false
 	for {
 		tok, err := dec.Token()
@@ -85,7 +86,8 @@ func parseArxiv(name string, data []byte) (paper.List, []Warning, error) {
 		if err := dec.DecodeElement(&e, &start); err != nil {
 			return paper.List{}, nil, xmlError(name, dec, err)
 		}
-		r, ws := arxivRecord(name, line, e)
+		tex.line = line
+		r, ws := arxivRecord(name, line, e, tex)
 		warnings = append(warnings, ws...)
 		if ws == nil || !ws[0].Skipped {
 			recs = append(recs, r)
@@ -94,6 +96,7 @@ func parseArxiv(name string, data []byte) (paper.List, []Warning, error) {
 	if !sawFeed {
 		return paper.List{}, nil, fmt.Errorf("%s: not an Atom feed (want a saved export.arxiv.org/api/query response)", name)
 	}
+	warnings = append(warnings, tex.warning(name)...)
 	list, warnings := finish(name, recs, warnings)
 	return list, warnings, nil
 }
@@ -107,7 +110,17 @@ func xmlError(name string, dec *xml.Decoder, err error) error {
 	return fmt.Errorf("%s:%d: %v", name, line, err)
 }
 
-func arxivRecord(name string, line int, e atomEntry) (record, []Warning) {
+// arxivText reads a field of the feed: plain text in which authors write
+// their math as LaTeX ("$\alpha$-stable", "\emph{in vivo}"), and "~" most
+// often means "about".
+func arxivText(s string, tex *latexDoc) string {
+	if strings.ContainsAny(s, `\$`) {
+		return tex.text(s)
+	}
+	return words(s)
+}
+
+func arxivRecord(name string, line int, e atomEntry, tex *latexDoc) (record, []Warning) {
 	id := arxivFromURL(e.ID)
 	r := record{line: line, label: fmt.Sprintf("entry %q", words(e.ID)), Paper: paper.Paper{Arxiv: id}}
 	if id == "" {
@@ -116,10 +129,10 @@ func arxivRecord(name string, line int, e atomEntry) (record, []Warning) {
 			Msg: fmt.Sprintf("%s is not an arXiv paper (%s); skipped", r.label, words(e.Summary))}}
 	}
 	r.label = fmt.Sprintf("entry %q", id)
-	r.Title = words(e.Title)
-	r.Abstract = words(e.Summary)
+	r.Title = arxivText(e.Title, tex)
+	r.Abstract = arxivText(e.Summary, tex)
 	for _, a := range e.Authors {
-		if a = words(a); a != "" {
+		if a = arxivText(a, tex); a != "" {
 			r.Authors = append(r.Authors, a)
 		}
 	}
@@ -127,7 +140,7 @@ func arxivRecord(name string, line int, e atomEntry) (record, []Warning) {
 		r.Date = d[:10]
 	}
 	r.DOI = cleanDOI(strings.TrimSpace(e.DOI))
-	r.Venue = words(e.JournalRef)
+	r.Venue = arxivText(e.JournalRef, tex)
 	terms := []string{e.Primary.Term}
 	for _, c := range e.Categories {
 		terms = append(terms, c.Term)

@@ -66,9 +66,9 @@ type cslName struct {
 
 func (n cslName) display() string {
 	if n.Literal != "" {
-		return words(n.Literal)
+		return words(richText(n.Literal))
 	}
-	return words(strings.Join([]string{n.Given, n.DroppingParticle, n.Particle, n.Family, n.Suffix}, " "))
+	return words(richText(strings.Join([]string{n.Given, n.DroppingParticle, n.Particle, n.Family, n.Suffix}, " ")))
 }
 
 func parseCSL(name string, data []byte) (paper.List, []Warning, error) {
@@ -149,15 +149,18 @@ func cslRecord(name string, i, line int, raw json.RawMessage) (r record, warning
 	if r.key != "" {
 		r.label = fmt.Sprintf("item %d (%q)", i+1, r.key)
 	}
-	r.Title = words(joinTitle(text("title"), text("subtitle"), ""))
-	r.Abstract = words(text("abstract"))
-	r.Venue = words(text("container-title"))
+	// Prose fields are rich text; identifiers and addresses are not
+	// ("&copy=1" in a URL is no entity).
+	prose := func(key string) string { return words(richText(text(key))) }
+	r.Title = joinTitle(prose("title"), prose("subtitle"), "")
+	r.Abstract = prose("abstract")
+	r.Venue = prose("container-title")
 	if r.Venue == "" && strings.Contains(" thesis report ", " "+text("type")+" ") {
-		r.Venue = words(text("publisher")) // the university or institute
+		r.Venue = prose("publisher") // the university or institute
 	}
 	r.DOI = cleanDOI(text("DOI"))
 	r.URL = text("URL")
-	r.Tags = splitTags(text("keyword"), strings.TrimSpace)
+	r.Tags = splitTags(richText(text("keyword")), strings.TrimSpace)
 	r.Arxiv = arxivFromURL(r.URL)
 	if m := arxivInText.FindStringSubmatch(text("number") + " " + text("note")); r.Arxiv == "" && m != nil {
 		r.Arxiv = m[1]

@@ -482,19 +482,12 @@ func (c *latexConv) close() {
 }
 
 // rewriteScript turns what was written since start into raised or lowered
-// characters, when all of them have such a form. It runs only for the
-// outermost script, so each character is rewritten at most once.
+// characters. It runs only for the outermost script, so each character is
+// rewritten at most once.
 func (c *latexConv) rewriteScript(start int, table map[rune]rune) {
-	text := string(c.out[start:])
-	var raised []byte
-	for _, r := range text {
-		t, ok := table[r]
-		if !ok {
-			return
-		}
-		raised = utf8.AppendRune(raised, t)
+	if raised, ok := toScript(c.out[start:], table); ok {
+		c.out = append(c.out[:start], raised...)
 	}
-	c.out = append(c.out[:start], raised...)
 }
 
 // emit writes text as one item: its first letter takes the accents waiting
