@@ -167,6 +167,31 @@ var (
 	arxivURL  = regexp.MustCompile(`(?i)^https?://(?:export\.|www\.)?arxiv\.org/(?:abs|pdf)/(` + arxivNew + `|` + arxivOld + `)(?:v\d+)?(?:\.pdf)?/?$`)
 )
 
+var (
+	// Google Scholar writes "arXiv preprint arXiv:2403.01234" and "arXiv
+	// preprint cond-mat/0603845", arXiv itself "arXiv:cond-mat/0603845v2".
+	arxivNamed = regexp.MustCompile(`(?i)\barxiv(?:\s+preprint)?(?:\s*:\s*|\s+)(?:arxiv:\s*)?(` + arxivNew + `|` + arxivOld + `)(?:v\d+)?\b`)
+	// Listings write old ids as "0603845 [cond-mat]", new ones as
+	// "2403.01234 [cs.LG]".
+	arxivClassed   = regexp.MustCompile(`\b(\d{7}|` + arxivNew + `)(?:v\d+)?\s*\[([a-z][a-z-]*)(?:\.[A-Za-z-]+)?\]`)
+	oldArxivNumber = regexp.MustCompile(`^\d{7}$`)
+)
+
+// arxivInText finds an arXiv id that a note or venue mentions; "" when none
+// does.
+func arxivInText(s string) string {
+	if m := arxivNamed.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	if m := arxivClassed.FindStringSubmatch(s); m != nil {
+		if oldArxivNumber.MatchString(m[1]) {
+			return m[2] + "/" + m[1]
+		}
+		return m[1]
+	}
+	return ""
+}
+
 // arxivID normalises an eprint field ("arXiv:2403.01234v2", or an abs
 // address) to the bare id; "" when it is no arXiv id.
 func arxivID(s string) string {
@@ -174,7 +199,13 @@ func arxivID(s string) string {
 	if m := arxivIDRE.FindStringSubmatch(s); m != nil {
 		return m[1]
 	}
-	return arxivFromURL(s)
+	if id := arxivFromURL(s); id != "" {
+		return id
+	}
+	if m := arxivClassed.FindStringSubmatch(s); m != nil && m[0] == s {
+		return arxivInText(s)
+	}
+	return ""
 }
 
 // arxivFromURL reads the id out of an abs or pdf address; "" when s is not

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -9,7 +10,7 @@ import (
 	"github.com/paperwidget/paperwidget/paper"
 )
 
-func parseBib(name string, data []byte) (paper.List, []Warning, error) {
+func parseBib(name string, data []byte, pdfBase *url.URL) (paper.List, []Warning, error) {
 	entries, warnings := parseBibTeX(name, data)
 	if len(entries) == 0 && len(warnings) == 0 {
 		return paper.List{}, nil, fmt.Errorf("%s: no BibTeX entries found", name)
@@ -24,6 +25,9 @@ func parseBib(name string, data []byte) (paper.List, []Warning, error) {
 			continue
 		}
 		r, ws := bibRecord(name, e, tex)
+		if msg := resolvePDF(&r.Paper, pdfBase); msg != "" {
+			ws = append(ws, Warning{File: name, Line: r.line, Msg: r.label + ": " + msg})
+		}
 		recs = append(recs, r)
 		warnings = append(warnings, ws...)
 	}
@@ -70,8 +74,6 @@ func resolveCrossrefs(name string, entries []bibEntry) (map[int]bool, []Warning)
 	return containers, warnings
 }
 
-var arxivInText = regexp.MustCompile(`(?i)\barxiv:\s*([a-z.-]+/\d{7}|\d{4}\.\d{4,5})(v\d+)?\b`)
-
 func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 	f := e.fields
 	tex.line = e.line
@@ -87,7 +89,11 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 	r.Date = bibDate(f, warn)
 	r.Venue = tex.text(first(f, "journal", "journaltitle", "booktitle", "school", "institution"))
 	r.DOI = cleanDOI(plain(f["doi"]))
-	r.URL = plain(first(f, "url", "html"))
+	var linkDOI string
+	r.URL, linkDOI = bibLink(first(f, "url", "html"))
+	if r.DOI == "" {
+		r.DOI = linkDOI
+	}
 	r.PDF = plain(f["pdf"])
 	r.Abstract = tex.text(f["abstract"])
 	r.Tags = splitTags(first(f, "keywords", "keyword"), tex.text)
@@ -98,6 +104,12 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 	switch {
 	case f["eprint"] != "" && prefix == "arxiv":
 		eprint = plain(f["eprint"])
+		if class := plain(first(f, "primaryclass", "eprintclass")); oldArxivNumber.MatchString(eprint) && class != "" {
+			// An old id split in two: eprint = {0603845}, primaryClass =
+			// {cond-mat.stat-mech} is cond-mat/0603845.
+			archive, _, _ := strings.Cut(class, ".")
+			eprint = archive + "/" + eprint
+		}
 	case f["arxiv"] != "": // al-folio's field
 		eprint = plain(f["arxiv"])
 	}
@@ -109,9 +121,7 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 	default:
 		// Google Scholar writes arXiv preprints as
 		// journal={arXiv preprint arXiv:2403.01234}.
-		if m := arxivInText.FindStringSubmatch(r.Venue + " " + tex.text(f["note"])); m != nil {
-			r.Arxiv = m[1]
-		}
+		r.Arxiv = arxivInText(r.Venue + " " + tex.text(f["note"]))
 	}
 	return r, warnings
 }
@@ -132,6 +142,40 @@ func plain(s string) string {
 	s = strings.TrimPrefix(s, `\url`)
 	s = strings.NewReplacer("{", "", "}", "", `\_`, "_", `\%`, "%", `\&`, "&", `\#`, "#", `\~`, "~", `\$`, "$").Replace(s)
 	return strings.TrimSpace(s)
+}
+
+// resolvePDF makes a relative pdf address absolute against base, or,
+// without a base, leaves it out and says what to do.
+func resolvePDF(p *paper.Paper, base *url.URL) string {
+	rel, err := url.Parse(p.PDF)
+	if p.PDF == "" || err != nil || rel.IsAbs() || rel.Host != "" {
+		return "" // the widget's own check reports what is not an address
+	}
+	if base == nil {
+		msg := fmt.Sprintf("relative pdf %q: pass -pdf-base, e.g. https://lab.example.org/assets/pdf/ (al-folio keeps pdfs there); left out", p.PDF)
+		p.PDF = ""
+		return msg
+	}
+	p.PDF = base.ResolveReference(rel).String()
+	return ""
+}
+
+// bibLink reads a url field: an address, or what lab lists paste there, an
+// HTML link (`doi:<a href="https://doi.org/10.1000/xyz">10.1000/xyz</a>`)
+// whose href is the address. A DOI given as the address ("doi:10.1000/xyz",
+// https://doi.org/10.1000/xyz) is returned as doi too.
+func bibLink(raw string) (link, doi string) {
+	link = plain(raw)
+	if strings.Contains(strings.ToLower(link), "<a ") {
+		link = anchorHref(link)
+	}
+	if doiPrefix.MatchString(link) {
+		doi = cleanDOI(link)
+		if strings.HasPrefix(strings.ToLower(link), "doi:") {
+			link = ""
+		}
+	}
+	return link, doi
 }
 
 var doiPrefix = regexp.MustCompile(`(?i)^(https?://(dx\.)?doi\.org/|doi:\s*)`)
@@ -233,28 +277,65 @@ func bibDate(f map[string]string, warn func(string, ...any)) string {
 		}
 		warn("date %q is not YYYY, YYYY-MM or YYYY-MM-DD; using year and month", d)
 	}
-	year := Latex(f["year"])
-	if year == "" {
+	year, m, d, ok := looseDate(Latex(f["year"]), false)
+	switch {
+	case f["year"] == "":
+		return ""
+	case !ok || year == "":
+		warn("year %q is not a year; no date", Latex(f["year"]))
 		return ""
 	}
-	if !isoDate.MatchString(year) || len(year) != 4 {
-		warn("year %q is not a year; no date", year)
-		return ""
+	if month := Latex(f["month"]); month != "" && m == 0 {
+		if _, m, d, ok = looseDate(month, true); !ok || m == 0 {
+			warn("month %q is not a month; the date keeps the year only", month)
+			return year
+		}
 	}
-	month := Latex(f["month"])
-	if month == "" {
-		return year
-	}
-	m := monthNumber(month)
 	if m == 0 {
-		warn("month %q is not a month; the date keeps the year only", month)
 		return year
+	}
+	if day, err := strconv.Atoi(Latex(f["day"])); err == nil && d == 0 {
+		d = day
 	}
 	date := fmt.Sprintf("%s-%02d", year, m)
-	if d, err := strconv.Atoi(Latex(f["day"])); err == nil && d >= 1 && d <= 31 {
+	if d >= 1 && d <= 31 {
 		date += fmt.Sprintf("-%02d", d)
 	}
 	return date
+}
+
+// looseDate reads a date written in words, as exports put it in year and
+// month fields: "1978", "January 1978", "August 13", "13th Aug.". A lone
+// number is a month when inMonth. ok is false when anything is left over.
+func looseDate(s string, inMonth bool) (year string, month, day int, ok bool) {
+	if m := monthNumber(s); inMonth && m != 0 {
+		return "", m, 0, true
+	}
+	if isoDate.MatchString(s) && !inMonth {
+		year, rest, _ := strings.Cut(s, "-")
+		m, d, _ := strings.Cut(rest, "-")
+		month, _ = strconv.Atoi(m)
+		day, _ = strconv.Atoi(d)
+		return year, month, day, true
+	}
+	tokens := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '-' || r == '/' })
+	for _, t := range tokens {
+		if t[0] >= '0' && t[0] <= '9' {
+			t = strings.TrimRight(t, "stndrh") // 13th, 1st, 2nd, 3rd
+		}
+		n, err := strconv.Atoi(t)
+		switch {
+		case err == nil && len(t) == 4 && year == "" && !inMonth:
+			year = t
+		case err == nil && len(t) <= 2 && n >= 1 && n <= 31 && day == 0:
+			day = n
+		case err != nil && month == 0 && monthNumber(t) != 0:
+			month = monthNumber(t)
+		default:
+			return "", 0, 0, false
+		}
+	}
+	return year, month, day, len(tokens) > 0
 }
 
 func monthNumber(s string) int {

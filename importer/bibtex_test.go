@@ -306,3 +306,74 @@ Action potentials
 		}
 	}
 }
+
+func TestLooseDates(t *testing.T) {
+	for _, c := range []struct{ fields, want string }{
+		{`year = {January 1978}`, "1978-01"},
+		{`year = {1978}, month = {August 13}`, "1978-08-13"},
+		{`year = 1978, month = aug # "~13"`, "1978-08-13"},
+		{`year = 1978, month = {13th Aug.}`, "1978-08-13"},
+		{`year = 1978, month = jan, day = 5`, "1978-01-05"},
+		{`year = 1978, month = {9}`, "1978-09"},
+		{`year = {Mar. 2001}`, "2001-03"},
+		{`year = {1978-02}`, "1978-02"},
+	} {
+		l, ws, err := Parse("d.bib", []byte("@misc{k, title = {T}, "+c.fields+"}"), "")
+		if err != nil || len(ws) > 0 || len(l.Papers) != 1 || l.Papers[0].Date != c.want {
+			t.Errorf("%s: %v %v %+v, want date %s", c.fields, err, ws, l.Papers, c.want)
+		}
+	}
+	for _, c := range []struct{ fields, want string }{
+		{`year = {in press}`, `year "in press" is not a year; no date`},
+		{`year = 1978, month = {Jan.-Feb.}`, `month "Jan.-Feb." is not a month; the date keeps the year only`},
+	} {
+		_, ws, err := Parse("d.bib", []byte("@misc{k, title = {T}, "+c.fields+"}"), "")
+		if err != nil || len(ws) != 1 || !strings.HasSuffix(ws[0].Msg, c.want) {
+			t.Errorf("%s: %v %v, want a warning %s", c.fields, err, ws, c.want)
+		}
+	}
+}
+
+func TestLinksAndIDs(t *testing.T) {
+	src := `@article{anchor, title = {A}, url = {doi:<a href="https://doi.org/10.1000/xyz">10.1000/xyz</a>}}
+@article{anchor2, title = {B}, doi = {10.1/own}, url = {<a href="https://lab.example.org/b" target="_blank">paper</a>}}
+@article{doiurl, title = {C}, url = {doi:10.1000/abc}}
+@article{alfolio, title = {D}, pdf = {d.pdf}, html = {https://lab.example.org/d}}
+@article{scholar, title = {E}, journal = {arXiv preprint cond-mat/0603845}}
+@article{listing, title = {F}, note = {0603846 [cond-mat]}}
+@article{eprint, title = {G}, eprint = {arXiv:cond-mat/0603847v2}, archivePrefix = {arXiv}}
+@article{split, title = {H}, eprint = {9901001}, archivePrefix = {arXiv}, primaryClass = {hep-th}}
+@article{classed, title = {I}, eprint = {2403.01234 [cs.LG]}, archivePrefix = {arXiv}}
+`
+	type got struct{ URL, DOI, PDF, Arxiv string }
+	want := []got{
+		{"https://doi.org/10.1000/xyz", "10.1000/xyz", "", ""},
+		{"https://lab.example.org/b", "10.1/own", "", ""},
+		{"", "10.1000/abc", "", ""},
+		{"https://lab.example.org/d", "", "https://lab.example.org/assets/pdf/d.pdf", ""},
+		{"", "", "", "cond-mat/0603845"},
+		{"", "", "", "cond-mat/0603846"},
+		{"", "", "", "cond-mat/0603847"},
+		{"", "", "", "hep-th/9901001"},
+		{"", "", "", "2403.01234"},
+	}
+	l, ws, err := ParseWith("a.bib", []byte(src), Options{PDFBase: "https://lab.example.org/assets/pdf"})
+	if err != nil || len(ws) > 0 || len(l.Papers) != len(want) {
+		t.Fatal(err, ws, l.Papers)
+	}
+	for i, w := range want {
+		p := l.Papers[i]
+		if g := (got{p.URL, p.DOI, p.PDF, p.Arxiv}); g != w {
+			t.Errorf("%s: got %+v, want %+v", p.Title, g, w)
+		}
+	}
+
+	l, ws, _ = Parse("a.bib", []byte(src), "")
+	if l.Papers[3].PDF != "" || len(ws) != 1 || ws[0].String() !=
+		`a.bib:4: entry "alfolio": relative pdf "d.pdf": pass -pdf-base, e.g. https://lab.example.org/assets/pdf/ (al-folio keeps pdfs there); left out` {
+		t.Errorf("without a pdf base: %q, %v", l.Papers[3].PDF, ws)
+	}
+	if _, _, err := ParseWith("a.bib", []byte(src), Options{PDFBase: "/assets/pdf/"}); err == nil {
+		t.Error("a pdf base that is no http(s) address is accepted")
+	}
+}

@@ -162,8 +162,8 @@ func cslRecord(name string, i, line int, raw json.RawMessage) (r record, warning
 	r.URL = text("URL")
 	r.Tags = splitTags(richText(text("keyword")), strings.TrimSpace)
 	r.Arxiv = arxivFromURL(r.URL)
-	if m := arxivInText.FindStringSubmatch(text("number") + " " + text("note")); r.Arxiv == "" && m != nil {
-		r.Arxiv = m[1]
+	if r.Arxiv == "" {
+		r.Arxiv = arxivInText(text("number") + " " + text("note") + " " + r.Venue)
 	}
 
 	if v, ok := f["author"]; ok {

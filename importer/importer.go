@@ -5,7 +5,9 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -67,22 +69,64 @@ func Detect(data []byte) Format {
 	return PapersPage
 }
 
+// Options steer an import; the zero value detects each source's format.
+type Options struct {
+	Format Format
+	// PDFBase is the address that relative pdf fields are relative to:
+	// al-folio's pdf = {paper.pdf} names a file of the site's /assets/pdf/,
+	// so https://lab.example.org/assets/pdf/. Without it they are left out.
+	PDFBase string
+}
+
 // File reads one source file; format "" means detect it.
 func File(path string, format Format) (paper.List, []Warning, error) {
+	return FileWith(path, Options{Format: format})
+}
+
+// FileWith reads one source file as opt says.
+func FileWith(path string, opt Options) (paper.List, []Warning, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return paper.List{}, nil, err
 	}
-	return Parse(filepath.Base(path), data, format)
+	return ParseWith(filepath.Base(path), data, opt)
+}
+
+// ImportWith reads the files in order as opt says and merges them, as
+// Import does.
+func ImportWith(paths []string, opt Options) (paper.List, Report, error) {
+	sources := make([]Source, 0, len(paths))
+	for _, p := range paths {
+		list, warnings, err := FileWith(p, opt)
+		if err != nil {
+			return paper.List{}, Report{}, err
+		}
+		sources = append(sources, Source{Name: p, List: list, Warnings: warnings})
+	}
+	if len(sources) == 0 {
+		return paper.List{}, Report{}, errors.New("no paper list given")
+	}
+	list, report := Merge(sources)
+	return list, report, nil
 }
 
 // Parse imports data named name (used in messages) in the given format, or
 // the detected one when format is "".
 func Parse(name string, data []byte, format Format) (paper.List, []Warning, error) {
-	data, err := decodeText(name, data)
+	return ParseWith(name, data, Options{Format: format})
+}
+
+// ParseWith imports data named name (used in messages) as opt says.
+func ParseWith(name string, data []byte, opt Options) (paper.List, []Warning, error) {
+	pdfBase, err := parsePDFBase(opt.PDFBase)
 	if err != nil {
 		return paper.List{}, nil, err
 	}
+	data, err = decodeText(name, data)
+	if err != nil {
+		return paper.List{}, nil, err
+	}
+	format := opt.Format
 	if format == "" {
 		format = Detect(data)
 	}
@@ -100,7 +144,7 @@ func Parse(name string, data []byte, format Format) (paper.List, []Warning, erro
 	case PapersPage:
 		return parsePapersPage(name, data)
 	case BibTeX:
-		return parseBib(name, data)
+		return parseBib(name, data, pdfBase)
 	case CSL:
 		return parseCSL(name, data)
 	case Arxiv:
@@ -108,6 +152,22 @@ func Parse(name string, data []byte, format Format) (paper.List, []Warning, erro
 	default:
 		return paper.List{}, nil, fmt.Errorf("%s: unknown format %q (want one of %s)", name, format, formatNames())
 	}
+}
+
+// parsePDFBase checks an Options.PDFBase: an http(s) address, read as a
+// directory whether or not it ends in "/".
+func parsePDFBase(s string) (*url.URL, error) {
+	if s == "" {
+		return nil, nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("pdf base %q is not an http(s) address such as https://lab.example.org/assets/pdf/", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u, nil
 }
 
 func formatNames() string {

@@ -102,3 +102,24 @@ func toScript(text []byte, table map[rune]rune) ([]byte, bool) {
 	}
 	return out, len(out) > 0
 }
+
+// anchorHref returns the address of the first link <a href="…"> in s, ""
+// when there is none.
+func anchorHref(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken:
+			name, more := z.TagName()
+			for string(name) == "a" && more {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				if string(key) == "href" {
+					return strings.TrimSpace(string(val))
+				}
+			}
+		}
+	}
+}
