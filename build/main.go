@@ -111,7 +111,7 @@ func convert(args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("convert: name at least one source file")
 	}
-	list, report, err := importer.Import(fs.Args(), importer.Format(*format))
+	list, report, err := importer.Import(fs.Args(), importer.Options{Format: importer.Format(*format)})
 	if err != nil {
 		return err
 	}

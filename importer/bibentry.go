@@ -11,7 +11,7 @@ import (
 	"github.com/paperwidget/paperwidget/paper"
 )
 
-func parseBib(name string, data []byte) (paper.List, []Warning, error) {
+func parseBib(name string, data []byte) (paper.List, []int, []Warning, error) {
 	if !utf8.Valid(data) {
 		line := 1
 		for i := 0; i < len(data); {
@@ -22,11 +22,11 @@ func parseBib(name string, data []byte) (paper.List, []Warning, error) {
 			}
 			i += n
 		}
-		return paper.List{}, nil, fmt.Errorf("%s:%d: not UTF-8 text (save the file as UTF-8; BibTeX's own accents such as {\\\"o} work too)", name, line)
+		return paper.List{}, nil, nil, fmt.Errorf("%s:%d: not UTF-8 text (save the file as UTF-8; BibTeX's own accents such as {\\\"o} work too)", name, line)
 	}
 	entries, warnings := parseBibTeX(name, data)
 	if len(entries) == 0 && len(warnings) == 0 {
-		return paper.List{}, nil, fmt.Errorf("%s: no BibTeX entries found", name)
+		return paper.List{}, nil, nil, fmt.Errorf("%s: no BibTeX entries found", name)
 	}
 	containers, crossWarnings := resolveCrossrefs(name, entries)
 	warnings = append(warnings, crossWarnings...)
@@ -40,8 +40,8 @@ func parseBib(name string, data []byte) (paper.List, []Warning, error) {
 		recs = append(recs, r)
 		warnings = append(warnings, ws...)
 	}
-	list, warnings := finish(name, recs, warnings)
-	return list, warnings, nil
+	list, lines, warnings := finish(name, recs, warnings)
+	return list, lines, warnings, nil
 }
 
 // resolveCrossrefs copies into each entry with crossref the fields it lacks

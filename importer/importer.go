@@ -6,6 +6,7 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -67,43 +68,117 @@ func Detect(data []byte) Format {
 	return PapersPage
 }
 
+// Options say how to read sources.
+type Options struct {
+	// Format is the format of every source; "" detects each one's.
+	Format Format
+	// PDFBase is the URL relative pdf fields (al-folio's pdf = {paper.pdf})
+	// are resolved against, such as https://lab.example.org/assets/pdf/.
+	PDFBase string
+}
+
+// MaxInput is the largest source read, far above real bibliographies (a
+// list of 100,000 papers with abstracts is about 150 MB of JSON), so that a
+// wrong path (a device, a disk image) fails at once instead of filling
+// memory.
+const MaxInput = 256 << 20
+
 // File reads one source file; format "" means detect it.
 func File(path string, format Format) (paper.List, []Warning, error) {
-	data, err := os.ReadFile(path)
+	src, err := readSource(path, Options{Format: format}, MaxInput)
+	return src.List, src.Warnings, err
+}
+
+func readSource(path string, o Options, limit int64) (Source, error) {
+	data, err := readLimited(path, limit)
 	if err != nil {
-		return paper.List{}, nil, err
+		return Source{}, err
 	}
-	return Parse(filepath.Base(path), data, format)
+	return parse(filepath.Base(path), data, o)
+}
+
+// readLimited reads at most limit bytes: a regular file is measured before
+// reading, anything else (a pipe, /dev/zero) is cut at the limit.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	tooLarge := fmt.Errorf("%s: larger than %d MB, more than any paper list; is it the right file?", path, limit>>20)
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
+		return nil, tooLarge
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge
+	}
+	return data, nil
 }
 
 // Parse imports data named name (used in messages) in the given format, or
 // the detected one when format is "".
 func Parse(name string, data []byte, format Format) (paper.List, []Warning, error) {
+	src, err := parse(name, data, Options{Format: format})
+	return src.List, src.Warnings, err
+}
+
+func parse(name string, data []byte, o Options) (Source, error) {
+	format := o.Format
 	if format == "" {
 		format = Detect(data)
 	}
+	var list paper.List
+	var lines []int
+	var warnings []Warning
+	var err error
 	switch format {
 	case JSON:
-		list, problems, err := paper.Decode(data)
-		if err != nil {
-			return paper.List{}, nil, fmt.Errorf("%s: %w", name, err)
-		}
-		warnings := make([]Warning, len(problems))
-		for i, p := range problems {
-			warnings[i] = Warning{File: name, Msg: p.Error(), Skipped: p.Skipped}
-		}
-		return list, warnings, nil
+		return parseJSON(name, data)
 	case PapersPage:
-		return parsePapersPage(name, data)
+		list, lines, warnings, err = parsePapersPage(name, data)
 	case BibTeX:
-		return parseBib(name, data)
+		list, lines, warnings, err = parseBib(name, data)
 	case CSL:
-		return parseCSL(name, data)
+		list, lines, warnings, err = parseCSL(name, data)
 	case Arxiv:
-		return parseArxiv(name, data)
+		list, lines, warnings, err = parseArxiv(name, data)
 	default:
-		return paper.List{}, nil, fmt.Errorf("%s: unknown format %q (want one of %s)", name, format, formatNames())
+		err = fmt.Errorf("%s: unknown format %q (want one of %s)", name, format, formatNames())
 	}
+	if err != nil {
+		return Source{}, err
+	}
+	places := make([]string, len(lines))
+	for i, line := range lines {
+		places[i] = fmt.Sprintf("%s:%d", name, line)
+	}
+	return Source{Name: name, List: list, Places: places, Warnings: warnings}, nil
+}
+
+func parseJSON(name string, data []byte) (Source, error) {
+	list, problems, err := paper.Decode(data)
+	if err != nil {
+		return Source{}, fmt.Errorf("%s: %w", name, err)
+	}
+	warnings := make([]Warning, len(problems))
+	skipped := map[int]bool{}
+	for i, p := range problems {
+		warnings[i] = Warning{File: name, Msg: p.Error(), Skipped: p.Skipped}
+		if p.Skipped {
+			skipped[p.Index] = true
+		}
+	}
+	places := make([]string, 0, len(list.Papers))
+	for i := 0; len(places) < len(list.Papers); i++ {
+		if !skipped[i] {
+			places = append(places, fmt.Sprintf("%s papers[%d]", name, i))
+		}
+	}
+	return Source{Name: name, List: list, Places: places, Warnings: warnings}, nil
 }
 
 func formatNames() string {

@@ -3,6 +3,7 @@ package importer
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -21,15 +22,24 @@ type record struct {
 // finish gives records stable, unique ids and checks them by the widget's
 // own rules, so that what an import returns always loads: a record without a
 // title is skipped, a field the widget would refuse (a non-http link, a bad
-// date) is dropped, each with a warning naming the record.
-func finish(name string, recs []record, warnings []Warning) (paper.List, []Warning) {
+// date) is dropped, each with a warning naming the record. The lines are
+// where each listed paper starts. A record repeated whole (same key, same
+// fields: a file pasted into itself) is listed once, without a word.
+func finish(name string, recs []record, warnings []Warning) (paper.List, []int, []Warning) {
 	papers := make([]paper.Paper, 0, len(recs))
 	kept := make([]record, 0, len(recs))
 	used := map[string]int{}
+	byKey := map[string]paper.Paper{}
 	for _, r := range recs {
 		if r.Title == "" {
 			warnings = append(warnings, Warning{File: name, Line: r.line, Msg: r.label + ": missing title; skipped", Skipped: true})
 			continue
+		}
+		if r.key != "" {
+			if earlier, seen := byKey[r.key]; seen && reflect.DeepEqual(earlier, r.Paper) {
+				continue
+			}
+			byKey[r.key] = r.Paper
 		}
 		r.ID = stableID(r)
 		if line, dup := used[r.ID]; dup {
@@ -58,18 +68,26 @@ func finish(name string, recs []record, warnings []Warning) (paper.List, []Warni
 	if err != nil {
 		panic(err) // what json.Marshal writes always parses
 	}
+	skipped := map[int]bool{}
 	for _, p := range problems {
 		r := kept[p.Index]
 		what := "field left out"
 		if p.Skipped {
 			what = "skipped"
+			skipped[p.Index] = true
 		}
 		warnings = append(warnings, Warning{File: name, Line: r.line, Skipped: p.Skipped,
 			Msg: fmt.Sprintf("%s: %s: %s; %s", r.label, p.Field, p.Msg, what)})
 	}
 	// Reading order is the order to fix things in.
 	sort.SliceStable(warnings, func(i, j int) bool { return warnings[i].Line < warnings[j].Line })
-	return list, warnings
+	lines := make([]int, 0, len(list.Papers))
+	for i, r := range kept {
+		if !skipped[i] {
+			lines = append(lines, r.line)
+		}
+	}
+	return list, lines, warnings
 }
 
 // stableID prefers identifiers that name the paper anywhere (DOI, arXiv id)

@@ -35,6 +35,8 @@ type Options struct {
 	Format importer.Format
 	// Strict makes any import warning an error, before anything is built.
 	Strict bool
+	// PDFBase is the URL relative pdf fields are resolved against.
+	PDFBase string
 	// Base is the URL path the site is served under, "/" by default.
 	Base string
 	// Log receives one line per step and every import warning.
@@ -64,7 +66,7 @@ func Build(o Options) error {
 	if err != nil {
 		return err
 	}
-	list, report, err := importer.Import(o.Papers, o.Format)
+	list, report, err := importer.Import(o.Papers, importer.Options{Format: o.Format, PDFBase: o.PDFBase})
 	if err != nil {
 		return err
 	}
