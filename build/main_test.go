@@ -61,7 +61,7 @@ func TestConvertStrict(t *testing.T) {
 	if err == nil || err.Error() != "1 import warnings and -strict given" || out.Len() > 0 {
 		t.Errorf("err = %v, output %q", err, out.String())
 	}
-	want := `warning: ` + disagrees + `: merged our list.bib:2 = disagrees.json papers[0] (same title), but they disagree: venue "Artificial Intelligence" / "Artif. Intell."; the first is kept`
+	want := `warning: merged our list.bib:2 = disagrees.json papers[0] (same title), but they disagree: venue "Artificial Intelligence" / "Artif. Intell."; the first is kept`
 	if !strings.Contains(log.String(), want) {
 		t.Errorf("log lacks\n%s\n%s", want, log.String())
 	}

@@ -18,8 +18,8 @@ import (
 // Warning is a problem in a source that did not stop the import: a skipped
 // entry or a dropped field, named by file and line so it can be fixed.
 type Warning struct {
-	File string
-	Line int // 0 when the format has no useful line (JSON field problems)
+	File string // "" for a merge's warnings, which name two files
+	Line int    // 0 when the format has no useful line (JSON field problems)
 	Msg  string
 	// Skipped tells that a whole entry was left out, not just a field, so
 	// the build can count what it did not publish.
@@ -27,6 +27,9 @@ type Warning struct {
 }
 
 func (w Warning) String() string {
+	if w.File == "" {
+		return w.Msg // a merge's, which names its two places itself
+	}
 	if w.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
 	}

@@ -111,14 +111,14 @@ func Merge(sources []Source) (paper.List, Report) {
 		for n, p := range src.List.Papers {
 			i, why, apart := m.find(list.Papers, p)
 			for _, j := range apart {
-				report.Warnings = append(report.Warnings, Warning{File: src.Name, Msg: fmt.Sprintf(
-					"%s %q and %s %q share %s but not their titles: kept as two papers",
-					places[j], list.Papers[j].Title, src.place(n), p.Title, sharedID(list.Papers[j], p))})
+				report.Warnings = append(report.Warnings, Warning{Msg: fmt.Sprintf(
+					"%s %q and %s %q share %s but are different works (%s): kept as two papers",
+					places[j], list.Papers[j].Title, src.place(n), p.Title, sharedID(list.Papers[j], p), otherWork(list.Papers[j], p))})
 			}
 			if i >= 0 {
 				both := fmt.Sprintf("%s = %s (same %s)", places[i], src.place(n), why)
 				if diffs := disagree(list.Papers[i], p); len(diffs) > 0 {
-					report.Warnings = append(report.Warnings, Warning{File: src.Name,
+					report.Warnings = append(report.Warnings, Warning{
 						Msg: fmt.Sprintf("merged %s, but they disagree: %s; the first is kept", both, strings.Join(diffs, "; "))})
 				}
 				filled := fill(&list.Papers[i], p)
@@ -204,10 +204,10 @@ func (m *merger) find(papers []paper.Paper, p paper.Paper) (int, string, []int) 
 	if p.Arxiv != "" {
 		for _, i := range m.keys["arxiv:"+strings.ToLower(p.Arxiv)] {
 			q := papers[i]
-			if differ(p.DOI, q.DOI) || slices.Contains(apart, i) {
+			if slices.Contains(apart, i) {
 				continue
 			}
-			if sameTitle(q.Title, p.Title) {
+			if !differ(p.DOI, q.DOI) && sameTitle(q.Title, p.Title) {
 				return i, "arXiv id", nil
 			}
 			apart = append(apart, i)
@@ -232,6 +232,13 @@ func sharedID(p, q paper.Paper) string {
 		return "DOI " + p.DOI
 	}
 	return "arXiv id " + p.Arxiv
+}
+
+func otherWork(p, q paper.Paper) string {
+	if differ(p.DOI, q.DOI) {
+		return "DOIs " + p.DOI + " and " + q.DOI
+	}
+	return "other titles"
 }
 
 // sameTitle compares titles of records that share an identifier: the same
@@ -267,12 +274,18 @@ func sameYear(p, q paper.Paper) bool {
 	return false
 }
 
-// isPreprint tells an arXiv preprint from its published version: no DOI,
-// or a venue that says arXiv (Google Scholar's "arXiv preprint
-// arXiv:...", DBLP's CoRR).
+// isPreprint tells an arXiv preprint from its published version: a venue
+// that says so (Google Scholar's "arXiv preprint arXiv:...", DBLP's CoRR,
+// bioRxiv), arXiv's own DOI (10.48550/arXiv...), or an arXiv id with no
+// venue and no other DOI.
 func isPreprint(p paper.Paper) bool {
-	v := normTitle(p.Venue)
-	return (p.Arxiv != "" && p.DOI == "") || strings.Contains(v, "arxiv") || v == "corr"
+	v := " " + normTitle(p.Venue) + " "
+	for _, server := range []string{" arxiv ", " corr ", " biorxiv ", " medrxiv ", " preprint "} {
+		if strings.Contains(v, server) {
+			return true
+		}
+	}
+	return strings.HasPrefix(p.DOI, "10.48550/") || (p.Arxiv != "" && p.DOI == "" && p.Venue == "")
 }
 
 func sameFirstAuthor(p, q paper.Paper) bool {

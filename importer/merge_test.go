@@ -110,9 +110,9 @@ func TestMergeRules(t *testing.T) {
 	}
 	wantWarnings := []string{
 		`b.bib: id "shared" of "Second of two" is already used by a different paper; given "shared-2"`,
-		`b.bib: merged a.json papers[3] = b.bib papers[5] (same title), but they disagree: venue "Blackwell" / "Harvard University Press"; the first is kept`,
-		`b.bib: a.json papers[5] "Chapter one" and b.bib papers[7] "Chapter two" share DOI 10.1/book but not their titles: kept as two papers`,
-		`b.bib: a.json papers[4] "Attention is all you need" and b.bib papers[8] "Other work" share arXiv id 1706.03762 but not their titles: kept as two papers`,
+		`merged a.json papers[3] = b.bib papers[5] (same title), but they disagree: venue "Blackwell" / "Harvard University Press"; the first is kept`,
+		`a.json papers[5] "Chapter one" and b.bib papers[7] "Chapter two" share DOI 10.1/book but are different works (other titles): kept as two papers`,
+		`a.json papers[4] "Attention is all you need" and b.bib papers[8] "Other work" share arXiv id 1706.03762 but are different works (other titles): kept as two papers`,
 	}
 	if w := warningStrings(report.Warnings); !reflect.DeepEqual(w, wantWarnings) {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(w, "\n"), strings.Join(wantWarnings, "\n"))

@@ -41,7 +41,7 @@ func finish(name string, recs []record, warnings []Warning) (paper.List, []int, 
 			}
 			byKey[r.key] = r.Paper
 		}
-		r.ID = stableID(r)
+		r.ID = stableID(r, used)
 		if line, dup := used[r.ID]; dup {
 			id := r.ID
 			for n := 2; ; n++ {
@@ -93,12 +93,18 @@ func finish(name string, recs []record, warnings []Warning) (paper.List, []int, 
 // stableID prefers identifiers that name the paper anywhere (DOI, arXiv id)
 // over those that name it in one file (the citation key), so that the same
 // paper keeps its id, and shared links keep working, whatever source it
-// comes from.
-func stableID(r record) string {
-	for _, id := range []string{r.DOI, r.Arxiv, r.key} {
-		if validID(id) {
+// comes from. A DOI or arXiv id taken by an earlier record (the chapters
+// of a book given the book's DOI) is passed over; a key taken is returned,
+// for the caller to rename and report: BibTeX itself reports a repeated
+// key.
+func stableID(r record, used map[string]int) string {
+	for _, id := range []string{r.DOI, r.Arxiv} {
+		if _, taken := used[id]; validID(id) && !taken {
 			return id
 		}
+	}
+	if validID(r.key) {
+		return r.key
 	}
 	return paper.Slug(r.Title)
 }
