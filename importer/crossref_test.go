@@ -81,3 +81,17 @@ func TestCrossrefInlinedInCopy(t *testing.T) {
 	}
 	standsAlone(t, l.Papers[0])
 }
+
+// A file pasted into itself (or an entry copied twice) repeats entries
+// whole: they are listed once, without a word. A repeated key with other
+// fields is reported, as BibTeX does.
+func TestExactDuplicateFoldsQuietly(t *testing.T) {
+	entry := "@article{k, title = {T}, author = {Roe, R.}, year = 2020}\n"
+	l, warnings, err := Parse("x.bib", []byte(entry+entry+"@article{k, title = {T}, year = 2021}"), BibTeX)
+	if err != nil || len(l.Papers) != 2 || l.Papers[1].ID != "k-2" {
+		t.Fatalf("%v %+v", err, l.Papers)
+	}
+	if w := warningStrings(warnings); len(w) != 1 || w[0] != `x.bib:3: entry "k": id "k" is already used by the paper on line 1; given "k-2"` {
+		t.Errorf("warnings %q", w)
+	}
+}
