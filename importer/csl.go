@@ -79,13 +79,14 @@ func parseCSL(name string, data []byte) (paper.List, []int, []Warning, error) {
 	}
 	var recs []record
 	var warnings []Warning
+	counter := lineCounter{data: data, line: 1}
 	for i := 0; dec.More(); i++ {
 		start := dec.InputOffset()
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			return paper.List{}, nil, nil, jsonError(name, data, err)
 		}
-		line := lineOf(data, start+int64(bytes.IndexAny(data[start:], "{[\"0123456789tfn-")))
+		line := counter.at(start + int64(bytes.IndexAny(data[start:], "{[\"0123456789tfn-")))
 		r, ws, ok := cslRecord(name, i, line, raw)
 		if ok {
 			recs = append(recs, r)

@@ -110,7 +110,10 @@ func Merge(sources []Source) (paper.List, Report) {
 		}
 		for n, p := range src.List.Papers {
 			i, why, apart := m.find(list.Papers, p)
-			for _, j := range apart {
+			// One warning per record, naming the first it was kept apart
+			// from: a book's twenty chapters are not 190 problems.
+			if i < 0 && len(apart) > 0 {
+				j := apart[0]
 				report.Warnings = append(report.Warnings, Warning{Msg: fmt.Sprintf(
 					"%s %q and %s %q share %s but are different works (%s): kept as two papers",
 					places[j], list.Papers[j].Title, src.place(n), p.Title, sharedID(list.Papers[j], p), otherWork(list.Papers[j], p))})

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -126,4 +127,20 @@ func validID(id string) bool {
 // words joins s's words with single spaces: feeds and exports wrap lines.
 func words(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// lineCounter numbers the lines of increasing offsets in data, counting
+// each byte once: counting from the start for every record of a large file
+// took time quadratic in its size.
+type lineCounter struct {
+	data []byte
+	off  int64
+	line int
+}
+
+func (c *lineCounter) at(offset int64) int {
+	offset = max(c.off, min(offset, int64(len(c.data))))
+	c.line += bytes.Count(c.data[c.off:offset], []byte("\n"))
+	c.off = offset
+	return c.line
 }
