@@ -1,14 +1,15 @@
 // Command build makes and serves the widget's static site.
 //
-//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"] [-format F] [-strict]
+//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"] [-format F] [-strict] [-pdf-base URL]
 //	go run ./build serve [-dir dist] [-addr localhost:8080]
-//	go run ./build convert [-format F] [-strict] source... > list.json
+//	go run ./build convert [-format F] [-strict] [-pdf-base URL] source... > list.json
 package main
 
 import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -41,7 +42,7 @@ func main() {
 	case "serve":
 		err = serve(args)
 	case "convert":
-		err = convert(args)
+		err = convert(args, os.Stdout, os.Stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Print(usage)
 	default:
@@ -58,18 +59,36 @@ func dist(args []string) error {
 	fs := flag.NewFlagSet("dist", flag.ExitOnError)
 	out := fs.String("o", "dist", "output `directory` (replaced)")
 	base := fs.String("base", "/", "URL `path` the site is served under, e.g. /lab/papers/")
-	papers := fs.String("papers", "data/papers.json", "space-separated paper list `files` to bundle, merged in order")
-	format, strict := importFlags(fs)
+	papers := fs.String("papers", "data/papers.json", "paper list `files` to bundle, merged in order: separated by \";\" or line breaks\n"+
+		"when the value has either (\"my papers.bib;extra.json\"), else by spaces")
+	imp := importFlags(fs)
 	fs.Parse(args)
 	return site.Build(site.Options{
-		Root:   ".",
-		Out:    *out,
-		Papers: strings.Fields(*papers),
-		Format: importer.Format(*format),
-		Strict: *strict,
-		Base:   *base,
-		Log:    os.Stderr,
+		Root:    ".",
+		Out:     *out,
+		Papers:  splitPapers(*papers),
+		Format:  importer.Format(*imp.format),
+		Strict:  *imp.strict,
+		PDFBase: *imp.pdfBase,
+		Base:    *base,
+		Log:     os.Stderr,
 	})
+}
+
+// splitPapers splits -papers. Spaces separate files, as they always did,
+// unless the value has ";" or a line break: then only those do, so that a
+// path with spaces can be given ("My Papers/lab.bib;extra.json").
+func splitPapers(s string) []string {
+	if !strings.ContainsAny(s, ";\n") {
+		return strings.Fields(s)
+	}
+	var paths []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			paths = append(paths, p)
+		}
+	}
+	return paths
 }
 
 func serve(args []string) error {
@@ -88,20 +107,29 @@ func serve(args []string) error {
 	return http.Serve(ln, static.Handler(*dir))
 }
 
-// importFlags are the flags of every command that imports sources.
-func importFlags(fs *flag.FlagSet) (format *string, strict *bool) {
+// importArgs are the flags of every command that imports sources.
+type importArgs struct {
+	format, pdfBase *string
+	strict          *bool
+}
+
+func importFlags(fs *flag.FlagSet) importArgs {
 	var names []string
 	for _, f := range importer.Formats {
 		names = append(names, string(f))
 	}
-	format = fs.String("format", "", "`format` of every source ("+strings.Join(names, ", ")+"); detected from content when empty")
-	strict = fs.Bool("strict", false, "fail (exit status 1) on any import warning")
-	return format, strict
+	return importArgs{
+		format: fs.String("format", "", "`format` of every source ("+strings.Join(names, ", ")+"); detected from content when empty"),
+		strict: fs.Bool("strict", false, "fail (exit status 1) on any import warning, a merge of records that disagree included"),
+		pdfBase: fs.String("pdf-base", "", "`URL` that relative pdf fields (al-folio's pdf = {paper.pdf}) are resolved against,\n"+
+			"e.g. https://lab.example.org/assets/pdf/"),
+	}
 }
 
-func convert(args []string) error {
+func convert(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("convert", flag.ExitOnError)
-	format, strict := importFlags(fs)
+	fs.SetOutput(stderr)
+	imp := importFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: go run ./build convert [flags] source... > list.json\n\n"+
 			"Imports the sources (merging duplicates) and prints the widget's JSON.\n\nflags:\n")
@@ -111,15 +139,15 @@ func convert(args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("convert: name at least one source file")
 	}
-	list, report, err := importer.Import(fs.Args(), importer.Format(*format))
+	list, report, err := importer.Import(fs.Args(), importer.Options{Format: importer.Format(*imp.format), PDFBase: *imp.pdfBase})
 	if err != nil {
 		return err
 	}
-	report.Log(os.Stderr)
-	if *strict && len(report.Warnings) > 0 {
+	report.Log(stderr)
+	if *imp.strict && len(report.Warnings) > 0 {
 		return fmt.Errorf("%d import warnings and -strict given", len(report.Warnings))
 	}
-	enc := json.NewEncoder(os.Stdout)
+	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(list)

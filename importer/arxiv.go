@@ -51,7 +51,7 @@ type atomEntry struct {
 	} `xml:"link"`
 }
 
-func parseArxiv(name string, data []byte) (paper.List, []Warning, error) {
+func parseArxiv(name string, data []byte) (paper.List, []int, []Warning, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	// Parse has made the text UTF-8 already, whatever its declaration says.
 	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
@@ -65,7 +65,7 @@ func parseArxiv(name string, data []byte) (paper.List, []Warning, error) {
 			break
 		}
 		if err != nil {
-			return paper.List{}, nil, xmlError(name, dec, err)
+			return paper.List{}, nil, nil, xmlError(name, dec, err)
 		}
 		start, ok := tok.(xml.StartElement)
 		if !ok {
@@ -77,14 +77,14 @@ func parseArxiv(name string, data []byte) (paper.List, []Warning, error) {
 		}
 		if start.Name.Local != "entry" {
 			if err := dec.Skip(); err != nil {
-				return paper.List{}, nil, xmlError(name, dec, err)
+				return paper.List{}, nil, nil, xmlError(name, dec, err)
 			}
 			continue
 		}
 		line, _ := dec.InputPos()
 		var e atomEntry
 		if err := dec.DecodeElement(&e, &start); err != nil {
-			return paper.List{}, nil, xmlError(name, dec, err)
+			return paper.List{}, nil, nil, xmlError(name, dec, err)
 		}
 		tex.line = line
 		r, ws := arxivRecord(name, line, e, tex)
@@ -94,11 +94,11 @@ func parseArxiv(name string, data []byte) (paper.List, []Warning, error) {
 		}
 	}
 	if !sawFeed {
-		return paper.List{}, nil, fmt.Errorf("%s: not an Atom feed (want a saved export.arxiv.org/api/query response)", name)
+		return paper.List{}, nil, nil, fmt.Errorf("%s: not an Atom feed (want a saved export.arxiv.org/api/query response)", name)
 	}
 	warnings = append(warnings, tex.warning(name)...)
-	list, warnings := finish(name, recs, warnings)
-	return list, warnings, nil
+	list, lines, warnings := finish(name, recs, warnings)
+	return list, lines, warnings, nil
 }
 
 func xmlError(name string, dec *xml.Decoder, err error) error {

@@ -4,18 +4,26 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/paperwidget/paperwidget/paper"
 )
 
-func parseBib(name string, data []byte, pdfBase *url.URL) (paper.List, []Warning, error) {
-	entries, warnings := parseBibTeX(name, data)
-	if len(entries) == 0 && len(warnings) == 0 {
-		return paper.List{}, nil, fmt.Errorf("%s: no BibTeX entries found", name)
+func parseBib(name string, data []byte, pdfBase *url.URL) (paper.List, []int, []Warning, error) {
+	budget := newExpansion(len(data))
+	entries, warnings, err := parseBibTeX(name, data, budget)
+	if err != nil {
+		return paper.List{}, nil, nil, err
 	}
-	containers, crossWarnings := resolveCrossrefs(name, entries)
+	if len(entries) == 0 && len(warnings) == 0 {
+		return paper.List{}, nil, nil, fmt.Errorf("%s: no BibTeX entries found", name)
+	}
+	containers, crossWarnings := resolveCrossrefs(name, entries, budget)
+	if budget.err != nil {
+		return paper.List{}, nil, nil, budget.err
+	}
 	warnings = append(warnings, crossWarnings...)
 
 	var recs []record
@@ -32,46 +40,148 @@ func parseBib(name string, data []byte, pdfBase *url.URL) (paper.List, []Warning
 		warnings = append(warnings, ws...)
 	}
 	warnings = append(warnings, tex.warning(name)...)
-	list, warnings := finish(name, recs, warnings)
-	return list, warnings, nil
+	list, lines, warnings := finish(name, recs, warnings)
+	return list, lines, warnings, nil
 }
 
-// resolveCrossrefs copies into each entry with crossref the fields it lacks
-// from the entry it names, and returns the named entries: they are
-// containers of papers, not papers.
-func resolveCrossrefs(name string, entries []bibEntry) (map[int]bool, []Warning) {
+// containerTypes hold papers rather than being one: named by another
+// entry's crossref, such an entry is where that paper appeared, and is not
+// listed itself. A @book nobody names is a paper (a lab's own monograph);
+// an @article named by a crossref stays a paper.
+var containerTypes = map[string]bool{
+	"proceedings": true, "mvproceedings": true, "book": true, "mvbook": true, "collection": true,
+	"mvcollection": true, "periodical": true, "reference": true, "mvreference": true,
+}
+
+// notInherited are the fields that describe a crossref'd entry itself,
+// not the works in it: a chapter does not have its book's DOI, abstract,
+// links or keywords. Biber's default inheritance copies them; for a list
+// of papers it would give every paper of a volume the volume's DOI (and
+// merge them) and copy a volume's abstract into each paper.
+var notInherited = map[string]bool{
+	"abstract": true, "doi": true, "eprint": true, "eprinttype": true, "eprintclass": true, "archiveprefix": true,
+	"primaryclass": true, "arxiv": true, "url": true, "urldate": true, "pdf": true, "file": true, "keywords": true,
+	"keyword": true, "ids": true, "crossref": true, "xref": true, "shorttitle": true, "sorttitle": true,
+	"indextitle": true, "label": true, "shorthand": true, "sortkey": true, "entryset": true, "note": true,
+}
+
+// resolveCrossrefs copies into each entry with crossref the fields it
+// lacks from the entry it names (itself resolved first, so a chapter gets
+// its book's series from the book's own crossref). A container's title
+// becomes the entry's booktitle (journaltitle for a periodical), its
+// subtitle and titleaddon the book's. It returns the containers, which are
+// not listed. A loop is reported and nothing is inherited along it.
+func resolveCrossrefs(name string, entries []bibEntry, budget *expansion) (map[int]bool, []Warning) {
 	byKey := map[string]int{}
 	for i, e := range entries {
 		if _, dup := byKey[strings.ToLower(e.key)]; !dup {
 			byKey[strings.ToLower(e.key)] = i
 		}
 	}
+	const (
+		todo = iota
+		visiting
+		done
+	)
+	state := make([]int, len(entries))
+	inLoop := map[int]bool{}
 	containers := map[int]bool{}
 	var warnings []Warning
-	for i, e := range entries {
+	var stack []int
+	var resolve func(i int)
+	resolve = func(i int) {
+		state[i] = visiting
+		stack = append(stack, i)
+		defer func() { state[i] = done; stack = stack[:len(stack)-1] }()
+		e := entries[i]
 		ref := plain(e.fields["crossref"])
 		if ref == "" {
-			continue
+			return
 		}
 		j, ok := byKey[strings.ToLower(ref)]
 		if !ok || j == i {
 			warnings = append(warnings, Warning{File: name, Line: e.line,
-				Msg: fmt.Sprintf("entry %q: crossref %q names no entry of this file; nothing inherited", e.key, ref)})
-			continue
+				Msg: fmt.Sprintf("entry %q: crossref %q names no other entry of this file; nothing inherited", e.key, ref)})
+			return
 		}
-		containers[j] = true
-		for k, v := range entries[j].fields {
-			target := k
-			if k == "title" {
-				// The container's title is where the paper appeared.
-				target = "booktitle"
+		if state[j] == visiting {
+			loop := stack[slices.Index(stack, j):]
+			var keys []string
+			for _, k := range loop {
+				keys = append(keys, fmt.Sprintf("%q (line %d)", entries[k].key, entries[k].line))
+				inLoop[k] = true
 			}
-			if _, has := e.fields[target]; !has {
-				e.fields[target] = v
-			}
+			keys = append(keys, fmt.Sprintf("%q", entries[j].key))
+			warnings = append(warnings, Warning{File: name, Line: entries[j].line,
+				Msg: "crossref loop " + strings.Join(keys, " -> ") + ": nothing inherited along it; each is listed as a paper"})
+			return
+		}
+		if state[j] == todo {
+			resolve(j)
+		}
+		if inLoop[i] {
+			return
+		}
+		if containerTypes[entries[j].typ] {
+			containers[j] = true
+		}
+		inherit(&entries[i], entries[j], func(n int) bool {
+			return budget.spend(n, name, e.line, fmt.Sprintf("entry %q: crossref %q", e.key, ref))
+		})
+	}
+	for i := range entries {
+		if state[i] == todo {
+			resolve(i)
+		}
+		if budget.err != nil {
+			break
 		}
 	}
+	for i := range inLoop {
+		delete(containers, i)
+	}
 	return containers, warnings
+}
+
+// inherit copies into e what it lacks of parent's fields, in parent's
+// order, while spend allows their size.
+func inherit(e *bibEntry, parent bibEntry, spend func(int) bool) {
+	rename := map[string]string{}
+	if containerTypes[parent.typ] {
+		title := "booktitle"
+		if parent.typ == "periodical" {
+			title = "journaltitle"
+		}
+		rename = map[string]string{"title": title, "subtitle": "booksubtitle", "titleaddon": "booktitleaddon"}
+		if title == "journaltitle" {
+			rename["subtitle"], rename["titleaddon"] = "journalsubtitle", "journaltitleaddon"
+		}
+	}
+	for _, k := range parent.order {
+		target, renamed := rename[k]
+		if !renamed {
+			target = k
+			// The container's own booktitle is its container's title,
+			// not the one the paper appeared in.
+			if containerTypes[parent.typ] && (k == "booktitle" || k == "journaltitle" || k == "journal") && rename["title"] != "" {
+				if _, has := parent.fields["title"]; has {
+					continue
+				}
+			}
+		}
+		if notInherited[k] || siteOnly(k) {
+			continue
+		}
+		if _, has := e.fields[target]; has {
+			continue
+		}
+		v := parent.fields[k]
+		if !spend(len(v)) {
+			return
+		}
+		e.fields[target] = v
+		e.order = append(e.order, target)
+	}
 }
 
 func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
@@ -97,7 +207,7 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 	r.PDF = plain(f["pdf"])
 	r.Abstract = tex.text(f["abstract"])
 	r.Tags = splitTags(first(f, "keywords", "keyword"), tex.text)
-	r.Bibtex = e.source
+	r.Bibtex = cleanBibtex(e)
 
 	prefix := strings.ToLower(plain(first(f, "archiveprefix", "eprinttype")))
 	eprint := ""

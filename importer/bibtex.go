@@ -47,7 +47,7 @@ type bibEntry struct {
 	typ, key string
 	line     int
 	fields   map[string]string // lower-case name -> raw LaTeX value
-	source   string
+	order    []string          // the fields' names as written, then inherited ones
 }
 
 type bibParser struct {
@@ -58,6 +58,33 @@ type bibParser struct {
 	lineStarts []int
 	macros     map[string]string
 	warnings   []Warning
+	budget     *expansion
+}
+
+// expansion is what is left of the text a file may produce beyond its own
+// (see above).
+type expansion struct {
+	limit, left int
+	err         error // set once, when the budget is exceeded
+}
+
+func newExpansion(size int) *expansion {
+	limit := 4*size + 1<<20
+	return &expansion{limit: limit, left: limit}
+}
+
+// spend takes n bytes of expansion for what line does, reporting whether
+// they were left.
+func (x *expansion) spend(n int, name string, line int, what string) bool {
+	if x.err != nil {
+		return false
+	}
+	if x.left -= n; x.left < 0 {
+		x.err = fmt.Errorf("%s:%d: %s: the file's macros and crossrefs expand to more than %d bytes (four times the file plus 1 MB); refusing it",
+			name, line, what, x.limit)
+		return false
+	}
+	return true
 }
 
 // bibError is a syntax error at a position; the entry it occurs in is
@@ -69,8 +96,8 @@ type bibError struct {
 	resume int
 }
 
-func parseBibTeX(name string, data []byte) ([]bibEntry, []Warning) {
-	p := &bibParser{name: name, src: string(data), macros: map[string]string{}}
+func parseBibTeX(name string, data []byte, budget *expansion) ([]bibEntry, []Warning, error) {
+	p := &bibParser{name: name, src: string(data), macros: map[string]string{}, budget: budget}
 	p.lineStarts = []int{0}
 	for i := 0; i < len(p.src); i++ {
 		if p.src[i] == '\n' {
@@ -83,8 +110,11 @@ func parseBibTeX(name string, data []byte) ([]bibEntry, []Warning) {
 		if e, ok := p.entry(); ok {
 			entries = append(entries, e)
 		}
+		if budget.err != nil {
+			return nil, nil, budget.err
+		}
 	}
-	return entries, p.warnings
+	return entries, p.warnings, nil
 }
 
 func (p *bibParser) lineAt(pos int) int {
@@ -150,7 +180,7 @@ func (p *bibParser) entry() (bibEntry, bool) {
 	start := p.pos
 	p.entryStart = start
 	p.pos++
-	typ := strings.ToLower(p.ident())
+	typ := strings.ToLower(p.typeName())
 	p.skipSpace()
 	if typ == "" || p.pos >= len(p.src) || (p.src[p.pos] != '{' && p.src[p.pos] != '(') {
 		// An "@" in free text (an e-mail address) is junk, as in BibTeX.
@@ -190,7 +220,6 @@ func (p *bibParser) entry() (bibEntry, bool) {
 		p.pos = err.resume
 		return bibEntry{}, false
 	}
-	e.source = p.src[start:p.pos]
 	return e, typ != "comment" && typ != "preamble" && typ != "string"
 }
 
@@ -243,6 +272,7 @@ func (p *bibParser) fields(e *bibEntry, closer byte) *bibError {
 			p.warn(namePos, false, "entry %q: field %s given twice; the first is kept", e.key, name)
 		} else {
 			e.fields[name] = v
+			e.order = append(e.order, name)
 		}
 		p.skipSpace()
 		if p.pos < len(p.src) && p.src[p.pos] == closer {
@@ -310,6 +340,9 @@ func (p *bibParser) value(e *bibEntry, field string) (string, *bibError) {
 				return "", p.syntax(fmt.Sprintf("expected a value, found %s", p.found()))
 			}
 			if v, ok := p.macros[strings.ToLower(name)]; ok {
+				if !p.budget.spend(len(v), p.name, p.lineAt(pos), fmt.Sprintf("macro %q", name)) {
+					return "", p.syntax("expansion refused")
+				}
 				b.WriteString(v)
 			} else if v, ok := monthMacros[strings.ToLower(name)]; ok {
 				b.WriteString(v)
@@ -466,6 +499,16 @@ func (p *bibParser) found() string {
 		return "the end of the file"
 	}
 	return fmt.Sprintf("%q", firstLine(p.src[p.pos:min(len(p.src), p.pos+12)]))
+}
+
+// typeName reads an entry's type. Unlike other names it ends at "@": junk
+// such as "@a@a@a..." must be passed over once, not re-read from every "@".
+func (p *bibParser) typeName() string {
+	start := p.pos
+	for p.pos < len(p.src) && isLetter(p.src[p.pos]) {
+		p.pos++
+	}
+	return p.src[start:p.pos]
 }
 
 // ident reads a BibTeX name: anything printable but the characters that

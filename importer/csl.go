@@ -71,21 +71,22 @@ func (n cslName) display() string {
 	return words(richText(strings.Join([]string{n.Given, n.DroppingParticle, n.Particle, n.Family, n.Suffix}, " ")))
 }
 
-func parseCSL(name string, data []byte) (paper.List, []Warning, error) {
+func parseCSL(name string, data []byte) (paper.List, []int, []Warning, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
-		return paper.List{}, nil, fmt.Errorf("%s: CSL-JSON is an array of items ([{\"id\": …, \"title\": …}, …]); this is not one", name)
+		return paper.List{}, nil, nil, fmt.Errorf("%s: CSL-JSON is an array of items ([{\"id\": …, \"title\": …}, …]); this is not one", name)
 	}
 	var recs []record
 	var warnings []Warning
+	counter := lineCounter{data: data, line: 1}
 	for i := 0; dec.More(); i++ {
 		start := dec.InputOffset()
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return paper.List{}, nil, jsonError(name, data, err)
+			return paper.List{}, nil, nil, jsonError(name, data, err)
 		}
-		line := lineOf(data, start+int64(bytes.IndexAny(data[start:], "{[\"0123456789tfn-")))
+		line := counter.at(start + int64(bytes.IndexAny(data[start:], "{[\"0123456789tfn-")))
 		r, ws, ok := cslRecord(name, i, line, raw)
 		if ok {
 			recs = append(recs, r)
@@ -93,10 +94,10 @@ func parseCSL(name string, data []byte) (paper.List, []Warning, error) {
 		warnings = append(warnings, ws...)
 	}
 	if _, err := dec.Token(); err != nil {
-		return paper.List{}, nil, jsonError(name, data, err)
+		return paper.List{}, nil, nil, jsonError(name, data, err)
 	}
-	list, warnings := finish(name, recs, warnings)
-	return list, warnings, nil
+	list, lines, warnings := finish(name, recs, warnings)
+	return list, lines, warnings, nil
 }
 
 func jsonError(name string, data []byte, err error) error {

@@ -5,8 +5,8 @@ package importer
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -19,8 +19,8 @@ import (
 // Warning is a problem in a source that did not stop the import: a skipped
 // entry or a dropped field, named by file and line so it can be fixed.
 type Warning struct {
-	File string
-	Line int // 0 when the format has no useful line (JSON field problems)
+	File string // "" for a merge's warnings, which name two files
+	Line int    // 0 when the format has no useful line (JSON field problems)
 	Msg  string
 	// Skipped tells that a whole entry was left out, not just a field, so
 	// the build can count what it did not publish.
@@ -28,6 +28,9 @@ type Warning struct {
 }
 
 func (w Warning) String() string {
+	if w.File == "" {
+		return w.Msg // a merge's, which names its two places itself
+	}
 	if w.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
 	}
@@ -69,45 +72,55 @@ func Detect(data []byte) Format {
 	return PapersPage
 }
 
-// Options steer an import; the zero value detects each source's format.
+// Options say how to read sources.
 type Options struct {
+	// Format is the format of every source; "" detects each one's.
 	Format Format
-	// PDFBase is the address that relative pdf fields are relative to:
-	// al-folio's pdf = {paper.pdf} names a file of the site's /assets/pdf/,
-	// so https://lab.example.org/assets/pdf/. Without it they are left out.
+	// PDFBase is the URL relative pdf fields (al-folio's pdf = {paper.pdf})
+	// are resolved against, such as https://lab.example.org/assets/pdf/.
 	PDFBase string
 }
 
+// MaxInput is the largest source read, far above real bibliographies (a
+// list of 100,000 papers with abstracts is about 150 MB of JSON), so that a
+// wrong path (a device, a disk image) fails at once instead of filling
+// memory.
+const MaxInput = 256 << 20
+
 // File reads one source file; format "" means detect it.
 func File(path string, format Format) (paper.List, []Warning, error) {
-	return FileWith(path, Options{Format: format})
+	src, err := readSource(path, Options{Format: format}, MaxInput)
+	return src.List, src.Warnings, err
 }
 
-// FileWith reads one source file as opt says.
-func FileWith(path string, opt Options) (paper.List, []Warning, error) {
-	data, err := os.ReadFile(path)
+func readSource(path string, o Options, limit int64) (Source, error) {
+	data, err := readLimited(path, limit)
 	if err != nil {
-		return paper.List{}, nil, err
+		return Source{}, err
 	}
-	return ParseWith(filepath.Base(path), data, opt)
+	return parse(filepath.Base(path), data, o)
 }
 
-// ImportWith reads the files in order as opt says and merges them, as
-// Import does.
-func ImportWith(paths []string, opt Options) (paper.List, Report, error) {
-	sources := make([]Source, 0, len(paths))
-	for _, p := range paths {
-		list, warnings, err := FileWith(p, opt)
-		if err != nil {
-			return paper.List{}, Report{}, err
-		}
-		sources = append(sources, Source{Name: p, List: list, Warnings: warnings})
+// readLimited reads at most limit bytes: a regular file is measured before
+// reading, anything else (a pipe, /dev/zero) is cut at the limit.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
-	if len(sources) == 0 {
-		return paper.List{}, Report{}, errors.New("no paper list given")
+	defer f.Close()
+	tooLarge := fmt.Errorf("%s: larger than %d MB, more than any paper list; is it the right file?", path, limit>>20)
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
+		return nil, tooLarge
 	}
-	list, report := Merge(sources)
-	return list, report, nil
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge
+	}
+	return data, nil
 }
 
 // Parse imports data named name (used in messages) in the given format, or
@@ -116,42 +129,72 @@ func Parse(name string, data []byte, format Format) (paper.List, []Warning, erro
 	return ParseWith(name, data, Options{Format: format})
 }
 
-// ParseWith imports data named name (used in messages) as opt says.
-func ParseWith(name string, data []byte, opt Options) (paper.List, []Warning, error) {
-	pdfBase, err := parsePDFBase(opt.PDFBase)
+// ParseWith imports data named name (used in messages) as o says.
+func ParseWith(name string, data []byte, o Options) (paper.List, []Warning, error) {
+	src, err := parse(name, data, o)
+	return src.List, src.Warnings, err
+}
+
+func parse(name string, data []byte, o Options) (Source, error) {
+	pdfBase, err := parsePDFBase(o.PDFBase)
 	if err != nil {
-		return paper.List{}, nil, err
+		return Source{}, err
 	}
 	data, err = decodeText(name, data)
 	if err != nil {
-		return paper.List{}, nil, err
+		return Source{}, err
 	}
-	format := opt.Format
+	format := o.Format
 	if format == "" {
 		format = Detect(data)
 	}
+	var list paper.List
+	var lines []int
+	var warnings []Warning
 	switch format {
 	case JSON:
-		list, problems, err := paper.Decode(data)
-		if err != nil {
-			return paper.List{}, nil, fmt.Errorf("%s: %w", name, err)
-		}
-		warnings := make([]Warning, len(problems))
-		for i, p := range problems {
-			warnings[i] = Warning{File: name, Msg: p.Error(), Skipped: p.Skipped}
-		}
-		return list, warnings, nil
+		return parseJSON(name, data)
 	case PapersPage:
-		return parsePapersPage(name, data)
+		list, lines, warnings, err = parsePapersPage(name, data)
 	case BibTeX:
-		return parseBib(name, data, pdfBase)
+		list, lines, warnings, err = parseBib(name, data, pdfBase)
 	case CSL:
-		return parseCSL(name, data)
+		list, lines, warnings, err = parseCSL(name, data)
 	case Arxiv:
-		return parseArxiv(name, data)
+		list, lines, warnings, err = parseArxiv(name, data)
 	default:
-		return paper.List{}, nil, fmt.Errorf("%s: unknown format %q (want one of %s)", name, format, formatNames())
+		err = fmt.Errorf("%s: unknown format %q (want one of %s)", name, format, formatNames())
 	}
+	if err != nil {
+		return Source{}, err
+	}
+	places := make([]string, len(lines))
+	for i, line := range lines {
+		places[i] = fmt.Sprintf("%s:%d", name, line)
+	}
+	return Source{Name: name, List: list, Places: places, Warnings: warnings}, nil
+}
+
+func parseJSON(name string, data []byte) (Source, error) {
+	list, problems, err := paper.Decode(data)
+	if err != nil {
+		return Source{}, fmt.Errorf("%s: %w", name, err)
+	}
+	warnings := make([]Warning, len(problems))
+	skipped := map[int]bool{}
+	for i, p := range problems {
+		warnings[i] = Warning{File: name, Msg: p.Error(), Skipped: p.Skipped}
+		if p.Skipped {
+			skipped[p.Index] = true
+		}
+	}
+	places := make([]string, 0, len(list.Papers))
+	for i := 0; len(places) < len(list.Papers); i++ {
+		if !skipped[i] {
+			places = append(places, fmt.Sprintf("%s papers[%d]", name, i))
+		}
+	}
+	return Source{Name: name, List: list, Places: places, Warnings: warnings}, nil
 }
 
 // parsePDFBase checks an Options.PDFBase: an http(s) address, read as a

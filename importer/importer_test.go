@@ -59,7 +59,7 @@ func TestImportsRoundTrip(t *testing.T) {
 			roundTrip(t, l)
 		})
 	}
-	l, _, err := Import([]string{"testdata/pubs.bib", "testdata/zotero.json", "testdata/arxiv.xml", "../data/papers-page.txt"}, "")
+	l, _, err := Import([]string{"testdata/pubs.bib", "testdata/zotero.json", "testdata/arxiv.xml", "../data/papers-page.txt"}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 func TestMergeFixtures(t *testing.T) {
-	l, report, err := Import([]string{"../data/papers-page.txt", "testdata/pubs.bib", "testdata/arxiv.xml", "testdata/zotero.json"}, "")
+	l, report, err := Import([]string{"../data/papers-page.txt", "testdata/pubs.bib", "testdata/arxiv.xml", "testdata/zotero.json"}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,10 +30,10 @@ func TestMergeFixtures(t *testing.T) {
 	}
 
 	wantNotes := []string{
-		`testdata/pubs.bib: "10.5555/3666122.3666801" is "neuro-modulated-hebbian-learning-for-fully-test-time-adaptation" from ../data/papers-page.txt (same title); filled date, venue, pdf, doi, arxiv, bibtex, authors, tags`,
-		`testdata/arxiv.xml: "10.5555/3666122.3666801" is "neuro-modulated-hebbian-learning-for-fully-test-time-adaptation" from ../data/papers-page.txt (same DOI); filled url`,
-		`testdata/arxiv.xml: "2310.04567" is "2310.04567" from testdata/pubs.bib (same arXiv id); filled abstract, url, pdf, tags`,
-		`testdata/zotero.json: "2403.01234" is "neuro-modulated-hebbian-learning-for-fully-test-time-adaptation" from ../data/papers-page.txt (same arXiv id); nothing new`,
+		`papers-page.txt:11 = pubs.bib:16 (same title) "Neuro-Modulated Hebbian Learning for Fully Test-Time Adaptation"; filled date, venue, pdf, doi, arxiv, bibtex, authors, tags`,
+		`papers-page.txt:11 = arxiv.xml:10 (same DOI) "Neuro-Modulated Hebbian Learning for Fully Test-Time Adaptation"; filled url`,
+		`pubs.bib:44 = arxiv.xml:39 (same arXiv id) "Spiking Transformers: A Survey"; filled abstract, url, pdf, tags`,
+		`papers-page.txt:11 = zotero.json:107 (same arXiv id) "Neuro-Modulated Hebbian Learning for Fully Test-Time Adaptation"; nothing new`,
 	}
 	if !reflect.DeepEqual(report.Notes, wantNotes) {
 		t.Errorf("notes:\n%s\nwant\n%s", strings.Join(report.Notes, "\n"), strings.Join(wantNotes, "\n"))
@@ -58,7 +58,7 @@ func TestMergeFixtures(t *testing.T) {
 	report.Log(&log)
 	for _, line := range []string{
 		"warning: pubs.bib:74: entry \"broken2023\": missing title; skipped\n",
-		"merged: testdata/zotero.json: \"2403.01234\" is",
+		"merged: papers-page.txt:11 = zotero.json:107 (same arXiv id)",
 		"testdata/pubs.bib: read 7 papers, skipped 2, merged 1 into papers listed before\n",
 	} {
 		if !strings.Contains(log.String(), line) {
@@ -75,32 +75,49 @@ func TestMergeRules(t *testing.T) {
 		src("a.json",
 			paper.Paper{ID: "intro", Title: "Introduction", DOI: "10.1/a"},
 			paper.Paper{ID: "x", Title: "Über Wörter: a study", Tags: []string{"kept"}},
-			paper.Paper{ID: "shared", Title: "First of two"}),
+			paper.Paper{ID: "shared", Title: "First of two"},
+			paper.Paper{ID: "lewis", Title: "Counterfactuals", Date: "1973", Authors: []string{"David Lewis"}, Venue: "Blackwell"},
+			paper.Paper{ID: "pre", Title: "Attention is all you need", Date: "2017", Arxiv: "1706.03762", Authors: []string{"Ashish Vaswani"}},
+			paper.Paper{ID: "ch1", Title: "Chapter one", DOI: "10.1/book"}),
 		src("b.bib",
 			paper.Paper{ID: "intro-b", Title: "introduction", DOI: "10.1/B"}, // same title, other DOI: another paper
 			paper.Paper{ID: "y", Title: "uber worter -- A Study!", Tags: []string{"ignored"}, Venue: "V"},
 			paper.Paper{ID: "shared", Title: "Second of two"},
-			paper.Paper{ID: "z", Title: "Other", DOI: "10.1/A"}), // DOIs compare without case
+			paper.Paper{ID: "z", Title: "Introduction: the first pages", DOI: "10.1/A"}, // DOIs compare without case; a subtitle added
+			paper.Paper{ID: "ginsberg", Title: "Counterfactuals", Date: "1986", Authors: []string{"Matthew L. Ginsberg"}},
+			paper.Paper{ID: "lewis-again", Title: "Counterfactuals", Authors: []string{"Lewis, David"}, Venue: "Harvard University Press"},
+			paper.Paper{ID: "pub", Title: "Attention Is All You Need", Date: "2018", Authors: []string{"A. Vaswani", "N. Shazeer"}, Venue: "NeurIPS"},
+			paper.Paper{ID: "ch2", Title: "Chapter two", DOI: "10.1/book"},
+			paper.Paper{ID: "wrong-eprint", Title: "Other work", Arxiv: "1706.03762", DOI: "10.1/other"}),
 	})
 	var got []string
 	for _, p := range l.Papers {
 		got = append(got, p.ID+"|"+p.Venue+"|"+strings.Join(p.Tags, ","))
 	}
-	want := []string{"intro||", "x|V|kept", "shared||", "intro-b||", "shared-2||"}
+	want := []string{"intro||", "x|V|kept", "shared||", "lewis|Blackwell|", "pre|NeurIPS|", "ch1||",
+		"intro-b||", "shared-2||", "ginsberg||", "ch2||", "wrong-eprint||"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("papers %q, want %q", got, want)
 	}
 	wantNotes := []string{
-		`b.bib: "y" is "x" from a.json (same title); filled venue`,
-		`b.bib: "z" is "intro" from a.json (same DOI); nothing new`,
+		`a.json papers[1] = b.bib papers[1] (same title) "Über Wörter: a study"; filled venue`,
+		`a.json papers[0] = b.bib papers[3] (same DOI) "Introduction"; nothing new`,
+		`a.json papers[3] = b.bib papers[5] (same title) "Counterfactuals"; nothing new`,
+		`a.json papers[4] = b.bib papers[6] (same title) "Attention is all you need"; filled venue`,
 	}
 	if !reflect.DeepEqual(report.Notes, wantNotes) {
-		t.Errorf("notes %q, want %q", report.Notes, wantNotes)
+		t.Errorf("notes:\n%s\nwant\n%s", strings.Join(report.Notes, "\n"), strings.Join(wantNotes, "\n"))
 	}
-	if w := warningStrings(report.Warnings); len(w) != 1 || w[0] != `b.bib: id "shared" of "Second of two" is already used by a different paper; given "shared-2"` {
-		t.Errorf("warnings %q", w)
+	wantWarnings := []string{
+		`b.bib: id "shared" of "Second of two" is already used by a different paper; given "shared-2"`,
+		`merged a.json papers[3] = b.bib papers[5] (same title), but they disagree: venue "Blackwell" / "Harvard University Press"; the first is kept`,
+		`a.json papers[5] "Chapter one" and b.bib papers[7] "Chapter two" share DOI 10.1/book but are different works (other titles): kept as two papers`,
+		`a.json papers[4] "Attention is all you need" and b.bib papers[8] "Other work" share arXiv id 1706.03762 but are different works (other titles): kept as two papers`,
 	}
-	if _, _, err := Import(nil, ""); err == nil {
+	if w := warningStrings(report.Warnings); !reflect.DeepEqual(w, wantWarnings) {
+		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(w, "\n"), strings.Join(wantWarnings, "\n"))
+	}
+	if _, _, err := Import(nil, Options{}); err == nil {
 		t.Error("Import of no files succeeded")
 	}
 }

@@ -33,7 +33,7 @@ type textLine struct {
 	text string
 }
 
-func parsePapersPage(name string, data []byte) (paper.List, []Warning, error) {
+func parsePapersPage(name string, data []byte) (paper.List, []int, []Warning, error) {
 	var lines []textLine
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
@@ -43,7 +43,7 @@ func parsePapersPage(name string, data []byte) (paper.List, []Warning, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return paper.List{}, nil, fmt.Errorf("%s: %w", name, err)
+		return paper.List{}, nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	for i := 0; i < len(lines) && i < maxHeaderLines; i++ {
 		if dayLine.MatchString(lines[i].text) {
@@ -52,10 +52,11 @@ func parsePapersPage(name string, data []byte) (paper.List, []Warning, error) {
 		}
 	}
 	if len(lines) == 0 {
-		return paper.List{}, nil, fmt.Errorf("%s: no papers found", name)
+		return paper.List{}, nil, nil, fmt.Errorf("%s: no papers found", name)
 	}
 
 	var list paper.List
+	var places []int
 	var warnings []Warning
 	ids := map[string]int{}
 	for i := 0; i < len(lines); i++ {
@@ -72,8 +73,9 @@ func parsePapersPage(name string, data []byte) (paper.List, []Warning, error) {
 			warnings = append(warnings, Warning{File: name, Line: title.n, Msg: fmt.Sprintf("title repeats an earlier one; id %q given", p.ID)})
 		}
 		list.Papers = append(list.Papers, p)
+		places = append(places, title.n)
 	}
-	return list, warnings, nil
+	return list, places, warnings, nil
 }
 
 func looksLikeProse(s string) bool {

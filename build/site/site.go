@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -35,6 +36,8 @@ type Options struct {
 	Format importer.Format
 	// Strict makes any import warning an error, before anything is built.
 	Strict bool
+	// PDFBase is the URL relative pdf fields are resolved against.
+	PDFBase string
 	// Base is the URL path the site is served under, "/" by default.
 	Base string
 	// Log receives one line per step and every import warning.
@@ -64,7 +67,7 @@ func Build(o Options) error {
 	if err != nil {
 		return err
 	}
-	list, report, err := importer.Import(o.Papers, o.Format)
+	list, report, err := importer.Import(o.Papers, importer.Options{Format: o.Format, PDFBase: o.PDFBase})
 	if err != nil {
 		return err
 	}
@@ -194,12 +197,33 @@ func handler(list paper.List, base, version string, wasmSize int64) *app.Handler
 	return h
 }
 
+// cleanBase checks the base path, which the build writes into HTML
+// attributes, JavaScript strings (app.js, app-worker.js) and the manifest:
+// a quote, backslash or line break there would end a string early, so such
+// characters are refused by name rather than escaped in each place.
 func cleanBase(base string) (string, error) {
 	if base == "" {
 		return "/", nil
 	}
-	if !strings.HasPrefix(base, "/") || strings.ContainsAny(base, "?#\"'<> ") {
+	if !strings.HasPrefix(base, "/") {
 		return "", fmt.Errorf("base %q must be a URL path such as /lab/papers/", base)
+	}
+	for _, r := range base {
+		what := ""
+		switch {
+		case r == '\n' || r == '\r':
+			what = "a line break"
+		case unicode.IsControl(r):
+			what = "a control character"
+		case r == ' ' || unicode.IsSpace(r):
+			what = "a space"
+		case strings.ContainsRune("\\\"'`<>?#", r):
+			what = fmt.Sprintf("%q", r)
+		}
+		if what != "" {
+			return "", fmt.Errorf("base %q contains %s (%U), which a URL path such as /lab/papers/ cannot have "+
+				"(percent-encode it, e.g. %%20 for a space)", base, what, r)
+		}
 	}
 	return strings.TrimSuffix(path.Clean(base), "/") + "/", nil
 }

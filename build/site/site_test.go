@@ -77,9 +77,19 @@ func TestBaseResolvesEveryPath(t *testing.T) {
 			t.Errorf("cleanBase(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"lab", "/a b/", `/x"/`} {
-		if _, err := cleanBase(bad); err == nil {
-			t.Errorf("cleanBase(%q) accepted", bad)
+	for bad, why := range map[string]string{
+		"lab":       `base "lab" must be a URL path such as /lab/papers/`,
+		"/a b/":     `base "/a b/" contains a space (U+0020)`,
+		`/x"/`:      `base "/x\"/" contains '"' (U+0022)`,
+		"/x\ny/":    `base "/x\ny/" contains a line break (U+000A)`,
+		`/x\y/`:     `base "/x\\y/" contains '\\' (U+005C)`,
+		"/x'y/":     `base "/x'y/" contains '\'' (U+0027)`,
+		"/x`y/":     "base \"/x`y/\" contains '`' (U+0060)",
+		"/x\ty/":    `base "/x\ty/" contains a control character (U+0009)`,
+		"/x\u2028/": `base "/x\u2028/" contains a space (U+2028)`,
+	} {
+		if _, err := cleanBase(bad); err == nil || !strings.HasPrefix(err.Error(), why) {
+			t.Errorf("cleanBase(%q) = %v, want %s...", bad, err, why)
 		}
 	}
 	h := handler(paper.List{Papers: make([]paper.Paper, 3)}, "/lab/papers/", "v1", 100)
