@@ -359,6 +359,9 @@ func found(item knownItem, top []int, total int) bool {
 // the options of issue 21, and checks that the widget puts the paper in its
 // first ten results at least as often, kind by kind.
 func TestKnownItems(t *testing.T) {
+	if raceDetector {
+		t.Skip("ranks without concurrency; the run without the race detector covers it")
+	}
 	papers := synthlist.Realistic(10_000, 21).Papers
 	items := knownItems(papers)
 	queries := make([]string, len(items))
