@@ -94,6 +94,5 @@ func serve(dist, lists string) (base string, stop func() error, err error) {
 	}
 	srv := &http.Server{Handler: mux}
 	go srv.Serve(ln)
-	defer srv.Close()
 	return "http://" + ln.Addr().String(), srv.Close, nil
 }
