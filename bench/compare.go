@@ -36,6 +36,7 @@ func compareList(rep *report, browser context.Context, base string, n, jsonSize 
 		logf("retrying: %v", err)
 	}
 	wl.page, wl.papers, wl.json = pageCold, n, jsonSize
+	w.verbose = c.keys
 	var f *tab
 	var fl loadRow
 	withFuse := n <= c.fuseMax
@@ -48,6 +49,7 @@ func compareList(rep *report, browser context.Context, base string, n, jsonSize 
 			return err
 		}
 		fl.page, fl.papers, fl.json = "Fuse.js", n, jsonSize
+		f.verbose = c.keys
 	}
 	all := typingRow{papers: n, fuseSkipped: !withFuse}
 	perQuery := map[string]*typingRow{}
@@ -74,22 +76,17 @@ func compareList(rep *report, browser context.Context, base string, n, jsonSize 
 					continue
 				}
 				logf("%d papers, round %d: %s types %q", n, round+1, t.name(), q)
-				keys, dom, frame, err := t.typeQuery(q)
+				_, dom, err := t.typeQuery(q)
 				if err != nil {
 					return err
 				}
 				pq := perQuery[q]
-				if c.keys {
-					for i, d := range dom {
-						logf("  %s %q: %.1f ms", t.name(), keys[i], d)
-					}
-				}
 				if t == w {
-					all.widget, all.widgetF = append(all.widget, dom...), append(all.widgetF, frame...)
-					pq.widget, pq.widgetF = append(pq.widget, dom...), append(pq.widgetF, frame...)
+					all.widget = append(all.widget, dom...)
+					pq.widget = append(pq.widget, dom...)
 				} else {
-					all.fuse, all.fuseF = append(all.fuse, dom...), append(all.fuseF, frame...)
-					pq.fuse, pq.fuseF = append(pq.fuse, dom...), append(pq.fuseF, frame...)
+					all.fuse = append(all.fuse, dom...)
+					pq.fuse = append(pq.fuse, dom...)
 				}
 			}
 		}

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,62 +14,91 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-var queries = []string{"hebbian", "spiking neural", "contnual lerning"}
+// queries are the issue's outside probe's, typed key by key.
+var queries = []string{"hebbian", "spiking neural", "contnual lerning", "transformer", "robot grasping"}
 
+// typingRow holds the keystrokes of one list, each timed from its keydown
+// to the layout of the last DOM mutation it caused (ms).
 type typingRow struct {
 	papers       int
 	query        string // "" for all queries
 	widget, fuse []float64
-	widgetF      []float64 // to the next frame
-	fuseF        []float64
 	fuseSkipped  bool
 }
 
-// typeQuery empties the field, then types q key by key, timing each key
-// whose trimmed prefix differs from the previous one (a space changes
-// nothing the page shows). keys are the prefixes timed.
-func (t *tab) typeQuery(q string) (keys []string, dom, frame []float64, err error) {
+// typeQuery empties the field, then types q key by key. Each key ends once
+// the DOM has not changed for 200 ms (and shows the typed prefix); keys
+// whose trimmed prefix differs from the previous one are timed (a space
+// changes nothing the page shows). keys are the prefixes timed and last
+// their times to the last mutation, layout included.
+func (t *tab) typeQuery(q string) (keys []string, last []float64, err error) {
 	ctx, cancel := context.WithTimeout(t.ctx, 10*time.Minute)
 	defer cancel()
-	field := chromedp.CSS(`input[type="search"]`)
 	if err := chromedp.Do(ctx,
-		chromedp.Focus(field),
+		chromedp.Focus(chromedp.CSS(`input[type="search"]`)),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[type="search"]').select()`),
-		chromedp.KeyEvent("\b"),
-		chromedp.Poll[chromedp.Void](`(document.querySelector('[data-paper-widget]').dataset.query ?? "") === ""`, chromedp.WithPollingTimeout(time.Minute)),
 	); err != nil {
-		return nil, nil, nil, fmt.Errorf("%s: clearing the field: %v", t.url, err)
+		return nil, nil, fmt.Errorf("%s: clearing the field: %v", t.url, err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	empty := ""
+	if _, err := t.key(ctx, &empty, func() error { return chromedp.Do(ctx, chromedp.KeyEvent("\b")) }); err != nil {
+		return nil, nil, fmt.Errorf("%s: clearing the field: %v", t.url, err)
+	}
 	prev := ""
 	for i := range len(q) {
 		prefix := strings.TrimSpace(q[:i+1])
+		expect := &prefix
 		if prefix == prev {
-			if err := press(ctx, q[i]); err != nil {
-				return nil, nil, nil, err
-			}
-			continue
+			expect = nil
+		}
+		ms, err := t.key(ctx, expect, func() error { return press(ctx, q[i]) })
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: typing %q: %v", t.url, q[:i+1], err)
+		}
+		if prefix != prev {
+			keys = append(keys, prefix)
+			last = append(last, ms)
 		}
 		prev = prefix
-		js, _ := json.Marshal(prefix)
-		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`__pwb.arm(`+string(js)+`)`)); err != nil {
-			return nil, nil, nil, err
-		}
-		if err := press(ctx, q[i]); err != nil {
-			return nil, nil, nil, err
-		}
-		type timing struct{ Dom, Frame float64 }
-		tm, err := chromedp.Run(ctx, chromedp.Evaluate[timing](`__pwb.done`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			return nil, nil, nil, fmt.Errorf("%s: waiting for %q: %v", t.url, prefix, err)
-		}
-		keys = append(keys, prefix)
-		dom = append(dom, tm.Dom)
-		frame = append(frame, tm.Frame)
-		// A fast typist's pace: the page may finish work it deferred.
-		time.Sleep(60 * time.Millisecond)
 	}
-	return keys, dom, frame, nil
+	return keys, last, nil
+}
+
+// key arms the probe, sends one key with send and waits for its end: the
+// DOM showing expect (nil: any) and then 200 ms without a mutation. It
+// returns the time from keydown to the last mutation's layout, ms.
+func (t *tab) key(ctx context.Context, expect *string, send func() error) (float64, error) {
+	js := []byte("null")
+	if expect != nil {
+		js, _ = json.Marshal(*expect)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`__pwb.arm(`+string(js)+`)`)); err != nil {
+		return 0, err
+	}
+	if err := send(); err != nil {
+		return 0, err
+	}
+	type timing struct {
+		Last      float64
+		Mutations int
+		What      string
+		Error     string
+	}
+	tm, err := chromedp.Run(ctx, chromedp.Evaluate[timing](`__pwb.done`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return 0, err
+	}
+	if tm.Error != "" {
+		return 0, errors.New(tm.Error)
+	}
+	if t.verbose {
+		key := "(untimed)"
+		if expect != nil {
+			key = strconv.Quote(*expect)
+		}
+		logf("  %s %s: %.1f ms, %d mutation batches, the last: %s", t.name(), key, tm.Last, tm.Mutations, tm.What)
+	}
+	return tm.Last, nil
 }
 
 // press types one printable ASCII character as a keyboard does: a keyDown

@@ -178,7 +178,7 @@ func firstVisit(browser context.Context, url string, search bool) (_ *tab, err e
 	// enough of it.
 	if search {
 		for _, q := range queries {
-			if _, _, _, err := first.typeQuery(q); err != nil {
+			if _, _, err := first.typeQuery(q); err != nil {
 				return nil, err
 			}
 		}

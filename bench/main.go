@@ -8,9 +8,9 @@
 // serves it on loopback with the lists beside it, opens the widget with
 // ?src=<list> and the reference page with the same list, and types the
 // queries key by key in both, alternating. A keystroke is timed in the page
-// itself, from the key event to the moment [data-paper-widget] says, with
-// data-query, that the rows shown answer the typed prefix (and to the next
-// animation frame after that). Run it from the module's root; it needs
+// itself (probe.js), from its keydown event to the last DOM mutation it
+// causes, layout included: what a reader waits for. Run it from the
+// module's root; it needs
 // Debian's chromium and bench/node_modules (npm ci in bench/).
 package main
 
@@ -32,7 +32,7 @@ func main() {
 	out := flag.String("out", "docs/benchmarks.md", "Markdown file to write (- for stdout only)")
 	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ and widget/ too and include them")
 	loads := flag.Int("loads", 5, "cold and warm loads of the bundled list, and as many of the go-app floor (0: none, nor the floor's build)")
-	keys := flag.Bool("keys", false, "print every timed keystroke to standard error (which keys make the p95)")
+	keys := flag.Bool("keys", false, "print every keystroke, its time and its last DOM mutation to standard error (which keys make the p95)")
 	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget loading and typing each list, and of one warm load, to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
 	flag.Parse()
 	var sizes []int

@@ -21,6 +21,8 @@ type tab struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	url    string
+	// verbose logs each key's mutations (-keys).
+	verbose bool
 }
 
 func (t *tab) name() string {
