@@ -4,8 +4,13 @@
 //   - long tasks (PerformanceObserver "longtask"),
 //   - when [data-paper-widget] gains data-ready,
 //   - the wasm instance, to read its memory size,
-//   - per keystroke, the time from the key event to the DOM answering the
-//     query (data-query equal to the typed prefix) and to the next frame.
+//   - per keystroke, what a reader waits for: from the keydown event
+//     (a capture listener on window, added before any of the page's) to the
+//     last DOM mutation it causes, layout included. Every mutation forces
+//     layout at once (reading offsetHeight), so the end of a key is when
+//     the last mutation's layout is done; the key has ended once nothing
+//     has changed for 200 ms and the DOM answers the typed prefix
+//     (data-query).
 (() => {
   const b = (window.__pwb = { longTasks: [], ready: null, mem: null, expect: null, t0: 0 });
   try {
@@ -23,25 +28,46 @@
       return r;
     };
   }
-  addEventListener("keydown", (e) => { if (b.expect !== null) b.t0 = e.timeStamp; }, true);
+  const quiet = 200;
+  addEventListener("keydown", (e) => {
+    if (!b.key || b.key.t0 !== null) return;
+    b.key.t0 = e.timeStamp;
+    b.key.end = e.timeStamp;
+    b.key.last = e.timeStamp;
+    const wait = setInterval(() => {
+      const k = b.key, now = performance.now();
+      if (k.expect !== null && (document.querySelector("[data-paper-widget]")?.dataset.query ?? "") !== k.expect) {
+        if (now - k.t0 > 120000) { clearInterval(wait); b.key = null; k.resolve({ error: "the DOM never showed " + JSON.stringify(k.expect) }); }
+        return;
+      }
+      if (now - k.last < quiet) return;
+      clearInterval(wait);
+      b.key = null;
+      k.resolve({ last: k.end - k.t0, mutations: k.n, what: k.what });
+    }, 10);
+  }, true);
   const check = () => {
     const root = document.querySelector("[data-paper-widget]");
-    if (!root) return;
-    if (b.ready === null && root.hasAttribute("data-ready")) b.ready = performance.now();
-    if (b.expect !== null && (root.dataset.query ?? "") === b.expect) {
-      const dom = performance.now() - b.t0;
-      b.expect = null;
-      requestAnimationFrame(() => b.resolve({ dom, frame: performance.now() - b.t0 }));
-    }
+    if (root && b.ready === null && root.hasAttribute("data-ready")) b.ready = performance.now();
   };
   new MutationObserver(check).observe(document, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready", "data-query"],
+    subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready"],
   });
-  // arm expects the query the next keystroke should produce; the returned
-  // promise resolves with the timings once the DOM shows it.
-  b.arm = (q) => {
-    b.expect = q;
-    b.done = new Promise((res) => (b.resolve = res));
+  new MutationObserver((records) => {
+    const k = b.key;
+    if (!k || k.t0 === null) return;
+    const r = records[records.length - 1], el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+    k.what = `${r.type} ${el ? el.tagName.toLowerCase() + (el.className ? "." + el.className : "") : ""}${r.attributeName ? " @" + r.attributeName : ""}`;
+    k.last = performance.now();
+    void document.documentElement.offsetHeight;
+    k.end = performance.now();
+    k.n++;
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  // arm readies the timing of the next keydown; expect is the query the
+  // DOM must show before the key can end (null: any). done resolves with
+  // the key's time, in ms, to its last mutation's layout.
+  b.arm = (expect) => {
+    b.done = new Promise((resolve) => (b.key = { expect, t0: null, end: 0, last: 0, n: 0, what: "", resolve }));
   };
   b.load = () => {
     const fcp = performance.getEntriesByName("first-contentful-paint")[0];

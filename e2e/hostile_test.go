@@ -864,3 +864,138 @@ func TestChannelEmbedResize(t *testing.T) {
 	}
 	host.noConsoleErrors()
 }
+
+// hostileList is a list of the given papers after two ordinary ones, as
+// JSON.
+func hostileList(t *testing.T, papers ...paper.Paper) []byte {
+	t.Helper()
+	all := append([]paper.Paper{
+		{ID: "ordinary-1", Title: "Hebbian plasticity in spiking networks", Authors: []string{"A. Author"}, Date: "2024"},
+		{ID: "ordinary-2", Title: "Continual learning without forgetting", Date: "2023"},
+	}, papers...)
+	data, err := json.Marshal(paper.List{Title: "Hostile fields", Papers: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// words is n bytes of text made of ws, separated by spaces.
+func words(n int, ws ...string) string {
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString(ws[i%len(ws)])
+		b.WriteByte(' ')
+	}
+	return b.String()[:n]
+}
+
+// No field can hang the page: huge titles, a title of one huge word, huge
+// dates and a paper with 100,000 authors and tags load within a generous
+// bound, show what the README's limits allow, and typing still answers.
+func TestHostileFields(t *testing.T) {
+	many := func(n int, f func(i int) paper.Paper) []paper.Paper {
+		l := make([]paper.Paper, n)
+		for i := range l {
+			l[i] = f(i)
+		}
+		return l
+	}
+	names := make([]string, 100_000)
+	for i := range names {
+		names[i] = fmt.Sprintf("Author %d", i)
+	}
+	cases := []struct {
+		name   string
+		papers []paper.Paper
+		alert  string // a substring of the alert
+		query  string // typed key by key
+		check  func(t *testing.T, p *page)
+	}{
+		{name: "1 MB title of one word repeated", query: "hebbian",
+			papers: []paper.Paper{{ID: "huge", Title: strings.Repeat("hebbian ", 1<<17)}},
+			alert:  "papers[2].title: is 1048575 characters long: only the first 500 are kept"},
+		{name: "twenty 100 KB titles", query: "hebbian",
+			papers: many(20, func(i int) paper.Paper {
+				return paper.Paper{ID: fmt.Sprintf("long-%d", i), Title: words(100<<10, "hebbian", "learning", "in", "cortex", fmt.Sprint(i))}
+			}),
+			alert: "papers[2].title: is 102400 characters long"},
+		{name: "twenty-five 1 MB titles", query: "cortex",
+			papers: many(25, func(i int) paper.Paper {
+				return paper.Paper{ID: fmt.Sprintf("huge-%d", i), Title: words(1<<20, "cortex", "spikes", fmt.Sprint(i))}
+			}),
+			alert: "papers[2].title: is 104857"},
+		{name: "250 KB title without spaces", query: "xyz",
+			papers: []paper.Paper{{ID: "word", Title: strings.Repeat("xyz", 250<<10/3)}},
+			alert:  "papers[2].title: is 255999 characters long"},
+		{name: "twelve 2 MB dates", query: "hebbian",
+			papers: many(12, func(i int) paper.Paper {
+				return paper.Paper{ID: fmt.Sprintf("date-%d", i), Title: "Dated paper", Date: strings.Repeat("2024-", 2<<20/5)}
+			}),
+			alert: `papers[2].date: "2024-2024-`},
+		{name: "100,000 authors and tags", query: "author",
+			papers: []paper.Paper{{ID: "crowd", Title: "A paper by a crowd", Authors: names, Tags: names}},
+			alert:  "papers[2].authors: has 100000 entries: only the first 100 are kept",
+			check: func(t *testing.T, p *page) {
+				p.typeQuery("crowd")
+				if n := eval[int](p, `document.querySelector('[data-paper-id="crowd"] .pw-authors').textContent.split(", ").length`); n > paper.MaxAuthors {
+					t.Errorf("%d authors shown, want at most %d", n, paper.MaxAuthors)
+				}
+				if n := eval[int](p, `document.querySelectorAll('[data-paper-id="crowd"] .pw-tag').length`); n == 0 || n > paper.MaxTags {
+					t.Errorf("%d tags shown, want 1 to %d", n, paper.MaxTags)
+				}
+			}},
+	}
+	files := map[string][]byte{}
+	for i, c := range cases {
+		files[fmt.Sprintf("hostile-%d.json", i)] = hostileList(t, c.papers...)
+	}
+	srv := hostileServer(t, files, false)
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := newPage(t)
+			start := time.Now()
+			p.run(chromedp.Navigate(fmt.Sprintf("%s/?src=/attacks/hostile-%d.json", srv.URL, i)))
+			if _, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](`!!document.querySelector('[data-paper-widget][data-ready]')`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+				t.Fatalf("not ready within 60 s: %v", err)
+			}
+			t.Logf("ready in %v", time.Since(start).Round(time.Millisecond))
+			if got := p.count(); got != 2+len(c.papers) {
+				t.Errorf("%d papers, want all %d", got, 2+len(c.papers))
+			}
+			alert := eval[string](p, `document.querySelector('[role="alert"]')?.textContent ?? ""`)
+			if !strings.Contains(alert, c.alert) {
+				t.Errorf("alert %.300q does not say %q", alert, c.alert)
+			}
+			if len(alert) > 5000 {
+				t.Errorf("alert of %d characters", len(alert))
+			}
+			// Typed key by key, each key answered within a bound far
+			// above a keystroke's budget and far below the seconds these
+			// lists took.
+			p.run(chromedp.Focus(css(`input[type="search"]`)))
+			for k := range c.query {
+				q := c.query[:k+1]
+				start := time.Now()
+				p.run(chromedp.KeyEvent(q[k:]))
+				p.waitJS(fmt.Sprintf(`(document.querySelector('[data-paper-widget]').dataset.query ?? "") === %q`, q))
+				if d := time.Since(start); d > 3*time.Second {
+					t.Errorf("typing %q took %v", q, d)
+				}
+			}
+			if p.count() == 0 {
+				t.Errorf("%q found nothing", c.query)
+			}
+			type shown struct{ Marks, Title int }
+			for _, s := range eval[[]shown](p, `[...document.querySelectorAll('[data-paper-id]')].map(r => ({marks: r.querySelectorAll('[data-field="title"] mark').length, title: [...r.querySelector('[data-field="title"]').textContent].length}))`) {
+				if s.Marks > 50 || s.Title > paper.MaxTitle+1 {
+					t.Errorf("a row shows a title of %d characters with %d marks, want at most %d and 50", s.Title, s.Marks, paper.MaxTitle+1)
+				}
+			}
+			if c.check != nil {
+				c.check(t, p)
+			}
+			p.noConsoleErrors()
+		})
+	}
+}

@@ -146,7 +146,7 @@ func (c *collector) add(i int, p *Paper, problems []Problem) {
 	}
 	if first, dup := c.seen[p.ID]; dup {
 		c.problems = append(c.problems, Problem{Index: i, Field: "id", Skipped: true,
-			Msg: fmt.Sprintf("duplicate id %q (first used by papers[%d])", p.ID, first)})
+			Msg: fmt.Sprintf("duplicate id %q (first used by papers[%d])", truncate(p.ID, 80), first)})
 		return
 	}
 	c.seen[p.ID] = i
@@ -167,7 +167,7 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 	if !utf8.Valid(item) {
 		for name, v := range fields {
 			if !utf8.Valid(v) {
-				problems = append(problems, Problem{Index: i, Field: name, Msg: "contains invalid UTF-8, shown as �"})
+				problems = append(problems, Problem{Index: i, Field: truncate(name, 80), Msg: "contains invalid UTF-8, shown as �"})
 			}
 		}
 		slices.SortFunc(problems, func(a, b Problem) int { return strings.Compare(a.Field, b.Field) })
@@ -251,7 +251,7 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 			drop(f.name, "must be an array of strings, got "+kind(v))
 		}
 	}
-	return &p, problems
+	return &p, append(problems, limit(i, &p)...)
 }
 
 // checkDate accepts YYYY, YYYY-MM and YYYY-MM-DD (ASCII digits, month 01-12,
@@ -275,7 +275,7 @@ func checkDate(s string) string {
 	if ok {
 		return ""
 	}
-	return fmt.Sprintf("%q is not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", s)
+	return fmt.Sprintf("%q is not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", truncate(s, 80))
 }
 
 // hasUnsafeChar finds what may not appear in ids or links: ids end up in element ids and
@@ -352,9 +352,14 @@ func syntaxAt(data []byte, offset int64, msg string) error {
 	return &SyntaxError{Line: line, Column: col, Msg: msg}
 }
 
+// truncate shortens s to n bytes or a little less, ending on a whole
+// character, for quoting in a message.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n] + "…"
 }

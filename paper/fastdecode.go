@@ -539,7 +539,7 @@ func (d *fastDecoder) paper(p *Paper) bool {
 			return false
 		}
 	}
-	if p.ID == "" || p.Title == "" || checkID(p.ID) != "" {
+	if p.ID == "" || p.Title == "" || checkID(p.ID) != "" || overLimits(p) {
 		return false
 	}
 	return true

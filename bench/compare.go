@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/chromedp/chromedp"
+)
+
+// compareList loads the list of n papers in the widget and, up to
+// c.fuseMax, in the Fuse.js page, types the queries in both, alternating,
+// and adds the load, memory and keystroke rows to rep.
+func compareList(rep *report, browser context.Context, base string, n, jsonSize int, c config) error {
+	var err error
+	src := fmt.Sprintf("/lists/papers-%d.json", n)
+	logf("%d papers: loading the widget ...", n)
+	var w *tab
+	var wl loadRow
+	var profile func(context.Context) error
+	if c.profileDir != "" {
+		profile = startProfile
+	}
+	for try := 1; ; try++ {
+		if w, err = openTab(browser, base+"/?src="+src, profile); err != nil {
+			return err
+		}
+		if wl, err = w.load(); err == nil {
+			break
+		}
+		w.close()
+		rep.notes = append(rep.notes, fmt.Sprintf("%d papers, load %d: %v", n, try, err))
+		if try == 3 {
+			return fmt.Errorf("%d papers: %v", n, err)
+		}
+		logf("retrying: %v", err)
+	}
+	wl.page, wl.papers, wl.json = pageCold, n, jsonSize
+	w.verbose = c.keys
+	var f *tab
+	var fl loadRow
+	withFuse := n <= c.fuseMax
+	if withFuse {
+		logf("%d papers: loading the Fuse.js page ...", n)
+		if f, err = openTab(browser, base+"/fuse/?src="+src, nil); err != nil {
+			return err
+		}
+		if fl, err = f.load(); err != nil {
+			return err
+		}
+		fl.page, fl.papers, fl.json = "Fuse.js", n, jsonSize
+		f.verbose = c.keys
+	}
+	all := typingRow{papers: n, fuseSkipped: !withFuse}
+	perQuery := map[string]*typingRow{}
+	for _, q := range queries {
+		perQuery[q] = &typingRow{papers: n, query: q, fuseSkipped: !withFuse}
+	}
+	if c.profileDir != "" {
+		if err := stopProfile(w.ctx, filepath.Join(c.profileDir, fmt.Sprintf("load-%d.cpuprofile", n))); err != nil {
+			return err
+		}
+		if err := startProfile(w.ctx); err != nil {
+			return err
+		}
+	}
+	for round := range c.rounds {
+		for _, q := range queries {
+			// Alternate which page goes first.
+			order := []*tab{w, f}
+			if round%2 == 1 {
+				order = []*tab{f, w}
+			}
+			for _, t := range order {
+				if t == nil {
+					continue
+				}
+				logf("%d papers, round %d: %s types %q", n, round+1, t.name(), q)
+				_, dom, err := t.typeQuery(q)
+				if err != nil {
+					return err
+				}
+				pq := perQuery[q]
+				if t == w {
+					all.widget = append(all.widget, dom...)
+					pq.widget = append(pq.widget, dom...)
+				} else {
+					all.fuse = append(all.fuse, dom...)
+					pq.fuse = append(pq.fuse, dom...)
+				}
+			}
+		}
+	}
+	if c.profileDir != "" {
+		if err := stopProfile(w.ctx, filepath.Join(c.profileDir, fmt.Sprintf("typing-%d.cpuprofile", n))); err != nil {
+			return err
+		}
+	}
+	// Memory is read once the widget has compressed the abstracts of a
+	// streamed list, which it does in idle time, typing or not.
+	if wl.compacted, err = compacted(w.ctx); err != nil {
+		rep.notes = append(rep.notes, fmt.Sprintf("%d papers: abstracts not compressed within a minute of typing: %v", n, err))
+	}
+	if mem, err := chromedp.Run(w.ctx, chromedp.Evaluate[int](`__pwb.mem ? __pwb.mem.buffer.byteLength : 0`)); err == nil {
+		wl.mem = mem
+	}
+	if wl.pageMem, err = pageMemory(w.ctx); err != nil {
+		return err
+	}
+	rep.loads = append(rep.loads, wl)
+	if withFuse {
+		if fl.pageMem, err = pageMemory(f.ctx); err != nil {
+			return err
+		}
+		rep.loads = append(rep.loads, fl)
+		f.close()
+	}
+	w.close()
+	rep.typing = append(rep.typing, all)
+	for _, q := range queries {
+		rep.typing = append(rep.typing, *perQuery[q])
+	}
+	return nil
+}
