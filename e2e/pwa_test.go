@@ -124,6 +124,17 @@ func (s *pwaServer) serve(b *pwaBuild) {
 		h = http.StripPrefix(strings.TrimSuffix(b.base, "/"), h)
 	}
 	mux.Handle(b.base, h)
+	// A server that answers the bundled list's URL with a query by
+	// something else (as a server that reads the query might): the list a
+	// poisoning visit would plant.
+	mux.HandleFunc(b.base+"web/papers.json", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.RawQuery == "" {
+			h.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, pwaExtraList)
+	})
 	var hh http.Handler = mux
 	s.site.Store(&hh)
 }
@@ -162,6 +173,8 @@ func TestPWA(t *testing.T) {
 	})
 	t.Run("OfflineRoot", func(t *testing.T) { testOffline(t, sites.root(t)) })
 	t.Run("OfflineSubpath", func(t *testing.T) { testOffline(t, sites.sub(t)) })
+	t.Run("ListCacheKeyedOnURL", func(t *testing.T) { testListCacheKeyedOnURL(t, sites.root(t)) })
+	t.Run("ListCacheBounded", func(t *testing.T) { testListCacheBounded(t, sites.root(t)) })
 	t.Run("Update", func(t *testing.T) { testUpdate(t, sites.root(t), sites.rootB(t)) })
 	t.Run("InstallButton", func(t *testing.T) { testInstallButton(t, sites.root(t)) })
 	t.Run("NoServiceWorkerOrStorage", func(t *testing.T) { testNoServiceWorker(t, sites.root(t)) })
@@ -400,6 +413,102 @@ func testOffline(t *testing.T, b *pwaBuild) {
 	p.noConsoleErrors()
 }
 
+// cachedLists are the URLs of the ?src= lists the worker keeps, as the
+// page's CacheStorage holds them.
+func cachedLists(p *page, base string) []string {
+	p.t.Helper()
+	urls, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](fmt.Sprintf(`caches.open(%q).then(c => c.keys()).then(rs => rs.map(r => r.url).sort())`, "paperwidget:"+base+":lists"), chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.t.Fatalf("reading the cached lists: %v", err)
+	}
+	return urls
+}
+
+// waitCachedLists waits until the worker keeps exactly want (sorted).
+func waitCachedLists(t *testing.T, p *page, base string, want []string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		got := cachedLists(p, base)
+		if slices.Equal(got, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("cached ?src= lists: %v, want %v", got, want)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// testListCacheKeyedOnURL: a visit that names the bundled list's URL with a
+// query (whose server answers with another list) must not replace the
+// bundled list offline.
+func testListCacheKeyedOnURL(t *testing.T, b *pwaBuild) {
+	srv := newPWAServer(t, b)
+	p := newPage(t)
+	base := srv.URL + b.base
+	pwaOpen(t, p, base)
+	pwaWaitController(t, p)
+	total := pwaCount(p)
+	pwaOpen(t, p, base+"?src=/web/papers.json%3Fpoison%3D1")
+	if got := pwaCount(p); got != 2 {
+		t.Fatalf("the poisoning list shows %d papers, want its 2", got)
+	}
+	poison := srv.URL + "/web/papers.json?poison=1"
+	waitCachedLists(t, p, b.base, []string{poison})
+
+	srv.offline.Store(true)
+	pwaOpen(t, p, base)
+	if got := pwaCount(p); got != total {
+		t.Errorf("offline, the bundled list shows %d papers, want %d", got, total)
+	}
+	if h := eval[string](p, `document.querySelector('h1').textContent`); h == "Extra" {
+		t.Errorf("offline, the bundled list is the poisoning one (heading %q)", h)
+	}
+	// The other list is still there under its own URL.
+	pwaOpen(t, p, base+"?src=/web/papers.json%3Fpoison%3D1")
+	if got := pwaCount(p); got != 2 {
+		t.Errorf("offline, the list with a query shows %d papers, want its 2", got)
+	}
+	p.noConsoleErrors()
+}
+
+// testListCacheBounded: the worker keeps the three ?src= lists used last;
+// a fourth evicts the one used longest ago, which then is gone offline.
+func testListCacheBounded(t *testing.T, b *pwaBuild) {
+	srv := newPWAServer(t, b)
+	p := newPage(t)
+	base := srv.URL + b.base
+	pwaOpen(t, p, base)
+	pwaWaitController(t, p)
+	list := func(n int) string { return fmt.Sprintf("%s/lists/extra.json?n=%d", srv.URL, n) }
+	visit := func(n int) {
+		t.Helper()
+		pwaOpen(t, p, fmt.Sprintf("%s?src=/lists/extra.json%%3Fn%%3D%d", base, n))
+		if got := pwaCount(p); got != 2 {
+			t.Fatalf("list %d: count %d, want 2", n, got)
+		}
+	}
+	visit(1)
+	waitCachedLists(t, p, b.base, []string{list(1)})
+	visit(2)
+	waitCachedLists(t, p, b.base, []string{list(1), list(2)})
+	visit(3)
+	waitCachedLists(t, p, b.base, []string{list(1), list(2), list(3)})
+	// Using list 1 again makes list 2 the one used longest ago.
+	visit(1)
+	visit(4)
+	waitCachedLists(t, p, b.base, []string{list(1), list(3), list(4)})
+	p.noConsoleErrors()
+
+	srv.offline.Store(true)
+	visit(1)
+	pwaOpen(t, p, base+"?src=/lists/extra.json%3Fn%3D2")
+	if alert := eval[string](p, `(document.querySelector('[role="alert"]') || {}).textContent || ""`); !strings.Contains(alert, "/lists/extra.json?n=2") {
+		t.Errorf("offline, the evicted list: alert %q, want one naming it", alert)
+	}
+}
+
 // testUpdate: build A is visited, build B (another list) is deployed; the
 // next visit offers a reload, which shows B and leaves only B's cache.
 func testUpdate(t *testing.T, a, b *pwaBuild) {
@@ -456,7 +565,7 @@ func testUpdate(t *testing.T, a, b *pwaBuild) {
 	want := []string{"paperwidget:/:" + b.version}
 	var got []string
 	for _, k := range keys {
-		if k != "paperwidget:/:lists" {
+		if k != "paperwidget:/:lists" && k != "paperwidget:/:lists-used" {
 			got = append(got, k)
 		}
 	}

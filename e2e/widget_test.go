@@ -421,6 +421,97 @@ func TestKeepsTheReadersPlaceWhenTheClientStarts(t *testing.T) {
 	}
 }
 
+// Abstracts open and close in the pre-rendered page, by mouse and keyboard,
+// before app.wasm has run (seconds on a phone); the client then keeps what
+// was opened and the reader's place.
+func TestAbstractsToggleBeforeTheClientStarts(t *testing.T) {
+	release := holdWasm(t)
+	p := newPage(t)
+	p.run(
+		chromedp.Navigate(serverURL+"/"),
+		chromedp.WaitVisible(css(`[data-paper-widget]`)),
+	)
+	ids := p.rowIDs()
+	if len(ids) < 60 {
+		t.Fatalf("%d pre-rendered rows, want the whole list", len(ids))
+	}
+	title := func(id string) chromedp.CSS { return css(`[data-paper-id="` + id + `"] [data-field="title"]`) }
+	abstract := func(id string) chromedp.CSS { return css(`[data-paper-id="` + id + `"] [data-field="abstract"]`) }
+	// Row 3 by mouse, row 6 by Enter, row 8 by Space; row 10 opened and
+	// closed again.
+	p.run(
+		chromedp.Click(title(ids[2]), chromedp.NodeVisible), chromedp.WaitVisible(abstract(ids[2])),
+		chromedp.Focus(title(ids[5])), chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(abstract(ids[5])),
+		chromedp.Focus(title(ids[7])), chromedp.KeyEvent(" "), chromedp.WaitVisible(abstract(ids[7])),
+		chromedp.Click(title(ids[9]), chromedp.NodeVisible), chromedp.WaitVisible(abstract(ids[9])),
+		chromedp.Click(title(ids[9]), chromedp.NodeVisible), chromedp.WaitNotVisible(abstract(ids[9])),
+	)
+	want := []string{ids[2], ids[5], ids[7]}
+	if got := p.expandedIDs(); !slices.Equal(got, want) {
+		t.Fatalf("before the client: expanded %v, want %v", got, want)
+	}
+	states := eval[[]string](p, `[...document.querySelectorAll('[data-paper-id] [data-field="title"]')].slice(0, 10).map(t => t.getAttribute('aria-expanded'))`)
+	if wantStates := []string{"false", "false", "true", "false", "false", "true", "false", "true", "false", "false"}; !slices.Equal(states, wantStates) {
+		t.Errorf("before the client: aria-expanded of the first rows %v, want %v", states, wantStates)
+	}
+	// The reader scrolls on, to row 48 (one pixel of it out at the top).
+	id := ids[47]
+	before := eval[float64](p, fmt.Sprintf(`(() => {
+		const row = document.querySelector('[data-paper-id=%q]');
+		row.scrollIntoView({block: "start"});
+		scrollBy(0, 1);
+		return row.getBoundingClientRect().top;
+	})()`, id))
+	if eval[bool](p, `document.querySelector('[data-ready]') !== null`) {
+		t.Fatal("client started before app.wasm was released; the test cannot see the pre-rendered page")
+	}
+	release()
+	p.run(chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
+	p.waitJS(fmt.Sprintf(`(() => {
+		const row = document.querySelector('[data-paper-widget][data-ready] [data-paper-id=%q]');
+		return row !== null && Math.abs(row.getBoundingClientRect().top - %f) < 2;
+	})()`, id, before))
+	if got := p.expandedIDs(); !slices.Equal(got, want) {
+		t.Errorf("once the client runs: expanded %v, want %v", got, want)
+	}
+	// And the live widget toggles them from there.
+	p.run(chromedp.Click(title(ids[2]), chromedp.NodeVisible), chromedp.WaitNotVisible(abstract(ids[2])))
+	p.noConsoleErrors()
+}
+
+// What was opened before the client started stays open under the query
+// typed meanwhile, when the query keeps it.
+func TestAbstractOpenedAndQueryTypedBeforeTheClientStarts(t *testing.T) {
+	release := holdWasm(t)
+	p := newPage(t)
+	p.run(
+		chromedp.Navigate(serverURL+"/"),
+		chromedp.WaitVisible(css(`[data-paper-widget]`)),
+	)
+	opened := eval[string](p, `[...document.querySelectorAll('[data-paper-id]')].find(r => /hebbian/i.test(r.querySelector('[data-field="title"]').textContent)).dataset.paperId`)
+	p.run(
+		chromedp.Click(css(`[data-paper-id="`+opened+`"] [data-field="title"]`), chromedp.NodeVisible),
+		chromedp.WaitVisible(css(`[data-paper-id="`+opened+`"] [data-field="abstract"]`)),
+		chromedp.SendKeys(css(`input[type="search"]`), "hebbian"),
+	)
+	if eval[bool](p, `document.querySelector('[data-ready]') !== null`) {
+		t.Fatal("client started before app.wasm was released; the test cannot see the pre-rendered page")
+	}
+	release()
+	p.run(chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
+	p.waitJS(`document.querySelector('[data-paper-widget]').dataset.query === "hebbian"`)
+	if n := p.count(); n == 0 || n >= 70 {
+		t.Errorf("count %d for hebbian", n)
+	}
+	if got := p.expandedIDs(); !slices.Equal(got, []string{opened}) {
+		t.Errorf("once the client runs: expanded %v, want [%s]", got, opened)
+	}
+	if v := eval[string](p, `document.querySelector('input[type="search"]').value`); v != "hebbian" {
+		t.Errorf("field %q after start, want what was typed", v)
+	}
+	p.noConsoleErrors()
+}
+
 // The client replaces the pre-rendered page when it mounts; the list must
 // never be empty in between, or readers see it flash.
 func TestNoEmptyListWhileTheClientMounts(t *testing.T) {

@@ -105,6 +105,7 @@ func FromPage() func() *Widget {
 		focus = doc.Get("activeElement").Equal(in)
 	}
 	place, placeTop := readersPlace(doc)
+	open := openedRows(doc)
 	return func() *Widget {
 		// go-app builds the page again on back and forward: read the
 		// query from the URL then, not from when the page loaded.
@@ -115,11 +116,22 @@ func FromPage() func() *Widget {
 		if typed != "" {
 			w.Query(typed).Typed(true)
 		}
-		w.Place(place, placeTop)
+		w.Place(place, placeTop).Open(open...)
 		// Only the first widget takes over the pre-rendered page.
-		typed, focus, place = "", false, ""
+		typed, focus, place, open = "", false, "", nil
 		return w
 	}
+}
+
+// openedRows are the papers whose abstracts the reader opened in the
+// pre-rendered page (web/frame.js toggles them there).
+func openedRows(doc app.Value) []string {
+	titles := doc.Call("querySelectorAll", `[data-paper-widget][data-prerendered] [data-paper-id] [data-field="title"][aria-expanded="true"]`)
+	ids := make([]string, titles.Length())
+	for i := range ids {
+		ids[i] = titles.Index(i).Call("closest", "[data-paper-id]").Get("dataset").Get("paperId").String()
+	}
+	return ids
 }
 
 // readersPlace finds where the reader has scrolled the pre-rendered page

@@ -64,6 +64,7 @@ type Widget struct {
 	Itags     []string
 	Iplace    string
 	IplaceTop float64
+	Iopen     []string
 
 	msg    *messages
 	theme  string
@@ -158,6 +159,10 @@ func (w *Widget) Place(id string, top float64) *Widget {
 	return w
 }
 
+// Open expands the papers with these ids, for a reader who opened them in
+// the pre-rendered page.
+func (w *Widget) Open(ids ...string) *Widget { w.Iopen = ids; return w }
+
 // OnInit runs before the first render on the server and in the browser, so
 // both render the same filtered list and the client never flashes an empty
 // one when it replaces the pre-rendered page.
@@ -171,6 +176,12 @@ func (w *Widget) OnInit() {
 	w.facets = facet.New(w.Ilist.Papers)
 	w.order = facet.ParseOrder(w.Isort)
 	w.filter = facet.Filter{Year: w.Iyear, Tags: w.Itags}
+	if len(w.Iopen) > 0 {
+		w.flipped = make(map[string]bool, len(w.Iopen))
+		for _, id := range w.Iopen {
+			w.flipped[id] = true
+		}
+	}
 	w.setQuery(w.Iquery)
 	if w.Iplace != "" && w.query == "" && !w.filter.Active() && w.order == facet.Relevance {
 		if rank := w.rankOf(w.Iplace); rank >= 0 {
@@ -287,6 +298,11 @@ func (w *Widget) Render() app.UI {
 		DataSet("theme", w.theme)
 	if w.ready {
 		root = root.DataSet("ready", "true")
+	}
+	if !app.IsClient {
+		// web/frame.js toggles this list's abstracts until the client
+		// replaces it.
+		root = root.Attr("data-prerendered", "true")
 	}
 	if w.query != "" {
 		// Tells tests and embedders which query the shown results answer,

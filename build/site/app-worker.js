@@ -10,7 +10,10 @@
 //   page; the query is read by the page itself.
 // - paper lists (the bundled one and any same-origin list fetched by the page,
 //   e.g. through ?src=) are network first with a cached fallback, so a new
-//   list shows on the next online visit and a seen list works offline.
+//   list shows on the next online visit and a seen list works offline. Each
+//   is kept under its whole URL: only the bundled list's own URL, without a
+//   query, is ever stored as the bundled list. Of the ?src= lists, the
+//   MAX_LISTS used last are kept and the others deleted.
 // - everything else the build shipped is cache first.
 // - activate deletes this scope's caches of other versions; caches of other
 //   apps on the same origin are left alone.
@@ -27,6 +30,13 @@ const CACHE = CACHE_PREFIX + VERSION;
 // Lists fetched through ?src= outlive versions: a new build must not forget
 // a list the user can only see offline.
 const LISTS = CACHE_PREFIX + "lists";
+// When each of LISTS' lists was last used, as one JSON object: a cache of its
+// own, which no request of a page can write to.
+const LISTS_USED = CACHE_PREFIX + "lists-used";
+const LISTS_USED_KEY = new URL("lists-used.json", SCOPE).href;
+// How many ?src= lists are kept: lists can be tens of megabytes, and every
+// distinct URL (each query variant too) is another list.
+const MAX_LISTS = 3;
 // How long a list request waits for the network before answering from the
 // cache (the network answer still refreshes the cache).
 const NETWORK_TIMEOUT_MS = 4000;
@@ -74,7 +84,7 @@ async function activate() {
   const keys = await caches.keys();
   await Promise.all(
     keys
-      .filter((k) => k.startsWith(CACHE_PREFIX) && k !== CACHE && k !== LISTS)
+      .filter((k) => k.startsWith(CACHE_PREFIX) && k !== CACHE && k !== LISTS && k !== LISTS_USED)
       .map((k) => caches.delete(k))
   );
   await self.clients.claim();
@@ -117,7 +127,7 @@ async function cacheSeenLists() {
       try {
         const response = await fetch(url.href);
         if (response.ok) {
-          await cache.put(url.href, response);
+          await keepList(url.href, response);
         }
       } catch (err) {
         // offline again: the page's next online visit caches it
@@ -141,12 +151,14 @@ self.addEventListener("fetch", (event) => {
     }
     return;
   }
-  const key = url.origin + url.pathname;
-  if (key === new URL(BUNDLED_LIST, url.origin).href) {
+  // The whole URL: /web/papers.json?x=1 is another list than the bundled
+  // one, whatever the server answers for it.
+  if (url.href === new URL(BUNDLED_LIST, url.origin).href) {
     event.respondWith(networkFirst(event, request, CACHE, BUNDLED_LIST));
     return;
   }
-  if (precached.has(key)) {
+  const key = url.origin + url.pathname;
+  if (url.search === "" && precached.has(key)) {
     event.respondWith(cacheFirst(request, key));
     return;
   }
@@ -182,7 +194,7 @@ async function networkFirst(event, request, cacheName, key) {
   const network = fetch(request).then((response) => {
     if (response.ok) {
       const copy = response.clone();
-      saved = caches.open(cacheName).then((cache) => cache.put(key, copy));
+      saved = cacheName === LISTS ? keepList(key, copy) : caches.open(cacheName).then((cache) => cache.put(key, copy));
     }
     return response;
   });
@@ -212,7 +224,69 @@ async function networkFirst(event, request, cacheName, key) {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(key, { ignoreVary: true });
   if (cached) {
+    if (cacheName === LISTS) {
+      event.waitUntil(usedList(key).catch(() => {}));
+    }
     return cached;
   }
   return network; // no copy: the page reports the network's answer or error
+}
+
+// listsDone orders the changes to LISTS and LISTS_USED: each reads what the
+// one before wrote.
+let listsDone = Promise.resolve();
+
+function inListsOrder(change) {
+  const done = listsDone.then(change);
+  listsDone = done.catch(() => {});
+  return done;
+}
+
+// keepList stores a ?src= list and makes it the last used; it then deletes
+// the lists used longest ago beyond MAX_LISTS.
+function keepList(url, response) {
+  return inListsOrder(async () => {
+    const cache = await caches.open(LISTS);
+    await cache.put(url, response);
+    const used = await readUsed();
+    used[url] = Date.now();
+    const kept = (await cache.keys()).map((r) => r.url);
+    // Lists with no time (kept by an older worker) count as the oldest.
+    kept.sort((a, b) => (used[b] || 0) - (used[a] || 0));
+    for (const old of kept.slice(MAX_LISTS)) {
+      await cache.delete(old);
+    }
+    const left = {};
+    for (const u of kept.slice(0, MAX_LISTS)) {
+      left[u] = used[u] || 0;
+    }
+    await writeUsed(left);
+  });
+}
+
+// usedList makes a list answered from the cache the last used.
+function usedList(url) {
+  return inListsOrder(async () => {
+    const used = await readUsed();
+    used[url] = Date.now();
+    await writeUsed(used);
+  });
+}
+
+async function readUsed() {
+  const cache = await caches.open(LISTS_USED);
+  const response = await cache.match(LISTS_USED_KEY);
+  if (!response) {
+    return {};
+  }
+  try {
+    return await response.json();
+  } catch (err) {
+    return {};
+  }
+}
+
+async function writeUsed(used) {
+  const cache = await caches.open(LISTS_USED);
+  await cache.put(LISTS_USED_KEY, new Response(JSON.stringify(used), { headers: { "Content-Type": "application/json" } }));
 }
