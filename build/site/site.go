@@ -37,6 +37,9 @@ type Options struct {
 	Strict bool
 	// Base is the URL path the site is served under, "/" by default.
 	Base string
+	// Title names the list (heading, page title, installed app), over
+	// the list's own title: BibTeX and CSL sources cannot carry one.
+	Title string
 	// Log receives one line per step and every import warning.
 	Log io.Writer
 	// FastCompression writes the .br and .gz variants at low levels: for
@@ -69,6 +72,9 @@ func Build(o Options) error {
 		return err
 	}
 	report.Log(o.Log)
+	if t := strings.TrimSpace(o.Title); t != "" {
+		list.Title = t
+	}
 	if o.Strict && len(report.Warnings) > 0 {
 		return fmt.Errorf("%d import warnings and -strict given", len(report.Warnings))
 	}
@@ -151,7 +157,7 @@ func handler(list paper.List, base, version string, wasmSize int64) *app.Handler
 	title = strings.ReplaceAll(title, `"`, "”")
 	h := &app.Handler{
 		Name:        title,
-		ShortName:   "Papers",
+		ShortName:   shortName(title),
 		Title:       title,
 		Description: fmt.Sprintf("A searchable list of %d research papers.", len(list.Papers)),
 		Lang:        "en",
@@ -192,6 +198,18 @@ func handler(list paper.List, base, version string, wasmSize int64) *app.Handler
 		fmt.Sprintf(`<noscript><link rel="stylesheet" href="%s"></noscript>`, res.Resolve("/web/noscript.css")),
 	}
 	return h
+}
+
+// shortName is the installed app's name under its icon, where about a
+// dozen characters fit: a title's part before a colon or dash ("Smith
+// Lab" of "Smith Lab: publications"), else the whole title.
+func shortName(title string) string {
+	for _, sep := range []string{":", " – ", " — ", " - ", " | "} {
+		if before, _, ok := strings.Cut(title, sep); ok && strings.TrimSpace(before) != "" {
+			return strings.TrimSpace(before)
+		}
+	}
+	return title
 }
 
 func cleanBase(base string) (string, error) {
