@@ -7,10 +7,12 @@ PAPERS ?= data/papers.json
 # STRICT=1 fails the build on any import warning; PDF_BASE=URL resolves
 # relative pdf fields. PAPERS is split on ";" or line breaks when it has
 # either (PAPERS="My Papers/lab.bib;extra.json"), else on spaces.
+# TITLE="Smith Lab: publications" names the list (heading, page title,
+# installed app).
 GO     ?= go
 # Paths and the base reach the build through the environment, so that no
 # quote, space or backslash in them is read by the shell.
-export PAPERS BASE PDF_BASE
+export PAPERS BASE PDF_BASE TITLE
 
 # Pinned: a new staticcheck release must not break `make test` by itself.
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -18,7 +20,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 .PHONY: dist serve test vet race tools data clean bench
 
 dist:
-	$(GO) run ./build dist -o dist -base "$$BASE" -papers "$$PAPERS" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict) $(if $(PDF_BASE),-pdf-base "$$PDF_BASE")
+	$(GO) run ./build dist -o dist -base "$$BASE" -papers "$$PAPERS" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict) $(if $(PDF_BASE),-pdf-base "$$PDF_BASE") $(if $(TITLE),-title "$$TITLE")
 
 serve: dist
 	$(GO) run ./build serve -dir dist -addr localhost:$(PORT)

@@ -33,6 +33,8 @@ var (
 	// test can act on the pre-rendered page before the client starts.
 	wasmGate   chan struct{}
 	wasmGateMu sync.Mutex
+	// tmpDir holds what the run builds; it is removed at the end.
+	tmpDir string
 )
 
 func TestMain(m *testing.M) {
@@ -46,6 +48,7 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(tmp)
+	tmpDir = tmp
 
 	dist := filepath.Join(tmp, "dist")
 	if err := site.Build(site.Options{Root: "..", Out: dist, Papers: []string{"../data/papers.json"}, Base: "/"}); err != nil {

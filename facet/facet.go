@@ -17,19 +17,76 @@ import (
 type Order string
 
 const (
+	// Default is no choice made: see Index.Resolve.
+	Default   Order = ""
 	Relevance Order = "relevance" // the search's ranking; list order without a query
 	Newest    Order = "newest"
 	Oldest    Order = "oldest"
 	Title     Order = "title"
 )
 
-// ParseOrder reads a ?sort= value; anything unknown is relevance.
+// ParseOrder reads a ?sort= value; anything unknown is the default.
 func ParseOrder(s string) Order {
 	switch o := Order(s); o {
-	case Newest, Oldest, Title:
+	case Relevance, Newest, Oldest, Title:
 		return o
 	}
-	return Relevance
+	return Default
+}
+
+// Resolve is the order results are shown in when o is chosen: a
+// publication list reads newest first, so a dated list without a query is
+// in date order (relevance would be the file's order, which means nothing
+// to a visitor), and a query ranks by relevance unless another order was
+// chosen. Date orders fall back to relevance on a list without dates.
+func (ix *Index) Resolve(o Order, searching bool) Order {
+	switch {
+	case (o == Default || o == Relevance) && !searching && ix.Dated():
+		return Newest
+	case o == Default, (o == Newest || o == Oldest) && !ix.Dated():
+		return Relevance
+	}
+	return o
+}
+
+// Orders are the orders a visitor can choose from, in menu order: date
+// orders for a dated list, relevance while searching or when the list has
+// no dates to order by.
+func (ix *Index) Orders(searching bool) []Order {
+	switch {
+	case !ix.Dated():
+		return []Order{Relevance, Title}
+	case searching:
+		return []Order{Relevance, Newest, Oldest, Title}
+	}
+	return []Order{Newest, Oldest, Title}
+}
+
+// Group is a run of results of one year, From to To (exclusive) in the
+// results; Year is "" for the undated ones.
+type Group struct {
+	Year     string
+	From, To int
+}
+
+// Groups splits results sorted by date into years. Results in any other
+// order are one group without a year.
+func (ix *Index) Groups(results []search.Hit, o Order) []Group {
+	if len(results) == 0 {
+		return nil
+	}
+	if o != Newest && o != Oldest {
+		return []Group{{From: 0, To: len(results)}}
+	}
+	var groups []Group
+	for i, h := range results {
+		y := ix.years.list[ix.year[h.Paper]]
+		if len(groups) == 0 || groups[len(groups)-1].Year != y {
+			groups = append(groups, Group{Year: y, From: i})
+		}
+		groups[len(groups)-1].To = i + 1
+	}
+	return groups
 }
 
 // Filter keeps papers of one year (empty: any) that carry every tag listed.

@@ -73,8 +73,55 @@ func TestSort(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", c.o, got, c.want)
 		}
 	}
-	if ParseOrder("newest") != Newest || ParseOrder("x") != Relevance || ParseOrder("") != Relevance {
+	if ParseOrder("newest") != Newest || ParseOrder("relevance") != Relevance || ParseOrder("x") != Default || ParseOrder("") != Default {
 		t.Error("ParseOrder")
+	}
+}
+
+// A dated list reads newest first until a query ranks it; an undated one
+// keeps relevance (its own order) whatever is asked.
+func TestResolve(t *testing.T) {
+	dated, undated := New(papers), New([]paper.Paper{{ID: "x", Title: "X"}})
+	cases := []struct {
+		ix        *Index
+		o         Order
+		searching bool
+		want      Order
+	}{
+		{dated, Default, false, Newest},
+		{dated, Default, true, Relevance},
+		{dated, Relevance, false, Newest},
+		{dated, Relevance, true, Relevance},
+		{dated, Title, false, Title},
+		{dated, Oldest, true, Oldest},
+		{undated, Default, false, Relevance},
+		{undated, Newest, false, Relevance},
+		{undated, Title, true, Title},
+	}
+	for _, c := range cases {
+		if got := c.ix.Resolve(c.o, c.searching); got != c.want {
+			t.Errorf("Resolve(%q, searching %v) on a list dated %v = %q, want %q", c.o, c.searching, c.ix.Dated(), got, c.want)
+		}
+		if !slices.Contains(c.ix.Orders(c.searching), c.ix.Resolve(c.o, c.searching)) {
+			t.Errorf("Resolve(%q, %v) = %q is not in the menu %v", c.o, c.searching, c.want, c.ix.Orders(c.searching))
+		}
+	}
+}
+
+func TestGroups(t *testing.T) {
+	ix := New(papers)
+	hits := all()
+	ix.Sort(hits, Newest)
+	var got []string
+	for _, g := range ix.Groups(hits, Newest) {
+		got = append(got, fmt.Sprintf("%s:%s", g.Year, strings.Join(ids(hits[g.From:g.To]), ",")))
+	}
+	want := []string{"2024:d,b", "2023:a,e", ":c"}
+	if !slices.Equal(got, want) {
+		t.Errorf("groups %v, want %v", got, want)
+	}
+	if g := ix.Groups(hits, Title); len(g) != 1 || g[0].Year != "" || g[0].To != len(hits) {
+		t.Errorf("title order makes groups %v", g)
 	}
 }
 

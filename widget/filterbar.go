@@ -20,7 +20,7 @@ type filterBar struct {
 
 	Imsg     *messages
 	Iorder   facet.Order
-	Idated   bool
+	Iorders  []facet.Order
 	Ifilter  facet.Filter
 	Iyears   []facet.Count
 	Itags    []facet.Count
@@ -33,10 +33,9 @@ func newFilterBar() *filterBar { return &filterBar{} }
 
 func (b *filterBar) Messages(m *messages) *filterBar { b.Imsg = m; return b }
 
-// Order is the current sort; Dated offers the date orders, which a list
-// without dates cannot use.
-func (b *filterBar) Order(o facet.Order, dated bool) *filterBar {
-	b.Iorder, b.Idated = o, dated
+// Order is the current sort, one of the orders offered.
+func (b *filterBar) Order(o facet.Order, offered []facet.Order) *filterBar {
+	b.Iorder, b.Iorders = o, offered
 	return b
 }
 
@@ -60,10 +59,7 @@ func (b *filterBar) Render() app.UI {
 }
 
 func (b *filterBar) renderSort() app.UI {
-	orders := []facet.Order{facet.Relevance, facet.Title}
-	if b.Idated {
-		orders = []facet.Order{facet.Relevance, facet.Newest, facet.Oldest, facet.Title}
-	}
+	orders := b.Iorders
 	return app.Div().Class("pw-field").Body(
 		app.Label().For("pw-sort").Text(b.Imsg.SortLabel),
 		app.Select().ID("pw-sort").OnChange(b.onOrder).Body(

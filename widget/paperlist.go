@@ -3,17 +3,20 @@ package widget
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/paperwidget/paperwidget/facet"
 	"github.com/paperwidget/paperwidget/paper"
 	"github.com/paperwidget/paperwidget/search"
 )
 
-// paperList renders the visible window of ranked hits, in rank order.
+// paperList renders the visible window of ranked hits, in rank order, under
+// a heading per year when they are in date order.
 type paperList struct {
 	app.Compo
 
 	Imsg     *messages
 	Ipapers  []paper.Paper
 	Ihits    []search.Hit
+	Igroups  []facet.Group
 	Ispans   []search.Spans
 	IallOpen bool
 	Iflipped map[string]bool
@@ -31,6 +34,10 @@ func (l *paperList) Papers(p []paper.Paper) *paperList { l.Ipapers = p; return l
 
 // Hits are the rows to render; each names a paper by its index in Papers.
 func (l *paperList) Hits(h []search.Hit) *paperList { l.Ihits = h; return l }
+
+// Groups split Hits into years; one group without a year renders a plain
+// list.
+func (l *paperList) Groups(g []facet.Group) *paperList { l.Igroups = g; return l }
 
 // Spans are what to highlight in each row, parallel to Hits; rows past
 // them are not highlighted.
@@ -55,16 +62,37 @@ func (l *paperList) Copied(id string) *paperList { l.Icopied = id; return l }
 func (l *paperList) BibtexOpen(id string) *paperList { l.IbibOpen = id; return l }
 
 func (l *paperList) Render() app.UI {
+	if len(l.Igroups) == 1 && l.Igroups[0].Year == "" {
+		return l.renderRows(0, len(l.Ihits))
+	}
+	return app.Div().Class("pw-years").Body(
+		app.Range(l.Igroups).Slice(func(i int) app.UI {
+			g := l.Igroups[i]
+			heading := app.H2().Class("pw-year")
+			if g.Year == "" {
+				heading = heading.Text(l.Imsg.Undated)
+			} else {
+				heading = heading.Attr("data-year-heading", g.Year).Text(g.Year)
+			}
+			return app.Section().Class("pw-year-group").Body(heading, l.renderRows(g.From, g.To))
+		}),
+	)
+}
+
+// renderRows renders Hits[from:to], numbered from from.
+func (l *paperList) renderRows(from, to int) app.UI {
+	hits := l.Ihits[from:to]
 	return app.Ol().Class("pw-list").Body(
-		app.Range(l.Ihits).Slice(func(i int) app.UI {
-			p := &l.Ipapers[l.Ihits[i].Paper]
+		app.Range(hits).Slice(func(i int) app.UI {
+			rank := from + i
+			p := &l.Ipapers[hits[i].Paper]
 			var s search.Spans
-			if i < len(l.Ispans) {
-				s = l.Ispans[i]
+			if rank < len(l.Ispans) {
+				s = l.Ispans[rank]
 			}
 			return newPaperRow().
 				Messages(l.Imsg).
-				Slot(i).
+				Slot(rank).
 				Paper(p).
 				Spans(s).
 				Expanded(l.IallOpen != l.Iflipped[p.ID]).

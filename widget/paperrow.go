@@ -122,9 +122,7 @@ func (r *paperRow) renderMeta() app.UI {
 		parts = append(parts, app.Span().Class("pw-venue").Text(p.Venue))
 	}
 	if p.Date != "" {
-		// No datetime attribute: the text is already a valid date string
-		// (YYYY, YYYY-MM or YYYY-MM-DD), which <time> reads as its value.
-		parts = append(parts, app.Time().Text(p.Date))
+		parts = append(parts, app.Time().Attr("datetime", p.Date).Text(r.Imsg.readableDate(p.Date)))
 	}
 	if len(parts) == 0 {
 		return nil

@@ -45,6 +45,12 @@ type messages struct {
 	Install        string
 	InstallTitle   string
 	EmptyList      string
+	// Undated heads the papers without a date in date order.
+	Undated string
+	// Months are the abbreviated month names, and DayMonthYear writes a
+	// full date with one (see readableDate).
+	Months       [12]string
+	DayMonthYear func(day int, month, year string) string
 }
 
 var english = messages{
@@ -93,6 +99,9 @@ var english = messages{
 	Install:      "Install",
 	InstallTitle: "Install the paper list as an app",
 	EmptyList:    "This list has no papers.",
+	Undated:      "No date",
+	Months:       [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+	DayMonthYear: englishDate,
 }
 
 var german = messages{
@@ -141,6 +150,9 @@ var german = messages{
 	Install:      "Installieren",
 	InstallTitle: "Die Liste als App installieren",
 	EmptyList:    "Diese Liste enthält keine Publikationen.",
+	Undated:      "Ohne Datum",
+	Months:       [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."},
+	DayMonthYear: germanDate,
 }
 
 var french = messages{
@@ -189,6 +201,9 @@ var french = messages{
 	Install:      "Installer",
 	InstallTitle: "Installer la liste comme application",
 	EmptyList:    "Cette liste ne contient aucune publication.",
+	Undated:      "Sans date",
+	Months:       [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
+	DayMonthYear: frenchDate,
 }
 
 var languages = map[string]*messages{"en": &english, "de": &german, "fr": &french}

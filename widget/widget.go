@@ -78,8 +78,12 @@ type Widget struct {
 	// spans highlight the rows shown, results[:len(spans)]. The slice is
 	// replaced, never appended to or changed in place: rendered rows hold
 	// it, and go-app re-renders a component only when its fields differ.
-	spans   []search.Spans
+	spans []search.Spans
+	// order is the visitor's choice (facet.Default when none); shown is
+	// the order the results are in, which follows the query when the
+	// visitor has not chosen.
 	order   facet.Order
+	shown   facet.Order
 	filter  facet.Filter
 	years   []facet.Count
 	tags    []facet.Count
@@ -183,7 +187,7 @@ func (w *Widget) OnInit() {
 		}
 	}
 	w.setQuery(w.Iquery)
-	if w.Iplace != "" && w.query == "" && !w.filter.Active() && w.order == facet.Relevance {
+	if w.Iplace != "" && w.query == "" && !w.filter.Active() && w.order == facet.Default {
 		if rank := w.rankOf(w.Iplace); rank >= 0 {
 			w.show(rank + pageSize)
 			w.place = w.Iplace
@@ -263,14 +267,18 @@ func (w *Widget) setQuery(q string) {
 // the facets and shows the first page of results.
 func (w *Widget) refine() {
 	w.results = w.facets.Apply(w.hits, w.filter)
-	if w.order != facet.Relevance {
+	w.shown = w.facets.Resolve(w.order, w.searching())
+	if w.shown != facet.Relevance {
 		w.results = slices.Clone(w.results)
-		w.facets.Sort(w.results, w.order)
+		w.facets.Sort(w.results, w.shown)
 	}
 	w.years, w.tags = w.facets.Counts(w.hits, w.filter)
 	w.limit, w.spans = 0, nil
 	w.show(pageSize)
 }
+
+// searching reports whether a query ranks the results.
+func (w *Widget) searching() bool { return strings.TrimSpace(w.query) != "" }
 
 // show widens the window of rendered rows to the first n results and
 // computes the spans of the rows it adds: highlighting re-reads the text of
@@ -315,7 +323,7 @@ func (w *Widget) Render() app.UI {
 			newSearchBox().Messages(w.msg).Query(w.query).OnInput(w.onInput),
 			newFilterBar().
 				Messages(w.msg).
-				Order(w.order, w.facets.Dated()).
+				Order(w.shown, w.facets.Orders(w.searching())).
 				Filter(w.filter, w.years, w.tags).
 				OnOrder(w.onOrder).
 				OnYear(w.onYear).
@@ -390,6 +398,7 @@ func (w *Widget) renderResults() app.UI {
 			Messages(w.msg).
 			Papers(w.Ilist.Papers).
 			Hits(shown).
+			Groups(w.facets.Groups(shown, w.shown)).
 			Spans(w.spans).
 			AllOpen(w.allOpen).
 			Flipped(w.flipped).
@@ -440,11 +449,7 @@ func (w *Widget) writeURL(ctx app.Context) {
 		}
 	}
 	set("q", w.query)
-	if w.order == facet.Relevance {
-		set("sort", "")
-	} else {
-		set("sort", string(w.order))
-	}
+	set("sort", string(w.order))
 	set("year", w.filter.Year)
 	params["tag"] = w.filter.Tags
 	if len(w.filter.Tags) == 0 {

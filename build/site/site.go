@@ -40,6 +40,9 @@ type Options struct {
 	PDFBase string
 	// Base is the URL path the site is served under, "/" by default.
 	Base string
+	// Title names the list (heading, page title, installed app), over
+	// the list's own title: BibTeX and CSL sources cannot carry one.
+	Title string
 	// Log receives one line per step and every import warning.
 	Log io.Writer
 	// FastCompression writes the .br and .gz variants at low levels: for
@@ -72,6 +75,9 @@ func Build(o Options) error {
 		return err
 	}
 	report.Log(o.Log)
+	if t := strings.TrimSpace(o.Title); t != "" {
+		list.Title = t
+	}
 	if o.Strict && len(report.Warnings) > 0 {
 		return fmt.Errorf("%d import warnings and -strict given", len(report.Warnings))
 	}
@@ -154,7 +160,7 @@ func handler(list paper.List, base, version string, wasmSize int64) *app.Handler
 	title = strings.ReplaceAll(title, `"`, "”")
 	h := &app.Handler{
 		Name:        title,
-		ShortName:   "Papers",
+		ShortName:   shortName(title),
 		Title:       title,
 		Description: fmt.Sprintf("A searchable list of %d research papers.", len(list.Papers)),
 		Lang:        "en",
@@ -195,6 +201,18 @@ func handler(list paper.List, base, version string, wasmSize int64) *app.Handler
 		fmt.Sprintf(`<noscript><link rel="stylesheet" href="%s"></noscript>`, res.Resolve("/web/noscript.css")),
 	}
 	return h
+}
+
+// shortName is the installed app's name under its icon, where about a
+// dozen characters fit: a title's part before a colon or dash ("Smith
+// Lab" of "Smith Lab: publications"), else the whole title.
+func shortName(title string) string {
+	for _, sep := range []string{":", " – ", " — ", " - ", " | "} {
+		if before, _, ok := strings.Cut(title, sep); ok && strings.TrimSpace(before) != "" {
+			return strings.TrimSpace(before)
+		}
+	}
+	return title
 }
 
 // cleanBase checks the base path, which the build writes into HTML

@@ -1,0 +1,196 @@
+package e2e
+
+import (
+	"net/http/httptest"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/paperwidget/paperwidget/build/site"
+	"github.com/paperwidget/paperwidget/build/static"
+)
+
+// publications is a fictional lab's list: dated papers of several years,
+// one undated, long author lists and venues.
+const publications = "/fixtures/publications.json"
+
+// yearHeadings are the year headings in page order.
+func (p *page) yearHeadings() []string {
+	p.t.Helper()
+	return eval[[]string](p, `[...document.querySelectorAll('[data-year-heading]')].map(h => h.dataset.yearHeading)`)
+}
+
+// rowsUnderTheirYear reports rows whose year is not that of the heading
+// they sit under (the closest heading before them in the page).
+const rowsUnderTheirYear = `(() => {
+	const wrong = [];
+	let heading = "";
+	for (const e of document.querySelectorAll('.pw-year, [data-paper-id]')) {
+		if (e.matches('.pw-year')) { heading = e.dataset.yearHeading ?? ""; continue; }
+		const t = e.querySelector('time');
+		const year = t ? t.getAttribute('datetime').slice(0, 4) : "";
+		if (year !== heading) wrong.push(e.dataset.paperId + " under " + JSON.stringify(heading));
+	}
+	return wrong;
+})()`
+
+func TestPageNewestFirstUnderYearHeadings(t *testing.T) {
+	p := newPage(t)
+	p.open("?src=" + publications)
+	p.waitCount(7)
+
+	newest := []string{"chen2025memory", "alvarez2025events", "raman2024plasticity", "consortium2024atlas", "doe2023sparse", "doe2022tutorial", "note-undated"}
+	if got := p.rowIDs(); !slices.Equal(got, newest) {
+		t.Errorf("without a query: %v, want newest first %v", got, newest)
+	}
+	if got := p.yearHeadings(); !slices.Equal(got, []string{"2025", "2024", "2023", "2022"}) {
+		t.Errorf("year headings %v", got)
+	}
+	if wrong := eval[[]string](p, rowsUnderTheirYear); len(wrong) > 0 {
+		t.Errorf("rows under another year's heading: %v", wrong)
+	}
+	if got := eval[string](p, `document.querySelector('.pw-year:not([data-year-heading])').textContent`); got != "No date" {
+		t.Errorf("the undated papers' heading says %q", got)
+	}
+	if got := eval[string](p, `document.querySelector('[data-paper-id="raman2024plasticity"] time').textContent`); got != "Dec 2024" {
+		t.Errorf("2024-12 reads %q, want Dec 2024", got)
+	}
+	if got := eval[string](p, `document.querySelector('[data-paper-id="alvarez2025events"] time').textContent`); got != "Feb 3, 2025" {
+		t.Errorf("2025-02-03 reads %q", got)
+	}
+	// The menu names the order shown; relevance means nothing without a
+	// query.
+	if got := eval[string](p, `document.querySelector('#pw-sort').value`); got != "newest" {
+		t.Errorf("sort menu says %q", got)
+	}
+	if got := eval[[]string](p, `[...document.querySelectorAll('#pw-sort option')].map(o => o.value)`); !slices.Equal(got, []string{"newest", "oldest", "title"}) {
+		t.Errorf("orders offered without a query: %v", got)
+	}
+
+	p.selectValue("#pw-sort", "title")
+	p.waitJS(`new URLSearchParams(location.search).get("sort") === "title"`)
+	byTitle := []string{"consortium2024atlas", "doe2022tutorial", "alvarez2025events", "raman2024plasticity", "note-undated", "doe2023sparse", "chen2025memory"}
+	if got := p.rowIDs(); !slices.Equal(got, byTitle) {
+		t.Errorf("title order: %v, want %v", got, byTitle)
+	}
+	if got := p.yearHeadings(); len(got) != 0 {
+		t.Errorf("year headings in title order: %v", got)
+	}
+
+	// A query ranks by relevance when the visitor has chosen nothing.
+	p.open("?src=" + publications + "&q=spiking")
+	if got := eval[string](p, `document.querySelector('#pw-sort').value`); got != "relevance" {
+		t.Errorf("while searching the menu says %q", got)
+	}
+	if got := p.yearHeadings(); len(got) != 0 {
+		t.Errorf("year headings over a ranking: %v", got)
+	}
+	p.selectValue("#pw-sort", "oldest")
+	p.waitJS(`document.querySelectorAll('[data-year-heading]').length > 0`)
+	if wrong := eval[[]string](p, rowsUnderTheirYear); len(wrong) > 0 {
+		t.Errorf("search results under another year's heading: %v", wrong)
+	}
+
+	// Dates follow the widget's language.
+	p.open("?src=" + publications + "&lang=de")
+	if got := eval[string](p, `document.querySelector('[data-paper-id="raman2024plasticity"] time').textContent`); got != "Dez. 2024" {
+		t.Errorf("German 2024-12 reads %q", got)
+	}
+	p.open("?src=" + publications + "&lang=fr")
+	if got := eval[string](p, `document.querySelector('[data-paper-id="alvarez2025events"] time').textContent`); got != "3 févr. 2025" {
+		t.Errorf("French 2025-02-03 reads %q", got)
+	}
+	p.noConsoleErrors()
+}
+
+// smithLab is a site built as a lab would build theirs: from a BibTeX file,
+// named with the title flag (`make dist TITLE=...`). It is built once, on
+// first use, and served by a server of its own.
+var smithLab struct {
+	once sync.Once
+	url  string
+	err  error
+}
+
+const smithLabTitle = "Smith Lab: publications"
+
+func smithLabURL(t *testing.T) string {
+	t.Helper()
+	smithLab.once.Do(func() {
+		dist := filepath.Join(tmpDir, "smithlab")
+		smithLab.err = site.Build(site.Options{
+			Root: "..", Out: dist, Papers: []string{"testdata/smithlab.bib"},
+			Title: smithLabTitle, Base: "/", FastCompression: true,
+		})
+		if smithLab.err == nil {
+			smithLab.url = httptest.NewServer(static.Handler(dist)).URL
+		}
+	})
+	if smithLab.err != nil {
+		t.Fatalf("building the Smith Lab site: %v", smithLab.err)
+	}
+	return smithLab.url
+}
+
+// staticPage opens url with JavaScript disabled: the pre-rendered page as
+// readers without JavaScript and search engines get it.
+func staticPage(t *testing.T, url string) *page {
+	t.Helper()
+	p := newPage(t)
+	if _, err := chromedp.Call(p.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	p.run(chromedp.Navigate(url), chromedp.WaitVisible(css(`[data-paper-widget]`)))
+	return p
+}
+
+func TestPageTitleFromTheBuild(t *testing.T) {
+	url := smithLabURL(t) + "/"
+	live := newPage(t)
+	live.run(chromedp.Navigate(url), chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
+	static := staticPage(t, url)
+	for name, p := range map[string]*page{"live": live, "pre-rendered": static} {
+		if got := p.text(`h1`); got != smithLabTitle {
+			t.Errorf("%s heading %q, want %q", name, got, smithLabTitle)
+		}
+		if got := eval[string](p, `document.title`); got != smithLabTitle {
+			t.Errorf("%s page title %q", name, got)
+		}
+	}
+	manifest, err := chromedp.Run(live.ctx, chromedp.Evaluate[map[string]any](`fetch(document.querySelector('link[rel="manifest"]').href).then(r => r.json())`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if manifest["name"] != smithLabTitle || manifest["short_name"] != "Smith Lab" {
+		t.Errorf("installed app named %q (short %q)", manifest["name"], manifest["short_name"])
+	}
+	live.noConsoleErrors()
+}
+
+// The pre-rendered page shows the list as the live one does: newest first
+// under the same year headings.
+func TestPagePreRenderedOrderAndHeadings(t *testing.T) {
+	url := smithLabURL(t) + "/"
+	live := newPage(t)
+	live.run(chromedp.Navigate(url), chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
+	static := staticPage(t, url)
+	want := []string{"2502.11111", "10.1016/j.jcp.2024.000123"}
+	for name, p := range map[string]*page{"live": live, "pre-rendered": static} {
+		if got := p.rowIDs(); len(got) != 4 || !slices.Equal(got[:2], want) {
+			t.Errorf("%s rows %v, want newest first from %v", name, got, want)
+		}
+		if got := p.yearHeadings(); !slices.Equal(got, []string{"2025", "2024", "2023"}) {
+			t.Errorf("%s year headings %v", name, got)
+		}
+		if wrong := eval[[]string](p, rowsUnderTheirYear); len(wrong) > 0 {
+			t.Errorf("%s rows under another year: %v", name, wrong)
+		}
+	}
+	if l, s := live.rowIDs(), static.rowIDs(); !slices.Equal(l, s) {
+		t.Errorf("live rows %v, pre-rendered %v", l, s)
+	}
+}
