@@ -3,21 +3,18 @@ package importer
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the expected files of testdata/realworld from the importer's output (review the diff)")
-
-// The files of testdata/realworld are shaped like real exports (al-folio's
+// The files of testdata/merging are shaped like real exports (al-folio's
 // _bibliography/papers.bib, Google Scholar, JabRef, Zotero Better BibTeX
 // and CSL-JSON, DBLP), written for this project. Each case imports its
 // files together; the list and what the merge said must be as expected
 // (<case>.json, <case>.log).
-func TestRealWorld(t *testing.T) {
+func TestMergingCorpus(t *testing.T) {
 	for _, c := range []struct {
 		name  string
 		files []string
@@ -45,7 +42,7 @@ func TestRealWorld(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			var paths []string
 			for _, f := range c.files {
-				paths = append(paths, filepath.Join("testdata/realworld", f))
+				paths = append(paths, filepath.Join("testdata/merging", f))
 			}
 			l, report, err := Import(paths, Options{})
 			if err != nil {
@@ -70,8 +67,8 @@ func TestRealWorld(t *testing.T) {
 			}
 			var log bytes.Buffer
 			Report{Warnings: mergeWarnings(report.Warnings), Notes: report.Notes, Sources: report.Sources}.Log(&log)
-			golden(t, filepath.Join("testdata/realworld", c.name+".json"), got.Bytes())
-			golden(t, filepath.Join("testdata/realworld", c.name+".log"), log.Bytes())
+			golden(t, filepath.Join("testdata/merging", c.name+".json"), got.Bytes())
+			golden(t, filepath.Join("testdata/merging", c.name+".log"), log.Bytes())
 		})
 	}
 }
