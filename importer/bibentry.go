@@ -354,14 +354,19 @@ func monthNumber(s string) int {
 	return 0
 }
 
-// splitTags splits keywords as exports write them: one a line (EndNote),
-// separated by semicolons (MEDLINE, whose keywords hold commas: "Action
-// Potentials, physiology; Animals") or else by commas, braces protecting a
-// separator. Each tag is cleaned (its LaTeX converted), then kept once.
+// splitTags splits keywords as exports write them: one a line (EndNote,
+// whose keywords hold commas: "Rats, Wistar"), separated by semicolons
+// (MEDLINE, whose keywords hold commas too: "Action Potentials, physiology;
+// Animals") or else by commas, braces protecting a separator; a line break
+// always separates. Each tag is cleaned (its LaTeX converted), then kept
+// once.
 func splitTags(s string, clean func(string) string) []string {
 	sep := byte(',')
-	if strings.ContainsRune(s, ';') {
+	switch {
+	case strings.ContainsRune(s, ';'):
 		sep = ';'
+	case oneAline(s):
+		sep = '\n'
 	}
 	var tags []string
 	seen := map[string]bool{}
@@ -378,6 +383,18 @@ func splitTags(s string, clean func(string) string) []string {
 		}
 	}
 	return tags
+}
+
+// oneAline tells a list of one keyword a line from a comma-separated list
+// wrapped across lines, whose lines end (or start) with a comma.
+func oneAline(s string) bool {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, ",") || strings.HasSuffix(l, ",") {
+			return false
+		}
+	}
+	return len(lines) > 1
 }
 
 // joinTitle joins a title with its subtitle ("Title: Subtitle") and its
