@@ -84,10 +84,10 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 		warnings = append(warnings, Warning{File: name, Line: e.line, Msg: label + ": " + fmt.Sprintf(format, args...)})
 	}
 
-	r.Title = joinTitle(tex.text(f["title"]), tex.text(f["subtitle"]), tex.text(f["titleaddon"]))
+	r.Title = joinTitle(tex.prose(f["title"]), tex.prose(f["subtitle"]), tex.prose(f["titleaddon"]))
 	r.Authors = bibNames(f["author"], tex)
 	r.Date = bibDate(f, warn)
-	r.Venue = tex.text(first(f, "journal", "journaltitle", "booktitle", "school", "institution"))
+	r.Venue = tex.prose(first(f, "journal", "journaltitle", "booktitle", "school", "institution"))
 	r.DOI = cleanDOI(plain(f["doi"]))
 	var linkDOI string
 	r.URL, linkDOI = bibLink(first(f, "url", "html"))
@@ -95,8 +95,8 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 		r.DOI = linkDOI
 	}
 	r.PDF = plain(f["pdf"])
-	r.Abstract = tex.text(f["abstract"])
-	r.Tags = splitTags(first(f, "keywords", "keyword"), tex.text)
+	r.Abstract = tex.prose(f["abstract"])
+	r.Tags = splitTags(first(f, "keywords", "keyword"), tex.prose)
 	r.Bibtex = e.source
 
 	prefix := strings.ToLower(plain(first(f, "archiveprefix", "eprinttype")))
@@ -211,7 +211,7 @@ func displayName(n string, tex *latexDoc) string {
 		return 0
 	})
 	for i := range parts {
-		parts[i] = tex.text(parts[i])
+		parts[i] = tex.prose(parts[i])
 	}
 	switch len(parts) {
 	case 1:

@@ -25,7 +25,7 @@ var accentMarks = map[string]rune{
 	"`": '\u0300', "'": '\u0301', "^": '\u0302', "~": '\u0303', "=": '\u0304',
 	"u": '\u0306', ".": '\u0307', `"`: '\u0308', "r": '\u030a', "H": '\u030b',
 	"v": '\u030c', "d": '\u0323', "c": '\u0327', "k": '\u0328', "b": '\u0331',
-	"t":     '\u0361',
+	"t": '\u0361', "h": '\u0309', // \h: the Vietnamese hook above
 	"grave": '\u0300', "acute": '\u0301', "hat": '\u0302', "widehat": '\u0302', "tilde": '\u0303',
 	"widetilde": '\u0303', "bar": '\u0304', "overline": '\u0305', "breve": '\u0306', "dot": '\u0307',
 	"ddot": '\u0308', "check": '\u030c', "vec": '\u20d7',
@@ -197,9 +197,25 @@ type latexDoc struct {
 	line    int // of the entry being converted
 	unknown map[string][]int
 	order   []string
-	// keepTilde reads "~" as a character, for sources (arXiv) whose text
-	// is LaTeX only in its math.
+	// keepTilde reads "~" as a character, for sources (arXiv, CSL-JSON)
+	// whose text is LaTeX only in its math.
 	keepTilde bool
+}
+
+// prose converts a BibTeX field: LaTeX, and the HTML that lab lists paste
+// into it ("&amp;", "<i>").
+func (d *latexDoc) prose(s string) string {
+	return words(richText(d.text(s)))
+}
+
+// mixed converts text that is plain, or HTML, but for the LaTeX that
+// authors write in it: "$\alpha$-stable" in arXiv titles, a Zotero title
+// imported from BibTeX. There "~" most often means "about".
+func (d *latexDoc) mixed(s string) string {
+	if s = richText(s); strings.ContainsAny(s, `\$`) {
+		return d.text(s)
+	}
+	return words(s)
 }
 
 func (d *latexDoc) text(s string) string {
@@ -306,7 +322,10 @@ func (c *latexConv) step() {
 			c.pos++ // display math
 		}
 		c.math = !c.math
-	case (ch == '^' || ch == '_') && (c.math || strings.HasPrefix(s[c.pos+1:], "{")):
+	// "x^2" outside math is a TeX error that BibTeX passes on; it means
+	// the same as in math. A "_" outside math is more often a literal
+	// underscore ("word2vec_model") than a subscript.
+	case ch == '^' || (ch == '_' && (c.math || strings.HasPrefix(s[c.pos+1:], "{"))):
 		c.pos++
 		kind := superArg
 		if ch == '_' {

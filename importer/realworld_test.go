@@ -83,11 +83,14 @@ func TestRealWorld(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := json.MarshalIndent(importRealWorld(t, name, data), "", "  ")
-			if err != nil {
+			var out bytes.Buffer
+			enc := json.NewEncoder(&out)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(importRealWorld(t, name, data)); err != nil {
 				t.Fatal(err)
 			}
-			got = append(got, '\n')
+			got := out.Bytes()
 			if *update {
 				if err := os.WriteFile(wantPath(name), got, 0o644); err != nil {
 					t.Fatal(err)
