@@ -369,6 +369,9 @@ func (c *latexConv) command() {
 			j++
 		}
 		name = s[i:j]
+		if strings.HasPrefix(s[j:], "*") {
+			j++ // \enquote*{…}, \hspace*{…}: the starred form says the same
+		}
 		// TeX ends a command word at the first non-letter and eats the
 		// spaces after it: "Stra\ss e" is "Straße". In math, where TeX
 		// spaces symbols by itself, the spaces written are kept instead.
