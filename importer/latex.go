@@ -88,6 +88,19 @@ var letterCommands = map[string]string{
 	"texttimes": "×", "textdiv": "÷", "textpm": "±", "textmu": "µ", "micro": "µ", "textohm": "Ω",
 	"textperthousand": "‰", "textonehalf": "½", "textonequarter": "¼", "textthreequarters": "¾",
 	"textminus": "−", "textexclamdown": "¡", "textquestiondown": "¿", "checkmark": "✓",
+	"textonesuperior": "¹", "texttwosuperior": "²", "textthreesuperior": "³", "textordfeminine": "ª",
+	"textordmasculine": "º", "textbrokenbar": "¦", "textcurrency": "¤", "textnumero": "№",
+	"textinterrobang": "‽", "textpertenthousand": "‱", "textreferencemark": "※", "textsurd": "√",
+	"textlangle": "⟨", "textrangle": "⟩", "textleftarrow": "←", "textrightarrow": "→",
+	"textuparrow": "↑", "textdownarrow": "↓", "textasteriskcentered": "∗", "textopenbullet": "◦",
+	"textvisiblespace": "␣", "textnospace": "", "textbigcircle": "◯", "textmusicalnote": "♪",
+	"quotedblbase": "„", "quotesinglbase": "‚", "guilsinglleft": "‹", "guilsinglright": "›",
+	"textasciiacute": "´", "textasciidieresis": "¨", "textasciimacron": "¯", "textasciicaron": "ˇ",
+	"textasciibreve": "˘", "textacutedbl": "˝", "textgravedbl": "˵", "texttildelow": "˷",
+	"textlnot": "¬", "textsterlingsign": "£", "textwon": "₩", "textnaira": "₦", "textpeso": "₱",
+	"textbaht": "฿", "textflorin": "ƒ", "textestimated": "℮", "textmho": "℧", "textrecipe": "℞",
+	"textservicemark": "℠", "textcircledP": "℗", "textdblhyphen": "⸗", "textthreequartersemdash": "—",
+	"texttwelveudash": "—", "textdiscount": "⁒", "textleaf": "🍃", "textmarried": "⚭", "textdivorced": "⚮",
 	"LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "TeX": "TeX", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
 	"LuaTeX": "LuaTeX", "eTeX": "eTeX", "AmS": "AMS", "BibLaTeX": "BibLaTeX", "MF": "Metafont",
 	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε",
@@ -165,6 +178,16 @@ var verbatimArg = map[string]bool{"url": true, "nolinkurl": true, "path": true, 
 // quoteCommands put their argument in quotes; nested quotes alternate.
 var quoteCommands = map[string]bool{"enquote": true, "mkbibquote": true, "textquote": true, "qq": true}
 
+// wrapCommands put their argument between two characters.
+var wrapCommands = map[string][2]string{
+	"mkbibparens": {"(", ")"}, "mkbibbrackets": {"[", "]"}, "parentext": {"(", ")"}, "brackettext": {"[", "]"},
+}
+
+// scriptCommands raise or lower their argument.
+var scriptCommands = map[string]frameKind{
+	"textsuperscript": superArg, "mkbibsuperscript": superArg, "textsubscript": subArg, "mkbibsubscript": subArg,
+}
+
 // superscripts and subscripts hold the Unicode forms that exist; a script
 // is rewritten only when every character of it has one, because a mix of
 // raised and plain letters reads worse than plain text.
@@ -209,10 +232,11 @@ func (d *latexDoc) prose(s string) string {
 }
 
 // mixed converts text that is plain, or HTML, but for the LaTeX that
-// authors write in it: "$\alpha$-stable" in arXiv titles, a Zotero title
-// imported from BibTeX. There "~" most often means "about".
+// authors write in it: "$\alpha$-stable" and "n^2" in arXiv titles, "{DNA}"
+// in a Zotero title imported from BibTeX. There "~" most often means
+// "about".
 func (d *latexDoc) mixed(s string) string {
-	if s = richText(s); strings.ContainsAny(s, `\$`) {
+	if s = richText(s); strings.ContainsAny(s, `\${^`) {
 		return d.text(s)
 	}
 	return words(s)
@@ -270,6 +294,7 @@ const (
 	superArg                    // ^{…}, \textsuperscript{…}
 	subArg                      // _{…}, \textsubscript{…}
 	quoteArg                    // \enquote{…}
+	wrapArg                     // \mkbibparens{…}
 )
 
 // frame is an open group or argument. single frames are arguments written
@@ -277,9 +302,10 @@ const (
 type frame struct {
 	kind   frameKind
 	single bool
-	marks  int    // len(latexConv.marks) when it opened
-	start  int    // len(out) when it opened, for scripts
-	accent string // the accent command, for an accent on nothing
+	marks  int       // len(latexConv.marks) when it opened
+	start  int       // len(out) when it opened, for scripts
+	accent string    // the accent command, for an accent on nothing
+	wrap   [2]string // what a wrapArg writes around its argument
 }
 
 type latexConv struct {
@@ -395,14 +421,12 @@ func (c *latexConv) command() {
 		c.argument(frame{kind: accentArg, accent: name})
 	case letterCommands[name] != "" || hasKey(letterCommands, name):
 		c.emit(letterCommands[name])
-	case name == "textsuperscript" || name == "textsubscript":
-		kind := superArg
-		if name == "textsubscript" {
-			kind = subArg
-		}
-		c.argument(frame{kind: kind})
+	case scriptCommands[name] != 0:
+		c.argument(frame{kind: scriptCommands[name]})
 	case quoteCommands[name]:
 		c.argument(frame{kind: quoteArg})
+	case wrapCommands[name][0] != "":
+		c.argument(frame{kind: wrapArg, wrap: wrapCommands[name]})
 	case dropCommands[name]:
 		c.skipOptional()
 		c.skipGroup()
@@ -458,6 +482,8 @@ func (c *latexConv) open(f frame) {
 	case quoteArg:
 		c.out = append(c.out, []string{"“", "‘"}[c.quotes%2]...)
 		c.quotes++
+	case wrapArg:
+		c.out = append(c.out, f.wrap[0]...)
 	}
 	c.frames = append(c.frames, f)
 }
@@ -500,6 +526,8 @@ func (c *latexConv) close() {
 	case quoteArg:
 		c.quotes--
 		c.out = append(c.out, []string{"”", "’"}[c.quotes%2]...)
+	case wrapArg:
+		c.out = append(c.out, f.wrap[1]...)
 	}
 }
 
