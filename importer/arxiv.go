@@ -110,16 +110,6 @@ func xmlError(name string, dec *xml.Decoder, err error) error {
 	return fmt.Errorf("%s:%d: %v", name, line, err)
 }
 
-// arxivText reads a field of the feed: plain text in which authors write
-// their math as LaTeX ("$\alpha$-stable", "\emph{in vivo}"), and "~" most
-// often means "about".
-func arxivText(s string, tex *latexDoc) string {
-	if strings.ContainsAny(s, `\$`) {
-		return tex.text(s)
-	}
-	return words(s)
-}
-
 func arxivRecord(name string, line int, e atomEntry, tex *latexDoc) (record, []Warning) {
 	id := arxivFromURL(e.ID)
 	r := record{line: line, label: fmt.Sprintf("entry %q", words(e.ID)), Paper: paper.Paper{Arxiv: id}}
@@ -129,10 +119,10 @@ func arxivRecord(name string, line int, e atomEntry, tex *latexDoc) (record, []W
 			Msg: fmt.Sprintf("%s is not an arXiv paper (%s); skipped", r.label, words(e.Summary))}}
 	}
 	r.label = fmt.Sprintf("entry %q", id)
-	r.Title = arxivText(e.Title, tex)
-	r.Abstract = arxivText(e.Summary, tex)
+	r.Title = tex.mixed(e.Title)
+	r.Abstract = tex.mixed(e.Summary)
 	for _, a := range e.Authors {
-		if a = arxivText(a, tex); a != "" {
+		if a = tex.mixed(a); a != "" {
 			r.Authors = append(r.Authors, a)
 		}
 	}
@@ -140,7 +130,7 @@ func arxivRecord(name string, line int, e atomEntry, tex *latexDoc) (record, []W
 		r.Date = d[:10]
 	}
 	r.DOI = cleanDOI(strings.TrimSpace(e.DOI))
-	r.Venue = arxivText(e.JournalRef, tex)
+	r.Venue = tex.mixed(e.JournalRef)
 	terms := []string{e.Primary.Term}
 	for _, c := range e.Categories {
 		terms = append(terms, c.Term)

@@ -194,10 +194,10 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 		warnings = append(warnings, Warning{File: name, Line: e.line, Msg: label + ": " + fmt.Sprintf(format, args...)})
 	}
 
-	r.Title = joinTitle(tex.text(f["title"]), tex.text(f["subtitle"]), tex.text(f["titleaddon"]))
+	r.Title = joinTitle(tex.prose(f["title"]), tex.prose(f["subtitle"]), tex.prose(f["titleaddon"]))
 	r.Authors = bibNames(f["author"], tex)
 	r.Date = bibDate(f, warn)
-	r.Venue = tex.text(first(f, "journal", "journaltitle", "booktitle", "school", "institution"))
+	r.Venue = tex.prose(first(f, "journal", "journaltitle", "booktitle", "school", "institution"))
 	r.DOI = cleanDOI(plain(f["doi"]))
 	var linkDOI string
 	r.URL, linkDOI = bibLink(first(f, "url", "html"))
@@ -205,8 +205,8 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 		r.DOI = linkDOI
 	}
 	r.PDF = plain(f["pdf"])
-	r.Abstract = tex.text(f["abstract"])
-	r.Tags = splitTags(first(f, "keywords", "keyword"), tex.text)
+	r.Abstract = tex.prose(f["abstract"])
+	r.Tags = splitTags(first(f, "keywords", "keyword"), tex.prose)
 	r.Bibtex = cleanBibtex(e)
 
 	prefix := strings.ToLower(plain(first(f, "archiveprefix", "eprinttype")))
@@ -321,7 +321,7 @@ func displayName(n string, tex *latexDoc) string {
 		return 0
 	})
 	for i := range parts {
-		parts[i] = tex.text(parts[i])
+		parts[i] = tex.prose(parts[i])
 	}
 	switch len(parts) {
 	case 1:
@@ -464,14 +464,19 @@ func monthNumber(s string) int {
 	return 0
 }
 
-// splitTags splits keywords as exports write them: one a line (EndNote),
-// separated by semicolons (MEDLINE, whose keywords hold commas: "Action
-// Potentials, physiology; Animals") or else by commas, braces protecting a
-// separator. Each tag is cleaned (its LaTeX converted), then kept once.
+// splitTags splits keywords as exports write them: one a line (EndNote,
+// whose keywords hold commas: "Rats, Wistar"), separated by semicolons
+// (MEDLINE, whose keywords hold commas too: "Action Potentials, physiology;
+// Animals") or else by commas, braces protecting a separator; a line break
+// always separates. Each tag is cleaned (its LaTeX converted), then kept
+// once.
 func splitTags(s string, clean func(string) string) []string {
 	sep := byte(',')
-	if strings.ContainsRune(s, ';') {
+	switch {
+	case strings.ContainsRune(s, ';'):
 		sep = ';'
+	case oneAline(s):
+		sep = '\n'
 	}
 	var tags []string
 	seen := map[string]bool{}
@@ -488,6 +493,18 @@ func splitTags(s string, clean func(string) string) []string {
 		}
 	}
 	return tags
+}
+
+// oneAline tells a list of one keyword a line from a comma-separated list
+// wrapped across lines, whose lines end (or start) with a comma.
+func oneAline(s string) bool {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, ",") || strings.HasSuffix(l, ",") {
+			return false
+		}
+	}
+	return len(lines) > 1
 }
 
 // joinTitle joins a title with its subtitle ("Title: Subtitle") and its

@@ -292,7 +292,8 @@ func TestKeywordsAndSubtitles(t *testing.T) {
 Action potentials
   Animals}}
 @article{medline, title = {B}, keywords = {Action Potentials, physiology; Animals; {\"O}dema}}
-@article{plain, title = {C}, keywords = {spiking, {Hodgkin, Huxley}, Spiking}}
+@article{plain, title = {C}, keywords = {spiking, {Hodgkin, Huxley},
+  Spiking, bursting}}
 @book{sub, title = {Deep Learning}, subtitle = {Foundations and Concepts}, titleaddon = {With exercises}}
 @book{punct, title = {Why Sleep?}, subtitle = {A Primer}}
 @book{addon, title = {Collected Papers}, titleaddon = {Second edition}}
@@ -305,9 +306,9 @@ Action potentials
 		title string
 		tags  []string
 	}{
-		{"A", []string{"Neurons", "Afferent", "Action potentials", "Animals"}},
+		{"A", []string{"Neurons, Afferent", "Action potentials", "Animals"}},
 		{"B", []string{"Action Potentials, physiology", "Animals", "Ödema"}},
-		{"C", []string{"spiking", "Hodgkin, Huxley"}},
+		{"C", []string{"spiking", "Hodgkin, Huxley", "bursting"}},
 		{"Deep Learning: Foundations and Concepts. With exercises", nil},
 		{"Why Sleep? A Primer", nil},
 		{"Collected Papers. Second edition", nil},

@@ -66,9 +66,9 @@ type cslName struct {
 
 func (n cslName) display() string {
 	if n.Literal != "" {
-		return words(richText(n.Literal))
+		return n.Literal
 	}
-	return words(richText(strings.Join([]string{n.Given, n.DroppingParticle, n.Particle, n.Family, n.Suffix}, " ")))
+	return strings.Join([]string{n.Given, n.DroppingParticle, n.Particle, n.Family, n.Suffix}, " ")
 }
 
 func parseCSL(name string, data []byte) (paper.List, []int, []Warning, error) {
@@ -80,6 +80,7 @@ func parseCSL(name string, data []byte) (paper.List, []int, []Warning, error) {
 	var recs []record
 	var warnings []Warning
 	counter := lineCounter{data: data, line: 1}
+	tex := &latexDoc{keepTilde: true}
 	for i := 0; dec.More(); i++ {
 		start := dec.InputOffset()
 		var raw json.RawMessage
@@ -87,7 +88,8 @@ func parseCSL(name string, data []byte) (paper.List, []int, []Warning, error) {
 			return paper.List{}, nil, nil, jsonError(name, data, err)
 		}
 		line := counter.at(start + int64(bytes.IndexAny(data[start:], "{[\"0123456789tfn-")))
-		r, ws, ok := cslRecord(name, i, line, raw)
+		tex.line = line
+		r, ws, ok := cslRecord(name, i, line, raw, tex)
 		if ok {
 			recs = append(recs, r)
 		}
@@ -96,6 +98,7 @@ func parseCSL(name string, data []byte) (paper.List, []int, []Warning, error) {
 	if _, err := dec.Token(); err != nil {
 		return paper.List{}, nil, nil, jsonError(name, data, err)
 	}
+	warnings = append(warnings, tex.warning(name)...)
 	list, lines, warnings := finish(name, recs, warnings)
 	return list, lines, warnings, nil
 }
@@ -119,7 +122,7 @@ func lineOf(data []byte, offset int64) int {
 var cslYear = regexp.MustCompile(`\b\d{4}\b`)
 
 // cslRecord reads one item; ok is false when it is no item at all.
-func cslRecord(name string, i, line int, raw json.RawMessage) (r record, warnings []Warning, ok bool) {
+func cslRecord(name string, i, line int, raw json.RawMessage, tex *latexDoc) (r record, warnings []Warning, ok bool) {
 	r = record{line: line, label: fmt.Sprintf("item %d", i+1)}
 	warn := func(format string, args ...any) {
 		warnings = append(warnings, Warning{File: name, Line: line, Msg: r.label + ": " + fmt.Sprintf(format, args...)})
@@ -150,9 +153,9 @@ func cslRecord(name string, i, line int, raw json.RawMessage) (r record, warning
 	if r.key != "" {
 		r.label = fmt.Sprintf("item %d (%q)", i+1, r.key)
 	}
-	// Prose fields are rich text; identifiers and addresses are not
-	// ("&copy=1" in a URL is no entity).
-	prose := func(key string) string { return words(richText(text(key))) }
+	// Prose fields are rich text, and may hold LaTeX; identifiers and
+	// addresses are neither ("&copy=1" in a URL is no entity).
+	prose := func(key string) string { return tex.mixed(text(key)) }
 	r.Title = joinTitle(prose("title"), prose("subtitle"), "")
 	r.Abstract = prose("abstract")
 	r.Venue = prose("container-title")
@@ -161,7 +164,7 @@ func cslRecord(name string, i, line int, raw json.RawMessage) (r record, warning
 	}
 	r.DOI = cleanDOI(text("DOI"))
 	r.URL = text("URL")
-	r.Tags = splitTags(richText(text("keyword")), strings.TrimSpace)
+	r.Tags = splitTags(richText(text("keyword")), tex.mixed)
 	r.Arxiv = arxivFromURL(r.URL)
 	if r.Arxiv == "" {
 		r.Arxiv = arxivInText(text("number") + " " + text("note") + " " + r.Venue)
@@ -173,7 +176,7 @@ func cslRecord(name string, i, line int, raw json.RawMessage) (r record, warning
 			warn("author: want a list of names ({\"family\": …, \"given\": …}); left out")
 		}
 		for _, n := range names {
-			if d := n.display(); d != "" {
+			if d := tex.mixed(n.display()); d != "" {
 				r.Authors = append(r.Authors, d)
 			}
 		}

@@ -25,7 +25,7 @@ var accentMarks = map[string]rune{
 	"`": '\u0300', "'": '\u0301', "^": '\u0302', "~": '\u0303', "=": '\u0304',
 	"u": '\u0306', ".": '\u0307', `"`: '\u0308', "r": '\u030a', "H": '\u030b',
 	"v": '\u030c', "d": '\u0323', "c": '\u0327', "k": '\u0328', "b": '\u0331',
-	"t":     '\u0361',
+	"t": '\u0361', "h": '\u0309', // \h: the Vietnamese hook above
 	"grave": '\u0300', "acute": '\u0301', "hat": '\u0302', "widehat": '\u0302', "tilde": '\u0303',
 	"widetilde": '\u0303', "bar": '\u0304', "overline": '\u0305', "breve": '\u0306', "dot": '\u0307',
 	"ddot": '\u0308', "check": '\u030c', "vec": '\u20d7',
@@ -88,6 +88,19 @@ var letterCommands = map[string]string{
 	"texttimes": "×", "textdiv": "÷", "textpm": "±", "textmu": "µ", "micro": "µ", "textohm": "Ω",
 	"textperthousand": "‰", "textonehalf": "½", "textonequarter": "¼", "textthreequarters": "¾",
 	"textminus": "−", "textexclamdown": "¡", "textquestiondown": "¿", "checkmark": "✓",
+	"textonesuperior": "¹", "texttwosuperior": "²", "textthreesuperior": "³", "textordfeminine": "ª",
+	"textordmasculine": "º", "textbrokenbar": "¦", "textcurrency": "¤", "textnumero": "№",
+	"textinterrobang": "‽", "textpertenthousand": "‱", "textreferencemark": "※", "textsurd": "√",
+	"textlangle": "⟨", "textrangle": "⟩", "textleftarrow": "←", "textrightarrow": "→",
+	"textuparrow": "↑", "textdownarrow": "↓", "textasteriskcentered": "∗", "textopenbullet": "◦",
+	"textvisiblespace": "␣", "textnospace": "", "textbigcircle": "◯", "textmusicalnote": "♪",
+	"quotedblbase": "„", "quotesinglbase": "‚", "guilsinglleft": "‹", "guilsinglright": "›",
+	"textasciiacute": "´", "textasciidieresis": "¨", "textasciimacron": "¯", "textasciicaron": "ˇ",
+	"textasciibreve": "˘", "textacutedbl": "˝", "textgravedbl": "˵", "texttildelow": "˷",
+	"textlnot": "¬", "textsterlingsign": "£", "textwon": "₩", "textnaira": "₦", "textpeso": "₱",
+	"textbaht": "฿", "textflorin": "ƒ", "textestimated": "℮", "textmho": "℧", "textrecipe": "℞",
+	"textservicemark": "℠", "textcircledP": "℗", "textdblhyphen": "⸗", "textthreequartersemdash": "—",
+	"texttwelveudash": "—", "textdiscount": "⁒", "textleaf": "🍃", "textmarried": "⚭", "textdivorced": "⚮",
 	"LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "TeX": "TeX", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
 	"LuaTeX": "LuaTeX", "eTeX": "eTeX", "AmS": "AMS", "BibLaTeX": "BibLaTeX", "MF": "Metafont",
 	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε",
@@ -165,6 +178,16 @@ var verbatimArg = map[string]bool{"url": true, "nolinkurl": true, "path": true, 
 // quoteCommands put their argument in quotes; nested quotes alternate.
 var quoteCommands = map[string]bool{"enquote": true, "mkbibquote": true, "textquote": true, "qq": true}
 
+// wrapCommands put their argument between two characters.
+var wrapCommands = map[string][2]string{
+	"mkbibparens": {"(", ")"}, "mkbibbrackets": {"[", "]"}, "parentext": {"(", ")"}, "brackettext": {"[", "]"},
+}
+
+// scriptCommands raise or lower their argument.
+var scriptCommands = map[string]frameKind{
+	"textsuperscript": superArg, "mkbibsuperscript": superArg, "textsubscript": subArg, "mkbibsubscript": subArg,
+}
+
 // superscripts and subscripts hold the Unicode forms that exist; a script
 // is rewritten only when every character of it has one, because a mix of
 // raised and plain letters reads worse than plain text.
@@ -197,9 +220,26 @@ type latexDoc struct {
 	line    int // of the entry being converted
 	unknown map[string][]int
 	order   []string
-	// keepTilde reads "~" as a character, for sources (arXiv) whose text
-	// is LaTeX only in its math.
+	// keepTilde reads "~" as a character, for sources (arXiv, CSL-JSON)
+	// whose text is LaTeX only in its math.
 	keepTilde bool
+}
+
+// prose converts a BibTeX field: LaTeX, and the HTML that lab lists paste
+// into it ("&amp;", "<i>").
+func (d *latexDoc) prose(s string) string {
+	return words(richText(d.text(s)))
+}
+
+// mixed converts text that is plain, or HTML, but for the LaTeX that
+// authors write in it: "$\alpha$-stable" and "n^2" in arXiv titles, "{DNA}"
+// in a Zotero title imported from BibTeX. There "~" most often means
+// "about".
+func (d *latexDoc) mixed(s string) string {
+	if s = richText(s); strings.ContainsAny(s, `\${^`) {
+		return d.text(s)
+	}
+	return words(s)
 }
 
 func (d *latexDoc) text(s string) string {
@@ -254,6 +294,7 @@ const (
 	superArg                    // ^{…}, \textsuperscript{…}
 	subArg                      // _{…}, \textsubscript{…}
 	quoteArg                    // \enquote{…}
+	wrapArg                     // \mkbibparens{…}
 )
 
 // frame is an open group or argument. single frames are arguments written
@@ -261,9 +302,10 @@ const (
 type frame struct {
 	kind   frameKind
 	single bool
-	marks  int    // len(latexConv.marks) when it opened
-	start  int    // len(out) when it opened, for scripts
-	accent string // the accent command, for an accent on nothing
+	marks  int       // len(latexConv.marks) when it opened
+	start  int       // len(out) when it opened, for scripts
+	accent string    // the accent command, for an accent on nothing
+	wrap   [2]string // what a wrapArg writes around its argument
 }
 
 type latexConv struct {
@@ -306,7 +348,10 @@ func (c *latexConv) step() {
 			c.pos++ // display math
 		}
 		c.math = !c.math
-	case (ch == '^' || ch == '_') && (c.math || strings.HasPrefix(s[c.pos+1:], "{")):
+	// "x^2" outside math is a TeX error that BibTeX passes on; it means
+	// the same as in math. A "_" outside math is more often a literal
+	// underscore ("word2vec_model") than a subscript.
+	case ch == '^' || (ch == '_' && (c.math || strings.HasPrefix(s[c.pos+1:], "{"))):
 		c.pos++
 		kind := superArg
 		if ch == '_' {
@@ -350,6 +395,9 @@ func (c *latexConv) command() {
 			j++
 		}
 		name = s[i:j]
+		if strings.HasPrefix(s[j:], "*") {
+			j++ // \enquote*{…}, \hspace*{…}: the starred form says the same
+		}
 		// TeX ends a command word at the first non-letter and eats the
 		// spaces after it: "Stra\ss e" is "Straße". In math, where TeX
 		// spaces symbols by itself, the spaces written are kept instead.
@@ -373,14 +421,12 @@ func (c *latexConv) command() {
 		c.argument(frame{kind: accentArg, accent: name})
 	case letterCommands[name] != "" || hasKey(letterCommands, name):
 		c.emit(letterCommands[name])
-	case name == "textsuperscript" || name == "textsubscript":
-		kind := superArg
-		if name == "textsubscript" {
-			kind = subArg
-		}
-		c.argument(frame{kind: kind})
+	case scriptCommands[name] != 0:
+		c.argument(frame{kind: scriptCommands[name]})
 	case quoteCommands[name]:
 		c.argument(frame{kind: quoteArg})
+	case wrapCommands[name][0] != "":
+		c.argument(frame{kind: wrapArg, wrap: wrapCommands[name]})
 	case dropCommands[name]:
 		c.skipOptional()
 		c.skipGroup()
@@ -436,6 +482,8 @@ func (c *latexConv) open(f frame) {
 	case quoteArg:
 		c.out = append(c.out, []string{"“", "‘"}[c.quotes%2]...)
 		c.quotes++
+	case wrapArg:
+		c.out = append(c.out, f.wrap[0]...)
 	}
 	c.frames = append(c.frames, f)
 }
@@ -478,6 +526,8 @@ func (c *latexConv) close() {
 	case quoteArg:
 		c.quotes--
 		c.out = append(c.out, []string{"”", "’"}[c.quotes%2]...)
+	case wrapArg:
+		c.out = append(c.out, f.wrap[1]...)
 	}
 }
 

@@ -39,9 +39,10 @@ func TestLatex(t *testing.T) {
 		{`\textendash\textemdash \S\P \copyright\textregistered\texttrademark`, "–—§¶©®™"},
 		{`$\Gamma\Delta\beta$-cells, \mu{}m`, "ΓΔβ-cells, μm"},
 		{`\mbox{box} \text{t} $\mathrm{RNA}$ \textcolor{red}{hot} \url{http://x.org/~a_b}`, "box t RNA hot http://x.org/~a_b"},
-		{`\foo{bar} \baz qux`, "bar qux"},
+		{`\foo{bar} \baz qux \enquote*{E} x\hspace*{1em}y`, "bar qux “E” xy"},
 		{`a\'{}b \^{} \v{}c`, "a'b ^ c"},
 		{`\"{\i} \'\i \~{\^a}`, "ï íẫ"},
+		{`\mkbibparens{a} \mkbibbrackets{b} x\mkbibsuperscript{2} 4\textsuperscript{ème} \textonesuperior`, "(a) [b] x² 4ème ¹"},
 	}
 	for _, c := range cases {
 		if got := Latex(c.in); got != c.want {
