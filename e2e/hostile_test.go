@@ -914,7 +914,7 @@ func TestHostileFields(t *testing.T) {
 	}{
 		{name: "1 MB title of one word repeated", query: "hebbian",
 			papers: []paper.Paper{{ID: "huge", Title: strings.Repeat("hebbian ", 1<<17)}},
-			alert:  "papers[2].title: is 1048575 characters long: only the first 500 are kept"},
+			alert:  "papers[2].title: is 1048575 characters long: cut to 500"},
 		{name: "twenty 100 KB titles", query: "hebbian",
 			papers: many(20, func(i int) paper.Paper {
 				return paper.Paper{ID: fmt.Sprintf("long-%d", i), Title: words(100<<10, "hebbian", "learning", "in", "cortex", fmt.Sprint(i))}

@@ -147,32 +147,22 @@ func resolveCrossrefs(name string, entries []bibEntry, budget *expansion) (map[i
 // order, while spend allows their size.
 func inherit(e *bibEntry, parent bibEntry, spend func(int) bool) {
 	rename := map[string]string{}
-	if containerTypes[parent.typ] {
-		title := "booktitle"
-		if parent.typ == "periodical" {
-			title = "journaltitle"
-		}
-		rename = map[string]string{"title": title, "subtitle": "booksubtitle", "titleaddon": "booktitleaddon"}
-		if title == "journaltitle" {
-			rename["subtitle"], rename["titleaddon"] = "journalsubtitle", "journaltitleaddon"
-		}
+	_, titled := parent.fields["title"]
+	switch {
+	case parent.typ == "periodical":
+		rename = map[string]string{"title": "journaltitle", "subtitle": "journalsubtitle", "titleaddon": "journaltitleaddon"}
+	case containerTypes[parent.typ]:
+		rename = map[string]string{"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon"}
 	}
 	for _, k := range parent.order {
 		target, renamed := rename[k]
 		if !renamed {
 			target = k
-			// The container's own booktitle is its container's title,
-			// not the one the paper appeared in.
-			if containerTypes[parent.typ] && (k == "booktitle" || k == "journaltitle" || k == "journal") && rename["title"] != "" {
-				if _, has := parent.fields["title"]; has {
-					continue
-				}
-			}
 		}
-		if notInherited[k] || siteOnly(k) {
-			continue
-		}
-		if _, has := e.fields[target]; has {
+		// A container's own booktitle or journal is where it appeared
+		// (a volume's series), not where the paper did: its title is.
+		ownVenue := !renamed && len(rename) > 0 && titled && (k == "booktitle" || k == "journaltitle" || k == "journal")
+		if _, has := e.fields[target]; has || ownVenue || notInherited[k] || siteOnly(k) {
 			continue
 		}
 		v := parent.fields[k]

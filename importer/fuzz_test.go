@@ -3,6 +3,7 @@ package importer
 import (
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -52,8 +53,11 @@ func seed(f *testing.F, paths ...string) {
 }
 
 func FuzzBibTeX(f *testing.F) {
-	seed(f, "testdata/pubs.bib", "testdata/realworld/zotero-bbt.bib", "testdata/realworld/dblp.bib", "testdata/realworld/jabref.bib")
+	seed(f, "testdata/pubs.bib", "testdata/realworld/zotero-bbt.bib", "testdata/realworld/dblp.bib", "testdata/realworld/jabref.bib",
+		"testdata/merging/alfolio-papers.bib", "testdata/merging/jabref-library.bib")
 	for _, s := range []string{
+		strings.Repeat("@string{a = a # a}\n", 12) + "@misc{k, title = a}", "@a@a@a@a@misc{k, title={T}}",
+		"@book{a, title={A}, crossref={b}}@book{b, title={B}, crossref={a}}@misc{c, title={C}, crossref={a}}",
 		`@string{a = "x" # b}@misc{k, title = a # {\"{\i}} # "{"}", author = {A, B and C}, crossref = k}`,
 		"@misc(k, title = {\\v\\'{x}--~$\\alpha$}, year = 2020, month = 13, date = {2020-02/})",
 		"---\n@misc{k,\n@misc{", `@comment(x)@preamble{"a" # b}`,

@@ -45,7 +45,7 @@ type Report struct {
 	// disagree (a year, a venue, the authors) and records kept apart
 	// although they share a DOI or an arXiv id.
 	Warnings []Warning
-	Notes    []string // one per merged duplicate that agrees: what filled what
+	Notes    []string // one per merge: both places and what was filled
 }
 
 // Import reads the files in order and merges them.
@@ -86,9 +86,9 @@ func Import(paths []string, o Options) (paper.List, Report, error) {
 //
 // The earlier record keeps its id and place, and its empty fields are
 // filled from the later one, so a BibTeX file can add venues and DOIs to a
-// hand-written list. A merge whose records disagree on a filled field
-// (year, venue, authors) is a warning, so that -strict stops on it; one
-// that agrees is a note. Different papers that happen to share an id keep
+// hand-written list. Every merge is a note naming both places; one whose
+// records disagree (year, venue, authors) is a warning too, so that
+// -strict stops on it. Different papers that happen to share an id keep
 // both, the later renamed.
 func Merge(sources []Source) (paper.List, Report) {
 	var list paper.List

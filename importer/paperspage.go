@@ -82,10 +82,15 @@ func looksLikeProse(s string) bool {
 	return len(s) > 300 || strings.HasSuffix(s, ".")
 }
 
+// uniqueID numbers a repeated id, passing over numbered ids already
+// taken: the titles "A", "A" and "A 2" are "a", "a-2" and "a-2-2".
 func uniqueID(id string, seen map[string]int) string {
 	seen[id]++
-	if n := seen[id]; n > 1 {
-		return fmt.Sprintf("%s-%d", id, n)
+	for n := seen[id]; n > 1; n++ {
+		if numbered := fmt.Sprintf("%s-%d", id, n); seen[numbered] == 0 {
+			seen[numbered]++
+			return numbered
+		}
 	}
 	return id
 }

@@ -63,7 +63,7 @@ func limit(i int, p *Paper) []Problem {
 	}
 	for _, f := range textLimits(p) {
 		if long(*f.s, f.max) {
-			cut(f.name, "is %d characters long: only the first %d are kept", utf8.RuneCountInString(*f.s), f.max)
+			cut(f.name, "is %d characters long: cut to %d", utf8.RuneCountInString(*f.s), f.max)
 			*f.s = clip(*f.s, f.max)
 		}
 	}
@@ -87,7 +87,7 @@ func limit(i int, p *Paper) []Problem {
 		}
 		for j, s := range *f.l {
 			if long(s, MaxText) {
-				cut(fmt.Sprintf("%s[%d]", f.name, j), "is %d characters long: only the first %d are kept", utf8.RuneCountInString(s), MaxText)
+				cut(fmt.Sprintf("%s[%d]", f.name, j), "is %d characters long: cut to %d", utf8.RuneCountInString(s), MaxText)
 				(*f.l)[j] = clip(s, MaxText)
 			}
 		}
@@ -101,10 +101,11 @@ func long(s string, n int) bool {
 	return len(s) > n && utf8.RuneCountInString(s) > n
 }
 
-// clip returns the first n characters of s followed by "…".
+// clip returns the first n-1 characters of s followed by "…": n in all,
+// so that a list written out after the cut reads back without a cut.
 func clip(s string, n int) string {
 	i := 0
-	for range n {
+	for range n - 1 {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 	}

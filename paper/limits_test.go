@@ -51,7 +51,7 @@ func TestDecodeCutsFieldsOverTheLimits(t *testing.T) {
 		s    string
 		max  int
 	}{{"title", p.Title, MaxTitle}, {"abstract", p.Abstract, MaxAbstract}, {"venue", p.Venue, MaxText}, {"bibtex", p.Bibtex, MaxBibtex}} {
-		if n := utf8.RuneCountInString(f.s); n != f.max+1 || !strings.HasSuffix(f.s, "…") {
+		if n := utf8.RuneCountInString(f.s); n != f.max || !strings.HasSuffix(f.s, "…") {
 			t.Errorf("%s: %d characters ending %q, want %d and …", f.name, n, f.s[len(f.s)-10:], f.max)
 		}
 	}
@@ -65,10 +65,10 @@ func TestDecodeCutsFieldsOverTheLimits(t *testing.T) {
 		t.Errorf("a link of 3,000 bytes was kept")
 	}
 	want := map[string]string{
-		"papers[1].title":    "papers[1].title: is 1048575 characters long: only the first 500 are kept",
+		"papers[1].title":    "papers[1].title: is 1048575 characters long: cut to 500",
 		"papers[1].authors":  "papers[1].authors: has 100001 entries: only the first 100 are kept",
 		"papers[1].tags":     "papers[1].tags: has 100000 entries: only the first 50 are kept",
-		"papers[1].abstract": "papers[1].abstract: is 54999 characters long: only the first 20000 are kept",
+		"papers[1].abstract": "papers[1].abstract: is 54999 characters long: cut to 20000",
 	}
 	for _, pr := range problems {
 		if pr.Skipped || pr.Index != 1 {
