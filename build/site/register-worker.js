@@ -7,8 +7,13 @@
 // alternating benchmark runs of 7 loads). The worker is registered once the
 // widget is ready instead, in an idle moment. A page whose widget never
 // starts (no WebAssembly, a crawler) registers it a while after its load
-// event.
+// event. Inside an iframe (embed.js) the worker is never registered: it
+// would download the whole site again for an offline mode that the host
+// page, which it does not cache, cannot use.
 function paperwidgetRegisterWorkerLater(register) {
+  if (window.top !== window) {
+    return;
+  }
   let registered = false;
   const observer = new MutationObserver(() => {
     if (document.querySelector("[data-paper-widget][data-ready]")) {
