@@ -4,7 +4,8 @@ PORT   ?= 8080
 BASE   ?= /
 PAPERS ?= data/papers.json
 # FORMAT=bibtex|csl-json|arxiv|papers-page|json forces the sources' format;
-# STRICT=1 fails the build on any import warning.
+# STRICT=1 fails the build on any import warning. SINGLE=1 also writes
+# dist/papers.html, the widget in one file that works from file://.
 GO     ?= go
 
 # Pinned: a new staticcheck release must not break `make test` by itself.
@@ -13,7 +14,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 .PHONY: dist serve test vet race tools data clean bench
 
 dist:
-	$(GO) run ./build dist -o dist -base "$(BASE)" -papers "$(PAPERS)" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict)
+	$(GO) run ./build dist -o dist -base "$(BASE)" -papers "$(PAPERS)" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict) $(if $(SINGLE),-single)
 
 serve: dist
 	$(GO) run ./build serve -dir dist -addr localhost:$(PORT)

@@ -1,6 +1,6 @@
 // Command build makes and serves the widget's static site.
 //
-//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"] [-format F] [-strict]
+//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"] [-format F] [-strict] [-single]
 //	go run ./build serve [-dir dist] [-addr localhost:8080]
 //	go run ./build convert [-format F] [-strict] source... > list.json
 package main
@@ -59,6 +59,7 @@ func dist(args []string) error {
 	out := fs.String("o", "dist", "output `directory` (replaced)")
 	base := fs.String("base", "/", "URL `path` the site is served under, e.g. /lab/papers/")
 	papers := fs.String("papers", "data/papers.json", "space-separated paper list `files` to bundle, merged in order")
+	single := fs.Bool("single", false, "also write "+site.SingleFile+", the widget in one file that works opened from a file, offline")
 	format, strict := importFlags(fs)
 	fs.Parse(args)
 	return site.Build(site.Options{
@@ -68,6 +69,7 @@ func dist(args []string) error {
 		Format: importer.Format(*format),
 		Strict: *strict,
 		Base:   *base,
+		Single: *single,
 		Log:    os.Stderr,
 	})
 }
