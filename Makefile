@@ -9,6 +9,8 @@ PAPERS ?= data/papers.json
 # either (PAPERS="My Papers/lab.bib;extra.json"), else on spaces.
 # TITLE="Smith Lab: publications" names the list (heading, page title,
 # installed app).
+# SINGLE=1 also writes dist/papers.html, the widget in one file that works
+# from file://.
 GO     ?= go
 # Paths and the base reach the build through the environment, so that no
 # quote, space or backslash in them is read by the shell.
@@ -20,7 +22,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 .PHONY: dist serve test vet race tools data clean bench
 
 dist:
-	$(GO) run ./build dist -o dist -base "$$BASE" -papers "$$PAPERS" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict) $(if $(PDF_BASE),-pdf-base "$$PDF_BASE") $(if $(TITLE),-title "$$TITLE")
+	$(GO) run ./build dist -o dist -base "$$BASE" -papers "$$PAPERS" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict) $(if $(PDF_BASE),-pdf-base "$$PDF_BASE") $(if $(TITLE),-title "$$TITLE") $(if $(SINGLE),-single)
 
 serve: dist
 	$(GO) run ./build serve -dir dist -addr localhost:$(PORT)

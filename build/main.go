@@ -1,6 +1,6 @@
 // Command build makes and serves the widget's static site.
 //
-//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"] [-title T] [-format F] [-strict] [-pdf-base URL]
+//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"] [-title T] [-format F] [-strict] [-pdf-base URL] [-single]
 //	go run ./build serve [-dir dist] [-addr localhost:8080]
 //	go run ./build convert [-format F] [-strict] [-pdf-base URL] source... > list.json
 package main
@@ -62,6 +62,7 @@ func dist(args []string) error {
 	papers := fs.String("papers", "data/papers.json", "paper list `files` to bundle, merged in order: separated by \";\" or line breaks\n"+
 		"when the value has either (\"my papers.bib;extra.json\"), else by spaces")
 	title := fs.String("title", "", "the list's `name`: heading, page title and installed app name (over a JSON list's own title)")
+	single := fs.Bool("single", false, "also write "+site.SingleFile+", the widget in one file that works opened from a file, offline")
 	imp := importFlags(fs)
 	fs.Parse(args)
 	return site.Build(site.Options{
@@ -73,6 +74,7 @@ func dist(args []string) error {
 		PDFBase: *imp.pdfBase,
 		Base:    *base,
 		Title:   *title,
+		Single:  *single,
 		Log:     os.Stderr,
 	})
 }

@@ -28,6 +28,8 @@ import (
 
 var (
 	serverURL string
+	// distDir is the built site, with the one-file widget (site.SingleFile).
+	distDir string
 	browser   context.Context
 	// wasmGate, when set, holds app.wasm requests until it is closed, so a
 	// test can act on the pre-rendered page before the client starts.
@@ -51,7 +53,8 @@ func run(m *testing.M) int {
 	tmpDir = tmp
 
 	dist := filepath.Join(tmp, "dist")
-	if err := site.Build(site.Options{Root: "..", Out: dist, Papers: []string{"../data/papers.json"}, Base: "/"}); err != nil {
+	distDir = dist
+	if err := site.Build(site.Options{Root: "..", Out: dist, Papers: []string{"../data/papers.json"}, Base: "/", Single: true}); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: building the site:", err)
 		return 1
 	}

@@ -263,12 +263,21 @@ func rewrite(name string, rs ...replacement) error {
 	if err != nil {
 		return err
 	}
-	s := string(data)
+	s, err := replaceEach(filepath.Base(name), string(data), rs...)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(name, []byte(s), 0o644)
+}
+
+// replaceEach applies each replacement to s once; name is s's file, for
+// the error when a text to replace is missing.
+func replaceEach(name, s string, rs ...replacement) (string, error) {
 	for _, r := range rs {
 		if !strings.Contains(s, r.old) {
-			return fmt.Errorf("%s: %q not found (did go-app's output change?)", filepath.Base(name), r.old)
+			return "", fmt.Errorf("%s: %q not found (did go-app's output change?)", name, r.old)
 		}
 		s = strings.Replace(s, r.old, r.new, 1)
 	}
-	return os.WriteFile(name, []byte(s), 0o644)
+	return s, nil
 }

@@ -51,6 +51,9 @@ type Options struct {
 	// Symbols keeps function names in app.wasm, for CPU profiles that
 	// name Go functions (bench -profile); releases strip them.
 	Symbols bool
+	// Single also writes SingleFile: the whole widget in one HTML file
+	// that works opened from a file, without a server or a network.
+	Single bool
 	// Program is the package compiled to app.wasm, ./wasm when empty. The
 	// benchmark builds its reference page (an empty go-app component on
 	// the same pre-rendered page) with another.
@@ -145,6 +148,13 @@ func Build(o Options) error {
 		return fmt.Errorf("compressing: %w", err)
 	}
 	fmt.Fprintf(o.Log, "compressed %d files (.br, .gz)\n", n)
+	if o.Single {
+		size, err := writeSingle(o.Out, base)
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", SingleFile, err)
+		}
+		fmt.Fprintf(o.Log, "wrote %s (%d bytes, self-contained)\n", SingleFile, size)
+	}
 	return nil
 }
 
