@@ -95,7 +95,7 @@ type Builder struct {
 	// word and chain are addASCII's buffers.
 	word, chain []byte
 	venues      map[string][]string // venueShort's answers: lists repeat a few venues
-	n           int // papers added
+	n           int                 // papers added
 	// text is about how many bytes of titles and abstracts the papers
 	// hold, added how many have been added so far.
 	text, added int

@@ -25,8 +25,10 @@ const (
 	qPlural        = 97 // the word is the term plus "s"/"es": "llm" and "LLMs"
 	qAcronym       = 90 // initials of title words, for a term the list writes in capitals (or its plural)
 	qPrefix        = 50 // up to +20 as the term covers more of the word
-	qTypo          = 40 // whole word within the allowed edits; -5 for two edits
-	qTypoPrefix    = 30 // a prefix of the word within the allowed edits: typos while typing
+	qTypo          = 40 // whole word one edit away
+	qTypoPrefix    = 30 // a prefix of the word one edit away: typos while typing
+	qTypo2         = 26 // whole word two edits away: below any one-edit match ("contnu": continual before content)
+	qTypoPrefix2   = 20 // a prefix two edits away: below qInfix, so it counts in short fields only
 	qWeakAcronym   = 30 // initials of title words, for a term never written in capitals
 	qInfix         = 22 // contiguous inside a title word ("former" in "Neuroformer")
 	qScattered     = 18 // subsequence from a title word's start, with few gaps
@@ -65,11 +67,20 @@ type term struct {
 	acro bool // matched the initials of some title
 }
 
+// phrase is the words of a quoted part of a query, which a paper must hold
+// next to each other and in order. open: the quote is not closed yet, so
+// the last word is still being typed and matches as a prefix.
+type phrase struct {
+	words []string
+	open  bool
+}
+
 // scratch is the per-search working memory, pooled so that typing allocates
 // little beyond the result.
 type scratch struct {
 	tz      tokenizer
 	terms   []term
+	phrases []phrase
 	best    []uint16 // per paper, the best score of the current term
 	total   []int32  // per paper, the sum over terms; 0 once a term missed
 	counts  []int32
@@ -175,21 +186,55 @@ func (ix *Index) Search(query string) []Hit {
 		}
 	}
 	sc.kindsOf, sc.kindsOK = query, true
+	for _, ph := range sc.phrases {
+		ix.keepPhrase(sc, ph)
+	}
 	return ix.rank(sc)
 }
 
-// parse splits the query into unique folded terms.
+// quotes turns typographic double quotes into plain ones.
+var quotes = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u201e", `"`)
+
+// parse splits the query into unique folded terms, and keeps the words of
+// each quoted part of two words or more as a phrase.
 func (ix *Index) parse(sc *scratch, query string) {
-	sc.terms = sc.terms[:0]
-	for _, t := range sc.tz.split(query) {
-		if t.compound {
+	sc.terms, sc.phrases = sc.terms[:0], sc.phrases[:0]
+	parts := strings.Split(quotes.Replace(query), `"`)
+	for i, part := range parts {
+		quoted := i%2 == 1
+		var words []string
+		for _, t := range sc.tz.split(part) {
+			if t.compound || len(sc.terms) == maxTerms {
+				continue
+			}
+			if quoted {
+				words = append(words, string(t.word))
+			}
+			if !slices.ContainsFunc(sc.terms, func(x term) bool { return x.s == string(t.word) }) {
+				sc.terms = append(sc.terms, term{s: string(t.word)})
+			}
+		}
+		if len(words) >= 2 {
+			sc.phrases = append(sc.phrases, phrase{words, i == len(parts)-1})
+		}
+	}
+}
+
+// keepPhrase drops from the results the papers that lack the phrase in
+// every field. It re-reads the papers that hold all its words, abstracts
+// included: phrases are rare, and such papers usually few.
+func (ix *Index) keepPhrase(sc *scratch, ph phrase) {
+	for p, s := range sc.total {
+		if s == 0 {
 			continue
 		}
-		if !slices.ContainsFunc(sc.terms, func(x term) bool { return x.s == string(t.word) }) {
-			sc.terms = append(sc.terms, term{s: string(t.word)})
-		}
-		if len(sc.terms) == maxTerms {
-			break
+		pp := &ix.papers[p]
+		has := sc.tz.hasPhrase(pp.Title, ph) || sc.tz.hasPhrase(pp.Venue, ph) ||
+			slices.ContainsFunc(pp.Authors, func(a string) bool { return sc.tz.hasPhrase(a, ph) }) ||
+			slices.ContainsFunc(pp.Tags, func(t string) bool { return sc.tz.hasPhrase(t, ph) }) ||
+			sc.tz.hasPhrase(pp.AbstractText(), ph)
+		if !has {
+			sc.total[p] = 0
 		}
 	}
 }
@@ -404,9 +449,9 @@ func (ix *Index) addTypo(sc *scratch, w, m, whole, prefix int) {
 	switch {
 	case sc.mark[w] == sc.gen:
 	case whole <= k:
-		ix.add(sc, w, uint8(qTypo-5*(whole-1)), hlWhole)
+		ix.add(sc, w, [...]uint8{qTypo, qTypo2}[whole-1], hlWhole)
 	case prefix <= k && len(ix.words[w]) > m:
-		ix.add(sc, w, uint8(qTypoPrefix-5*(prefix-1)), uint8(min(m, hlMaxPrefix)))
+		ix.add(sc, w, [...]uint8{qTypoPrefix, qTypoPrefix2}[prefix-1], uint8(min(m, hlMaxPrefix)))
 	}
 }
 
