@@ -22,7 +22,7 @@ serve: dist
 data:
 	$(GO) run ./build convert data/papers-page.txt > data/papers.json
 
-test: tools e2e/node_modules vet race
+test: tools e2e/node_modules search/testdata/node_modules vet race
 	$(GO) test ./...
 
 # The race detector over every package but those driving Chromium (e2e,
@@ -55,6 +55,11 @@ tools:
 # axe-core, injected into pages by the accessibility tests.
 e2e/node_modules: e2e/package.json e2e/package-lock.json | tools
 	cd e2e && npm ci --no-audit --no-fund
+	touch $@
+
+# MiniSearch, which the known-item relevance test runs beside the widget's search.
+search/testdata/node_modules: search/testdata/package.json search/testdata/package-lock.json | tools
+	cd search/testdata && npm ci --no-audit --no-fund
 	touch $@
 
 # Go benchmarks of search/ (70, 10k, 100k papers), then the browser benchmark:

@@ -17,7 +17,8 @@ import (
 // Fields of a paper, in decreasing weight.
 const (
 	fTitle = iota
-	fMeta  // authors, tags and venue
+	fMeta  // authors, tags and venue, with the venue's short forms
+	fIdent // year, DOI and arXiv id: typed whole or by prefix, never as subsequences
 	fAbstract
 	nFields
 )
@@ -93,6 +94,7 @@ type Builder struct {
 	initials []byte
 	// word and chain are addASCII's buffers.
 	word, chain []byte
+	venues      map[string][]string // venueShort's answers: lists repeat a few venues
 	n           int // papers added
 	// text is about how many bytes of titles and abstracts the papers
 	// hold, added how many have been added so far.
@@ -224,6 +226,14 @@ func (b *Builder) Add(pp *paper.Paper, abstract string) {
 		b.add(fMeta, p, b.tz.split(t))
 	}
 	b.add(fMeta, p, b.tz.split(pp.Venue))
+	for _, short := range b.venueShort(pp.Venue) {
+		b.add(fMeta, p, b.tz.split(short))
+	}
+	if y := year(pp.Date); y != "" {
+		b.add(fIdent, p, b.tz.split(y))
+	}
+	b.add(fIdent, p, b.tz.split(pp.DOI))
+	b.add(fIdent, p, b.tz.split(pp.Arxiv))
 	if !asciiIndexing || !b.addASCII(fAbstract, p, abstract) {
 		b.add(fAbstract, p, b.tz.split(abstract))
 	}
@@ -278,7 +288,7 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	// largest, they are the memory's peak, which the others' then fit
 	// under in what the abstracts' word ids leave free.
 	last := make([]uint32, len(words))
-	for _, f := range [...]int{fAbstract, fTitle, fMeta} {
+	for _, f := range [...]int{fAbstract, fTitle, fMeta, fIdent} {
 		off := make([]uint32, len(words)+1)
 		eachID := func(fn func(p int, w uint32)) {
 			clear(last)

@@ -249,17 +249,22 @@ func (ix *Index) match(sc *scratch, t *term, best []uint16) {
 			ix.add(sc, w, uint8(qPrefix+20*len(ts)/len(word)), uint8(min(len(ts), hlMaxPrefix)))
 		}
 	}
-	if k := maxEdits(len(ts)); k > 0 && len(ts) <= maxFuzzyLen {
-		ix.matchTypos(sc, ts, k)
-	}
-	if len(ts) >= 3 && len(ts) <= maxFuzzyLen {
-		ix.matchSubsequences(sc, ts)
+	// Numbers (years, the parts of DOIs and arXiv ids) are typed or
+	// pasted exactly: "2023" one edit from "2024" is another year.
+	if digits := strings.Trim(ts, "0123456789") == ""; !digits {
+		if k := maxEdits(len(ts)); k > 0 && len(ts) <= maxFuzzyLen {
+			ix.matchTypos(sc, ts, k)
+		}
+		if len(ts) >= 3 && len(ts) <= maxFuzzyLen {
+			ix.matchSubsequences(sc, ts)
+		}
 	}
 
 	for _, c := range sc.cands {
 		raise(best, ix.postings(fTitle, c.w), uint16(c.q)*weightTitle, ix.bonus)
 		raise(best, ix.postings(fMeta, c.w), uint16(c.q)*weightMeta, nil)
 		if c.q > qInfix { // subsequences only count in short fields
+			raise(best, ix.postings(fIdent, c.w), uint16(c.q)*weightMeta, nil)
 			raise(best, ix.postings(fAbstract, c.w), uint16(c.q)*weightAbstract, nil)
 		}
 	}
@@ -308,10 +313,13 @@ func hlRank(h uint8) int {
 }
 
 // maxEdits is the typo budget of a term: none below four letters, where one
-// edit turns most terms into other words.
+// edit turns most terms into other words, and two from six letters, where
+// people make them ("contnual lerning", "trasnformerr"; a transposition
+// is one edit) and two edits rarely reach another word of the list: a
+// two-edit match ranks below every exact and prefix match anyway.
 func maxEdits(n int) int {
 	switch {
-	case n >= 8:
+	case n >= 6:
 		return 2
 	case n >= 4:
 		return 1
