@@ -72,10 +72,11 @@ search/testdata/node_modules: search/testdata/package.json search/testdata/packa
 	touch $@
 
 # Go benchmarks of search/ (70, 10k, 100k papers), then the browser benchmark:
-# the widget against Fuse.js on synthetic lists; writes docs/benchmarks.md.
+# the widget against Fuse.js on realistic and synthetic lists; writes
+# docs/benchmarks.md. BENCH=-quick: a run of a few minutes (10k only).
 bench: tools
 	@[ -d bench/node_modules/fuse.js ] || (cd bench && npm ci --no-audit --no-fund)
-	$(GO) run ./bench
+	$(GO) run ./bench $(BENCH)
 
 clean:
 	rm -rf dist build/site/_goapp/module-*

@@ -8,13 +8,14 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// compareList loads the list of n papers in the widget and, up to
-// c.fuseMax, in the Fuse.js page, types the queries in both, alternating,
-// and adds the load, memory and keystroke rows to rep.
-func compareList(rep *report, browser context.Context, base string, n, jsonSize int, c config) error {
+// compareList loads l in the widget and, up to c.fuseMax papers, in the
+// Fuse.js page, types the queries in both, alternating, and adds the load,
+// memory and keystroke rows to rep.
+func compareList(rep *report, browser context.Context, base string, l list, c config) error {
 	var err error
-	src := fmt.Sprintf("/lists/papers-%d.json", n)
-	logf("%d papers: loading the widget ...", n)
+	n := l.papers
+	src := "/lists/" + l.file()
+	logf("%v papers: loading the widget ...", l)
 	var w *tab
 	var wl loadRow
 	var profile func(context.Context) error
@@ -29,35 +30,35 @@ func compareList(rep *report, browser context.Context, base string, n, jsonSize 
 			break
 		}
 		w.close()
-		rep.notes = append(rep.notes, fmt.Sprintf("%d papers, load %d: %v", n, try, err))
+		rep.notes = append(rep.notes, fmt.Sprintf("%v papers, load %d: %v", l, try, err))
 		if try == 3 {
-			return fmt.Errorf("%d papers: %v", n, err)
+			return fmt.Errorf("%v papers: %v", l, err)
 		}
 		logf("retrying: %v", err)
 	}
-	wl.page, wl.papers, wl.json = pageCold, n, jsonSize
+	wl.page, wl.list, wl.papers, wl.json = pageCold, l.kind, n, l.json
 	w.verbose = c.keys
 	var f *tab
 	var fl loadRow
 	withFuse := n <= c.fuseMax
 	if withFuse {
-		logf("%d papers: loading the Fuse.js page ...", n)
+		logf("%v papers: loading the Fuse.js page ...", l)
 		if f, err = openTab(browser, base+"/fuse/?src="+src, nil); err != nil {
 			return err
 		}
 		if fl, err = f.load(); err != nil {
 			return err
 		}
-		fl.page, fl.papers, fl.json = "Fuse.js", n, jsonSize
+		fl.page, fl.list, fl.papers, fl.json = "Fuse.js", l.kind, n, l.json
 		f.verbose = c.keys
 	}
-	all := typingRow{papers: n, fuseSkipped: !withFuse}
+	all := typingRow{list: l.kind, papers: n, fuseSkipped: !withFuse}
 	perQuery := map[string]*typingRow{}
 	for _, q := range queries {
-		perQuery[q] = &typingRow{papers: n, query: q, fuseSkipped: !withFuse}
+		perQuery[q] = &typingRow{list: l.kind, papers: n, query: q, fuseSkipped: !withFuse}
 	}
 	if c.profileDir != "" {
-		if err := stopProfile(w.ctx, filepath.Join(c.profileDir, fmt.Sprintf("load-%d.cpuprofile", n))); err != nil {
+		if err := stopProfile(w.ctx, filepath.Join(c.profileDir, fmt.Sprintf("load-%s-%d.cpuprofile", l.kind, n))); err != nil {
 			return err
 		}
 		if err := startProfile(w.ctx); err != nil {
@@ -75,7 +76,7 @@ func compareList(rep *report, browser context.Context, base string, n, jsonSize 
 				if t == nil {
 					continue
 				}
-				logf("%d papers, round %d: %s types %q", n, round+1, t.name(), q)
+				logf("%v papers, round %d: %s types %q", l, round+1, t.name(), q)
 				_, dom, err := t.typeQuery(q)
 				if err != nil {
 					return err
@@ -92,14 +93,14 @@ func compareList(rep *report, browser context.Context, base string, n, jsonSize 
 		}
 	}
 	if c.profileDir != "" {
-		if err := stopProfile(w.ctx, filepath.Join(c.profileDir, fmt.Sprintf("typing-%d.cpuprofile", n))); err != nil {
+		if err := stopProfile(w.ctx, filepath.Join(c.profileDir, fmt.Sprintf("typing-%s-%d.cpuprofile", l.kind, n))); err != nil {
 			return err
 		}
 	}
 	// Memory is read once the widget has compressed the abstracts of a
 	// streamed list, which it does in idle time, typing or not.
 	if wl.compacted, err = compacted(w.ctx); err != nil {
-		rep.notes = append(rep.notes, fmt.Sprintf("%d papers: abstracts not compressed within a minute of typing: %v", n, err))
+		rep.notes = append(rep.notes, fmt.Sprintf("%v papers: abstracts not compressed within a minute of typing: %v", l, err))
 	}
 	if mem, err := chromedp.Run(w.ctx, chromedp.Evaluate[int](`__pwb.mem ? __pwb.mem.buffer.byteLength : 0`)); err == nil {
 		wl.mem = mem

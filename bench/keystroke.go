@@ -20,6 +20,7 @@ var queries = []string{"hebbian", "spiking neural", "contnual lerning", "transfo
 // typingRow holds the keystrokes of one list, each timed from its keydown
 // to the layout of the last DOM mutation it caused (ms).
 type typingRow struct {
+	list         string // realistic or synthetic
 	papers       int
 	query        string // "" for all queries
 	widget, fuse []float64

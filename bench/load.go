@@ -28,6 +28,7 @@ const (
 
 type loadRow struct {
 	page    string
+	list    string // realistic or synthetic; "" for the bundled list
 	papers  int
 	paint   float64 // first contentful paint, ms
 	ready   float64 // data-ready, ms

@@ -1,8 +1,9 @@
 // Command bench measures the widget in headless Chromium against a Fuse.js
-// reference page with the same DOM, on deterministic synthetic lists, and
-// writes the figures to docs/benchmarks.md.
+// reference page with the same DOM, on deterministic generated lists
+// (realistic ones, and the older synthetic ones), and writes the figures to
+// docs/benchmarks.md.
 //
-//	go run ./bench [-sizes 10000,100000] [-rounds 3] [-fuse-max 10000] [-out docs/benchmarks.md]
+//	go run ./bench [-quick] [-sizes 10000,100000] [-synthetic 10000] [-rounds 3] [-fuse-max 10000] [-out docs/benchmarks.md]
 //
 // It builds the real site (go run ./build dist, into a temporary directory),
 // serves it on loopback with the lists beside it, opens the widget with
@@ -10,15 +11,17 @@
 // queries key by key in both, alternating. A keystroke is timed in the page
 // itself (probe.js), from its keydown event to the last DOM mutation it
 // causes, layout included: what a reader waits for. Run it from the
-// module's root; it needs
-// Debian's chromium and bench/node_modules (npm ci in bench/).
+// module's root; it needs Debian's chromium and bench/node_modules (npm ci
+// in bench/).
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,7 +29,9 @@ import (
 )
 
 func main() {
-	sizesFlag := flag.String("sizes", "10000,100000", "comma-separated list sizes to measure")
+	sizesFlag := flag.String("sizes", "10000,100000", "comma-separated sizes of the realistic lists to measure (bench/synth.Realistic)")
+	synthFlag := flag.String("synthetic", "10000", "comma-separated sizes of the lists made of the bundled papers' words to measure too (bench/synth.Generate; the benchmark's lists before issue 21)")
+	quick := flag.Bool("quick", false, "a run of a few minutes: the realistic 10,000-paper list only, typed once in each page, no loads of the bundled list, no Go benchmarks")
 	rounds := flag.Int("rounds", 3, "times each query is typed in each page")
 	fuseMax := flag.Int("fuse-max", 10000, "largest list the Fuse.js page types into (it takes seconds per key at 100,000)")
 	out := flag.String("out", "docs/benchmarks.md", "Markdown file to write (- for stdout only)")
@@ -35,18 +40,27 @@ func main() {
 	keys := flag.Bool("keys", false, "print every keystroke, its time and its last DOM mutation to standard error (which keys make the p95)")
 	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget loading and typing each list, and of one warm load, to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
 	flag.Parse()
-	var sizes []int
-	for _, s := range strings.Split(*sizesFlag, ",") {
-		if strings.TrimSpace(s) == "" {
-			continue // -sizes "": loads only
-		}
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil {
-			fatal(fmt.Errorf("bad -sizes: %v", err))
-		}
-		sizes = append(sizes, n)
+	if *quick {
+		*sizesFlag, *synthFlag, *rounds, *loads, *goBench = "10000", "", 1, 0, false
 	}
-	c := config{sizes: sizes, rounds: *rounds, fuseMax: *fuseMax, loads: *loads, out: *out, goBench: *goBench, keys: *keys, profileDir: *profile}
+	var lists []list
+	for kind, flagValue := range map[string]string{realistic: *sizesFlag, synthetic: *synthFlag} {
+		for _, s := range strings.Split(flagValue, ",") {
+			if strings.TrimSpace(s) == "" {
+				continue // -sizes "": loads only
+			}
+			n, err := strconv.Atoi(strings.TrimSpace(s))
+			if err != nil {
+				fatal(fmt.Errorf("bad list size %q: %v", s, err))
+			}
+			lists = append(lists, list{kind: kind, papers: n})
+		}
+	}
+	// Realistic lists first, the smaller first: they decide the targets.
+	slices.SortFunc(lists, func(a, b list) int {
+		return cmp.Or(-strings.Compare(a.kind, b.kind), a.papers-b.papers)
+	})
+	c := config{lists: lists, rounds: *rounds, fuseMax: *fuseMax, loads: *loads, out: *out, goBench: *goBench, keys: *keys, profileDir: *profile}
 	if err := run(c); err != nil {
 		fatal(err)
 	}
@@ -60,7 +74,7 @@ func fatal(err error) {
 func logf(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) }
 
 type config struct {
-	sizes                  []int
+	lists                  []list
 	rounds, fuseMax, loads int
 	out                    string
 	goBench, keys          bool
@@ -91,11 +105,11 @@ func run(c config) error {
 	if err != nil {
 		return err
 	}
-	lists, jsonSize, err := generateLists(rep, tmp, c.sizes)
+	dir, err := generateLists(rep, tmp, c.lists)
 	if err != nil {
 		return err
 	}
-	base, stopServer, err := serve(dist, lists)
+	base, stopServer, err := serve(dist, dir)
 	if err != nil {
 		return err
 	}
@@ -112,8 +126,8 @@ func run(c config) error {
 			return err
 		}
 	}
-	for _, n := range c.sizes {
-		if err := compareList(rep, browser, base, n, jsonSize[n], c); err != nil {
+	for _, l := range c.lists {
+		if err := compareList(rep, browser, base, l, c); err != nil {
 			return err
 		}
 	}

@@ -68,7 +68,9 @@ func (r *report) markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Benchmarks\n\n")
 	fmt.Fprintf(&b, "Written by `make bench` (`go run ./bench`) on %s, %s.\n\n", time.Now().UTC().Format("2006-01-02"), r.machine)
-	b.WriteString("Synthetic lists come from `bench/synth` (deterministic; words of the bundled list). The widget is the real\n" +
+	b.WriteString("Realistic lists come from `bench/synth.Realistic` (deterministic; real lists' statistics: about 51,000 distinct\n" +
+		"words at 10,000 papers, 216,000 at 100,000; see bench/synth/realistic.go); synthetic ones from `bench/synth.Generate`\n" +
+		"(the bundled list's words, a few thousand distinct words at any size: the lists of earlier runs). The widget is the real\n" +
 		"site built by `go run ./build dist`, opened with `?src=` the list; the reference is `bench/fuse/` (Fuse.js 7.5.0, keys\n" +
 		"title and abstract, threshold 0.4, ignoreLocation; same DOM and stylesheet, 20 rows, no highlighting). Both pages type\n" +
 		"`hebbian`, `spiking neural`, `contnual lerning`, `transformer`, `robot grasping` key by key in the same run, alternating.\n" +
@@ -83,8 +85,8 @@ func (r *report) markdown() string {
 	b.WriteString(r.targets())
 
 	b.WriteString("## Per keystroke, keydown -> last DOM mutation, layout included (ms)\n\n")
-	b.WriteString("| papers | query | widget median | widget p95 | widget max | Fuse.js median | Fuse.js p95 | Fuse.js max | Fuse / widget (median) | Fuse / widget (p95) | keys |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| list | papers | query | widget median | widget p95 | widget max | Fuse.js median | Fuse.js p95 | Fuse.js max | Fuse / widget (median) | Fuse / widget (p95) | keys |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, t := range r.typing {
 		q := "all"
 		if t.query != "" {
@@ -98,7 +100,7 @@ func (r *report) markdown() string {
 			fm, fp, fx = ms(fmv), ms(fpv), ms(top(t.fuse))
 			rm, rp = fmt.Sprintf("%.0fx", fmv/wm), fmt.Sprintf("%.0fx", fpv/wp)
 		}
-		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |\n", t.papers, q, ms(wm), ms(wp), ms(top(t.widget)), fm, fp, fx, rm, rp, len(t.widget))
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |\n", t.list, t.papers, q, ms(wm), ms(wp), ms(top(t.widget)), fm, fp, fx, rm, rp, len(t.widget))
 	}
 
 	b.WriteString("\n## Load, loopback\n\n")
@@ -115,8 +117,8 @@ func (r *report) markdown() string {
 		"compressed its abstracts in idle time and let the fetched list go. Wasm memory is the linear memory after typing and\n" +
 		"that (widget only). Page memory is what the page keeps then, after a collection: its JS heap and array buffers\n" +
 		"(wasm memory is not among them; a fetched list kept would be).\n\n")
-	b.WriteString("| page | papers | first paint | wasm | started | list fetched | decoded | indexed | ready | longest task after paint | tasks > 200 ms | transferred | abstracts compressed | wasm memory | memory / JSON | page memory |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| page | list | papers | first paint | wasm | started | list fetched | decoded | indexed | ready | longest task after paint | tasks > 200 ms | transferred | abstracts compressed | wasm memory | memory / JSON | page memory |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, l := range r.loads {
 		mem, ratio, pageMem := "", "", ""
 		if l.mem > 0 {
@@ -126,13 +128,17 @@ func (r *report) markdown() string {
 		if l.pageMem > 0 {
 			pageMem = mb(l.pageMem)
 		}
-		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s | %s |\n", l.page, l.papers, ms(l.paint),
+		list := l.list
+		if list == "" {
+			list = "bundled"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s | %s |\n", l.page, list, l.papers, ms(l.paint),
 			ms(l.wasm), ms(l.started), ms(l.fetched), ms(l.decoded), ms(l.indexed), ms(l.ready), ms(l.longest), l.over200, mb(l.bytes),
 			ms(l.compacted), mem, ratio, pageMem)
 	}
 
 	b.WriteString("\n## Sizes\n\n")
-	b.WriteString("The site's files are compressed by the build (gzip -9, brotli 11); the synthetic lists by the benchmark (gzip 6,\n" +
+	b.WriteString("The site's files are compressed by the build (gzip -9, brotli 11); the generated lists by the benchmark (gzip 6,\n" +
 		"brotli 6).\n\n| file | raw | gzip | brotli |\n|---|---|---|---|\n")
 	for _, s := range r.sizes {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", s.name, mb(s.raw), mb(s.gzip), mb(s.brotl))

@@ -49,32 +49,56 @@ func buildSite(rep *report, tmp string, symbols bool) (string, error) {
 	return dist, nil
 }
 
-// generateLists writes the synthetic lists of sizes into tmp/lists, adds
-// their sizes to rep and returns the directory and each list's JSON size.
-func generateLists(rep *report, tmp string, sizes []int) (string, map[int]int, error) {
+// The kinds of list measured.
+const (
+	// realistic lists have real lists' statistics (synth.Realistic): a
+	// vocabulary that grows with the list, real venues, many authors.
+	realistic = "realistic"
+	// synthetic lists reuse the bundled papers' words (synth.Generate), a
+	// few thousand distinct words at any size: the benchmark's lists
+	// before issue 21, kept to compare with its earlier figures.
+	synthetic = "synthetic"
+)
+
+// list is one list measured; json is its size in bytes once generated.
+type list struct {
+	kind   string
+	papers int
+	json   int
+}
+
+func (l list) file() string { return fmt.Sprintf("papers-%s-%d.json", l.kind, l.papers) }
+
+func (l list) String() string { return fmt.Sprintf("%s %d", l.kind, l.papers) }
+
+// generateLists writes lists into tmp/lists, sets their sizes and adds
+// them to rep, and returns the directory.
+func generateLists(rep *report, tmp string, lists []list) (string, error) {
 	seed, err := synth.Seed("data/papers.json")
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
-	lists := filepath.Join(tmp, "lists")
-	os.MkdirAll(lists, 0o755)
-	jsonSize := map[int]int{}
-	for _, n := range sizes {
-		logf("generating %d papers ...", n)
-		data, err := json.Marshal(synth.Generate(seed, n))
-		if err != nil {
-			return "", nil, err
+	dir := filepath.Join(tmp, "lists")
+	os.MkdirAll(dir, 0o755)
+	for i, l := range lists {
+		logf("generating the %s list of %d papers ...", l.kind, l.papers)
+		pl := synth.Realistic(l.papers, 1)
+		if l.kind == synthetic {
+			pl = synth.Generate(seed, l.papers)
 		}
-		name := filepath.Join(lists, fmt.Sprintf("papers-%d.json", n))
-		r, err := writeCompressed(name, data)
+		data, err := json.Marshal(pl)
 		if err != nil {
-			return "", nil, err
+			return "", err
 		}
-		r.name = fmt.Sprintf("synthetic list, %d papers", n)
+		r, err := writeCompressed(filepath.Join(dir, l.file()), data)
+		if err != nil {
+			return "", err
+		}
+		r.name = fmt.Sprintf("%s list, %d papers", l.kind, l.papers)
 		rep.sizes = append(rep.sizes, r)
-		jsonSize[n] = len(data)
+		lists[i].json = len(data)
 	}
-	return lists, jsonSize, nil
+	return dir, nil
 }
 
 // serve serves the site at /, the lists at /lists/ and the Fuse.js page at

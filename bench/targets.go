@@ -6,12 +6,15 @@ import (
 	"strings"
 )
 
-// targets checks this run's figures against issue 5's targets.
+// targets checks this run's figures against the targets of issue 21 (the
+// realistic lists, keystrokes timed to their last DOM change) and those of
+// issue 5 that still hold (the bundled list's loads, the download).
 func (r *report) targets() string {
 	var b strings.Builder
-	b.WriteString("## Targets (issue 5) in this run\n\n")
-	b.WriteString("Medians and ratios measured side by side are the robust figures; p95 values carry the scheduling noise of a\n" +
-		"shared machine (see the notes at the end).\n\n| target | measured | |\n|---|---|---|\n")
+	b.WriteString("## Targets in this run\n\n")
+	b.WriteString("Issue 21's targets are read on the realistic lists; medians and ratios measured side by side are the robust\n" +
+		"figures, p95 and max values carry the scheduling noise of a shared machine (see the notes at the end).\n\n" +
+		"| target | measured | |\n|---|---|---|\n")
 	row := func(target, measured string, ok bool) {
 		mark := "not reached"
 		if ok {
@@ -20,30 +23,47 @@ func (r *report) targets() string {
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", target, measured, mark)
 	}
 	for _, t := range r.typing {
-		if t.query != "" || len(t.widget) == 0 {
+		if t.list != realistic || t.query != "" || len(t.widget) == 0 {
 			continue
 		}
-		wm, wp := quantile(t.widget, 0.5), quantile(t.widget, 0.95)
+		wm, wp, wx := quantile(t.widget, 0.5), quantile(t.widget, 0.95), top(t.widget)
 		switch t.papers {
 		case 10000:
-			row("10,000 papers: p95 keystroke -> DOM <= 16 ms", fmt.Sprintf("p95 %s (median %s)", ms(wp), ms(wm)), wp <= 16)
+			row("10,000 papers: p95 keydown -> last DOM change <= 16 ms", fmt.Sprintf("p95 %s (median %s)", ms(wp), ms(wm)), wp <= 16)
+			row("10,000 papers: every keystroke, first letters included, <= 33 ms", fmt.Sprintf("max %s of %d keys", ms(wx), len(t.widget)), wx <= 33)
 			if !t.fuseSkipped && len(t.fuse) > 0 {
 				rm, rp := quantile(t.fuse, 0.5)/wm, quantile(t.fuse, 0.95)/wp
-				row("10,000 papers: >= 20x faster than Fuse.js", fmt.Sprintf("%.0fx (median), %.0fx (p95)", rm, rp), rm >= 20 && rp >= 20)
+				row("10,000 papers: >= 50x faster than Fuse.js at p95", fmt.Sprintf("%.0fx (p95), %.0fx (median)", rp, rm), rp >= 50)
 			}
 		case 100000:
-			row("100,000 papers: p95 keystroke -> DOM <= 50 ms", fmt.Sprintf("p95 %s (median %s)", ms(wp), ms(wm)), wp <= 50)
+			row("100,000 papers: p95 keydown -> last DOM change <= 50 ms", fmt.Sprintf("p95 %s (median %s, max %s)", ms(wp), ms(wm), ms(wx)), wp <= 50)
 		}
 	}
 	ready := map[string][]float64{}
+	fuseReady := map[int]float64{}
+	for _, l := range r.loads {
+		if l.list == realistic && l.page == "Fuse.js" {
+			fuseReady[l.papers] = l.ready
+		}
+	}
 	for _, l := range r.loads {
 		if l.papers == 70 {
 			ready[l.page] = append(ready[l.page], l.ready)
 		}
-		if l.papers == 10000 && l.page == pageCold {
+		if l.list != realistic || l.page != pageCold {
+			continue
+		}
+		if l.papers == 10000 {
+			measured := fmt.Sprintf("%s (one load)", ms(l.ready))
+			ok := l.ready <= 1500
+			if f, seen := fuseReady[l.papers]; seen {
+				measured += fmt.Sprintf("; Fuse.js page %s", ms(f))
+				ok = ok && l.ready <= f
+			}
+			row("10,000 papers ready within 1.5 s of navigation, never slower than the Fuse.js page", measured, ok)
 			row("10,000 papers load: no long task > 200 ms after first paint", fmt.Sprintf("longest %s", ms(l.longest)), l.over200 == 0)
 		}
-		if l.papers >= 10000 && l.page == pageCold && l.mem > 0 {
+		if l.mem > 0 {
 			ratio := float64(l.mem) / float64(l.json)
 			row(fmt.Sprintf("%d papers: wasm memory after typing <= 2x the JSON", l.papers), fmt.Sprintf("%.2fx (%s for %s)", ratio, mb(l.mem), mb(l.json)), ratio <= 2)
 		}
