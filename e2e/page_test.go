@@ -237,3 +237,40 @@ func TestPagePreRenderedEqualsLive(t *testing.T) {
 	}
 	live.noConsoleErrors()
 }
+
+// offerInstall does what Chromium does when the site becomes installable:
+// it fires beforeinstallprompt, which go-app's app.js keeps for the
+// Install button. Headless Chromium never offers installation itself.
+func (p *page) offerInstall() {
+	p.t.Helper()
+	p.run(chromedp.Evaluate[chromedp.Void](`window.dispatchEvent(Object.assign(new Event("beforeinstallprompt", {cancelable: true}), {prompt() {}, userChoice: Promise.resolve({outcome: "dismissed"})}))`))
+	p.waitJS(`!!document.querySelector('[data-app-install]')`)
+}
+
+// The Install button is quiet: at the foot of the widget, after the list,
+// and the last stop of the Tab key.
+func TestPageInstallButtonComesLast(t *testing.T) {
+	p := newPage(t)
+	p.open("?src=" + publications)
+	p.offerInstall()
+	if !eval[bool](p, `!!document.querySelector('footer [data-app-install]') && !document.querySelector('header [data-app-install]')`) {
+		t.Error("the Install button is not in the widget's footer")
+	}
+	if !eval[bool](p, `!!(document.querySelector('main').compareDocumentPosition(document.querySelector('[data-app-install]')) & Node.DOCUMENT_POSITION_FOLLOWING)`) {
+		t.Error("the Install button comes before the list")
+	}
+	// Tab order is document order here (no positive tabindex): the
+	// button is the last element Tab reaches.
+	last := eval[string](p, `(() => {
+		const all = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+			.filter(e => e.tabIndex >= 0 && !e.disabled && e.checkVisibility());
+		return all[all.length - 1].dataset.appInstall ?? all[all.length - 1].outerHTML.slice(0, 80);
+	})()`)
+	if last != "true" {
+		t.Errorf("the last element in tab order is %s", last)
+	}
+	if style := eval[string](p, `getComputedStyle(document.querySelector('[data-app-install]')).backgroundColor`); style != "rgba(0, 0, 0, 0)" {
+		t.Errorf("the Install button is filled (%s), not quiet", style)
+	}
+	p.noConsoleErrors()
+}

@@ -319,6 +319,9 @@ func (w *Widget) Render() app.UI {
 			w.renderAlert(),
 			w.renderResults(),
 		),
+		app.Footer().Class("pw-footer").Body(
+			newAppStatus().Messages(w.msg).Installer(true),
+		),
 	)
 }
 
