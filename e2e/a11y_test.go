@@ -280,6 +280,9 @@ func TestAccessibilityAudit(t *testing.T) {
 		}},
 		{"list with problems", "?src=/fixtures/invalid.json", nil},
 		{"sort, year and tag filters", "?src=/fixtures/lab.json&sort=newest&tag=snn&theme=dark", nil},
+		// While the browser offers installation (offerInstall: page_test.go).
+		{"install offered, light", "?theme=light", (*page).offerInstall},
+		{"install offered, dark", "?theme=dark&q=spiking", (*page).offerInstall},
 	}
 	for _, v := range views {
 		t.Run(v.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package e2e
 import (
 	"net/http/httptest"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -180,10 +181,10 @@ func TestPagePreRenderedOrderAndHeadings(t *testing.T) {
 	static := staticPage(t, url)
 	want := []string{"2502.11111", "10.1016/j.jcp.2024.000123"}
 	for name, p := range map[string]*page{"live": live, "pre-rendered": static} {
-		if got := p.rowIDs(); len(got) != 4 || !slices.Equal(got[:2], want) {
+		if got := p.rowIDs(); len(got) != 5 || !slices.Equal(got[:2], want) {
 			t.Errorf("%s rows %v, want newest first from %v", name, got, want)
 		}
-		if got := p.yearHeadings(); !slices.Equal(got, []string{"2025", "2024", "2023"}) {
+		if got := p.yearHeadings(); !slices.Equal(got, []string{"2025", "2024", "2023", "2022"}) {
 			t.Errorf("%s year headings %v", name, got)
 		}
 		if wrong := eval[[]string](p, rowsUnderTheirYear); len(wrong) > 0 {
@@ -193,4 +194,83 @@ func TestPagePreRenderedOrderAndHeadings(t *testing.T) {
 	if l, s := live.rowIDs(), static.rowIDs(); !slices.Equal(l, s) {
 		t.Errorf("live rows %v, pre-rendered %v", l, s)
 	}
+}
+
+// prerenderedState is what must not differ between the pre-rendered and
+// the live page: rows, their element ids and links, the menus' choices.
+const prerenderedState = `({
+	rows: [...document.querySelectorAll('[data-paper-id]')].map(e => e.dataset.paperId),
+	ids: [...document.querySelectorAll('[data-paper-id]')].map(e => e.id),
+	hrefs: [...document.querySelectorAll('[data-paper-id] a[href]')].map(a => a.href),
+	sort: document.querySelector('#pw-sort').value,
+	selected: [...document.querySelectorAll('option')].filter(o => o.selected).map(o => o.value),
+	escaped: [...document.querySelectorAll('[id], [href]')].map(e => e.id + " " + (e.getAttribute('href') ?? "")).filter(s => s.includes("\\u")),
+})`
+
+type pageState struct {
+	Rows, IDs, Hrefs, Selected, Escaped []string
+	Sort                                string
+}
+
+// The pre-rendered page equals the live one: a paper whose key and link
+// held invisible characters was given a plain id and lost the link at
+// import, instead of reaching index.html as "\u200b"; the sort menu says
+// the order the list is in (go-app wrote selected="false", which browsers
+// read as selected).
+func TestPagePreRenderedEqualsLive(t *testing.T) {
+	url := smithLabURL(t) + "/"
+	live := newPage(t)
+	live.run(chromedp.Navigate(url), chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
+	static := staticPage(t, url)
+	l, s := eval[pageState](live, prerenderedState), eval[pageState](static, prerenderedState)
+	if !reflect.DeepEqual(l, s) {
+		t.Errorf("live page:\n%+v\npre-rendered:\n%+v", l, s)
+	}
+	if s.Sort != "newest" || len(s.Escaped) > 0 || len(s.Hrefs) == 0 {
+		t.Errorf("pre-rendered sort %q, escaped ids or links %v, links %v", s.Sort, s.Escaped, s.Hrefs)
+	}
+	if !slices.Contains(s.Rows, "lecture-notes-on-weather-emulation") {
+		t.Errorf("the paper with an invisible character in its key is missing or kept it: %v", s.Rows)
+	}
+	if n := eval[int](static, `document.querySelectorAll('[selected="false"], [hidden="false"], [open="false"], [disabled="false"], [checked="false"]').length`); n > 0 {
+		t.Errorf("%d boolean attributes are written as false in the pre-rendered page", n)
+	}
+	live.noConsoleErrors()
+}
+
+// offerInstall does what Chromium does when the site becomes installable:
+// it fires beforeinstallprompt, which go-app's app.js keeps for the
+// Install button. Headless Chromium never offers installation itself.
+func (p *page) offerInstall() {
+	p.t.Helper()
+	p.run(chromedp.Evaluate[chromedp.Void](`window.dispatchEvent(Object.assign(new Event("beforeinstallprompt", {cancelable: true}), {prompt() {}, userChoice: Promise.resolve({outcome: "dismissed"})}))`))
+	p.waitJS(`!!document.querySelector('[data-app-install]')`)
+}
+
+// The Install button is quiet: at the foot of the widget, after the list,
+// and the last stop of the Tab key.
+func TestPageInstallButtonComesLast(t *testing.T) {
+	p := newPage(t)
+	p.open("?src=" + publications)
+	p.offerInstall()
+	if !eval[bool](p, `!!document.querySelector('footer [data-app-install]') && !document.querySelector('header [data-app-install]')`) {
+		t.Error("the Install button is not in the widget's footer")
+	}
+	if !eval[bool](p, `!!(document.querySelector('main').compareDocumentPosition(document.querySelector('[data-app-install]')) & Node.DOCUMENT_POSITION_FOLLOWING)`) {
+		t.Error("the Install button comes before the list")
+	}
+	// Tab order is document order here (no positive tabindex): the
+	// button is the last element Tab reaches.
+	last := eval[string](p, `(() => {
+		const all = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+			.filter(e => e.tabIndex >= 0 && !e.disabled && e.checkVisibility());
+		return all[all.length - 1].dataset.appInstall ?? all[all.length - 1].outerHTML.slice(0, 80);
+	})()`)
+	if last != "true" {
+		t.Errorf("the last element in tab order is %s", last)
+	}
+	if style := eval[string](p, `getComputedStyle(document.querySelector('[data-app-install]')).backgroundColor`); style != "rgba(0, 0, 0, 0)" {
+		t.Errorf("the Install button is filled (%s), not quiet", style)
+	}
+	p.noConsoleErrors()
 }

@@ -253,7 +253,7 @@ func TestSourceParameterLoadsAnotherList(t *testing.T) {
 	}
 	row := `[data-paper-id="smith2024"]`
 	meta := p.text(row + ` .pw-meta`)
-	for _, want := range []string{"Ada Smith, Bo Chen", "NeurIPS", "2024-03"} {
+	for _, want := range []string{"Ada Smith, Bo Chen", "NeurIPS", "Mar 2024"} {
 		if !strings.Contains(meta, want) {
 			t.Errorf("meta line %q lacks %q", meta, want)
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -278,21 +279,39 @@ func checkDate(s string) string {
 	return fmt.Sprintf("%q is not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", truncate(s, 80))
 }
 
-// hasUnsafeChar finds what may not appear in ids or links: ids end up in element ids and
-// URL fragments, and go-app quotes attribute values in a way HTML does not
-// read as escaping.
-func hasUnsafeChar(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("\"'<>\\`", r)
+// unsafeChar finds the first character that may not appear in ids or
+// links: ids end up in element ids and URL fragments, and go-app quotes
+// attribute values with strconv.Quote, which HTML does not read as
+// escaping. Quotes and angle brackets would end the attribute; characters
+// strconv.Quote escapes (invisible ones: zero-width spaces, bidi controls
+// such as U+202E, soft hyphens) reach index.html as "\u200b", so the
+// pre-rendered page's permalinks and links would differ from the live ones.
+func unsafeChar(s string) (rune, bool) {
+	i := strings.IndexFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || !strconv.IsPrint(r) || strings.ContainsRune("\"'<>\\`", r)
 	})
+	if i < 0 {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r, true
+}
+
+// invisible names an unsafe character that the reader cannot see in the
+// message's quoted value, or is "".
+func invisible(r rune) string {
+	if r == ' ' || strconv.IsPrint(r) && !unicode.IsSpace(r) {
+		return ""
+	}
+	return fmt.Sprintf(" (it contains U+%04X, which is invisible)", r)
 }
 
 func checkID(id string) string {
 	if len(id) > 200 {
 		return fmt.Sprintf("%q is longer than 200 bytes", truncate(id, 40))
 	}
-	if hasUnsafeChar(id) {
-		return fmt.Sprintf("%q may not contain spaces, quotes, <, >, \\ or control characters", truncate(id, 80))
+	if r, bad := unsafeChar(id); bad {
+		return fmt.Sprintf("%q may not contain spaces, quotes, <, >, \\, control or invisible characters%s", truncate(id, 80), invisible(r))
 	}
 	return ""
 }
@@ -300,8 +319,8 @@ func checkID(id string) string {
 // checkLink allows only absolute http(s) URLs: anything else (javascript:,
 // data:, protocol-relative) could run script or leave the page silently.
 func checkLink(s string) string {
-	if hasUnsafeChar(s) {
-		return fmt.Sprintf("%q is not a valid link (spaces, quotes, <, > and \\ must be percent-encoded)", truncate(s, 80))
+	if r, bad := unsafeChar(s); bad {
+		return fmt.Sprintf("%q is not a valid link (spaces, quotes, <, >, \\ and invisible characters must be percent-encoded)%s", truncate(s, 80), invisible(r))
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

@@ -141,3 +141,48 @@ func TestSlug(t *testing.T) {
 		t.Errorf("long slug %q", got)
 	}
 }
+
+// Invisible characters in ids and links would reach index.html escaped
+// ("\u200b"), so the pre-rendered permalinks and links would not be the
+// live ones: they are refused, naming the paper, the field and the
+// character.
+func TestInvisibleCharactersInIDsAndLinks(t *testing.T) {
+	in := `[
+	  {"id": "zero\u200bwidth", "title": "T"},
+	  {"id": "rlo\u202egnp", "title": "T"},
+	  {"id": "ok", "title": "T", "url": "https://example.org/a\u200b", "pdf": "https://example.org/\u2066x.pdf"},
+	  {"id": "café-2024", "title": "Accents are fine", "url": "https://example.org/café"}
+	]`
+	for name, decode := range map[string]func([]byte) (List, []Problem, error){"Decode": Decode, "DecodeShared": func(b []byte) (List, []Problem, error) { return DecodeShared(b, nil) }} {
+		l, problems, err := decode([]byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, p := range l.Papers {
+			ids = append(ids, p.ID)
+		}
+		if got := strings.Join(ids, ","); got != "ok,café-2024" {
+			t.Errorf("%s kept %s", name, got)
+		}
+		if l.Papers[0].URL != "" || l.Papers[0].PDF != "" || l.Papers[1].URL == "" {
+			t.Errorf("%s links kept: %+v", name, l.Papers)
+		}
+		var msgs []string
+		for _, p := range problems {
+			msgs = append(msgs, p.Error())
+		}
+		all := strings.Join(msgs, "\n")
+		for _, want := range []string{
+			`papers[0].id: "zero\u200bwidth" may not contain spaces, quotes, <, >, \, control or invisible characters (it contains U+200B, which is invisible)`,
+			`papers[1].id: "rlo\u202egnp" may not contain`,
+			`(it contains U+202E, which is invisible)`,
+			`papers[2].url: "https://example.org/a\u200b" is not a valid link`,
+			`papers[2].pdf: "https://example.org/\u2066x.pdf" is not a valid link`,
+		} {
+			if !strings.Contains(all, want) {
+				t.Errorf("%s problems lack %q; got:\n%s", name, want, all)
+			}
+		}
+	}
+}

@@ -335,6 +335,9 @@ func (w *Widget) Render() app.UI {
 			w.renderAlert(),
 			w.renderResults(),
 		),
+		app.Footer().Class("pw-footer").Body(
+			newAppStatus().Messages(w.msg).Installer(true),
+		),
 	)
 }
 

@@ -128,6 +128,9 @@ func Build(o Options) error {
 	if err := app.GenerateStaticWebsite(o.Out, h); err != nil {
 		return fmt.Errorf("pre-rendering the page: %w", err)
 	}
+	if err := fixBooleans(filepath.Join(o.Out, "index.html")); err != nil {
+		return err
+	}
 	// The toolchain's wasm_exec.js must match the compiler that built
 	// app.wasm; the repository keeps a copy that a test checks.
 	if err := copyFile(filepath.Join(o.Root, "wasm_exec.js"), filepath.Join(o.Out, "wasm_exec.js")); err != nil {
