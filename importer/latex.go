@@ -149,15 +149,15 @@ var argCommands = map[string]bool{
 	"makebox": true, "NoCaseChange": true, "nocase": true, "MakeUppercase": true,
 	"MakeLowercase": true, "uppercase": true, "lowercase": true, "MakeTextUppercase": true,
 	"MakeTextLowercase": true, "mkbibemph": true, "mkbibitalic": true, "mkbibbold": true,
-	"underline": true, "uline": true, "footnote": true, "textcolor": true, "color": true,
-	"foreignlanguage": true, "textenglish": true, "textgerman": true, "textfrench": true,
-	"texorpdfstring": true, "IfFileExists": true, "lowercasefirst": true, "capitalisewords": true,
+	"underline": true, "uline": true, "footnote": true, "textenglish": true, "textgerman": true,
+	"textfrench": true,
 }
 
-// colourArg commands (\textcolor{red}{text}) and language commands take a
-// first argument that names a setting, not text.
+// settingArg commands take a first argument that is not text: a colour
+// (\textcolor{red}{text}, \color{red}), a language, an address
+// (\href{address}{text}), the TeX of a PDF string (\texorpdfstring).
 var settingArg = map[string]bool{
-	"textcolor": true, "color": true, "foreignlanguage": true, "href": true,
+	"textcolor": true, "color": true, "foreignlanguage": true, "href": true, "texorpdfstring": true,
 }
 
 // dropCommands point into a paper's text (citations, references), steer
@@ -419,7 +419,7 @@ func (c *latexConv) command() {
 	case accentMarks[name] != 0:
 		c.pos = skipSpace(s, c.pos)
 		c.argument(frame{kind: accentArg, accent: name})
-	case letterCommands[name] != "" || hasKey(letterCommands, name):
+	case hasKey(letterCommands, name):
 		c.emit(letterCommands[name])
 	case scriptCommands[name] != 0:
 		c.argument(frame{kind: scriptCommands[name]})
@@ -439,8 +439,6 @@ func (c *latexConv) command() {
 		}
 	case argCommands[name] || settingArg[name]:
 		if settingArg[name] {
-			// \href{address}{text}, \textcolor{red}{text}: the second
-			// argument is what a reader sees.
 			c.skipGroup()
 			c.pos = skipSpace(s, c.pos)
 		}
