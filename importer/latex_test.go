@@ -102,3 +102,13 @@ func TestLatexLinear(t *testing.T) {
 		}
 	}
 }
+
+// The file of the report: 30 stacked accents in 100 bytes, which the old
+// converter would have taken about a day over.
+func TestStackedAccentsFile(t *testing.T) {
+	src := "@misc{k, title = {" + strings.Repeat(`\~`, 30) + "e}}\n"
+	l, ws, err := Parse("hostile.bib", []byte(src), "")
+	if err != nil || len(ws) > 0 || len(l.Papers) != 1 || l.Papers[0].Title != "e"+strings.Repeat("\u0303", 30) {
+		t.Errorf("%v %v %+v", err, ws, l.Papers)
+	}
+}
