@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -150,7 +151,7 @@ var argCommands = map[string]bool{
 	"MakeLowercase": true, "uppercase": true, "lowercase": true, "MakeTextUppercase": true,
 	"MakeTextLowercase": true, "mkbibemph": true, "mkbibitalic": true, "mkbibbold": true,
 	"underline": true, "uline": true, "footnote": true, "textenglish": true, "textgerman": true,
-	"textfrench": true,
+	"textfrench": true, "IeC": true, "mathop": true, "mathbin": true, "mathrel": true,
 }
 
 // settingArg commands take a first argument that is not text: a colour
@@ -169,6 +170,8 @@ var dropCommands = map[string]bool{
 	"noopsort": true, "sortkey": true, "ref": true, "eqref": true, "autoref": true, "cref": true,
 	"Cref": true, "label": true, "pageref": true, "hspace": true, "vspace": true, "phantom": true,
 	"hphantom": true, "vphantom": true, "index": true, "hyphenation": true,
+	// \begin{itshape}…\end{itshape}: an environment's name is no text.
+	"begin": true, "end": true,
 }
 
 // verbatimArg commands hold an address whose characters ("~", "_", "%")
@@ -431,11 +434,18 @@ func (c *latexConv) command() {
 		c.skipOptional()
 		c.skipGroup()
 		c.done()
+	case name == "ElsevierGlyph" && strings.HasPrefix(s[c.pos:], "{"):
+		// Elsevier's exports name a character by its code point:
+		// \ElsevierGlyph{2014} is "—".
+		code := c.groupText()
+		if n, err := strconv.ParseUint(code, 16, 32); err == nil && utf8.ValidRune(rune(n)) {
+			c.emit(string(rune(n)))
+		} else {
+			c.emit(code)
+		}
 	case verbatimArg[name]:
 		if strings.HasPrefix(s[c.pos:], "{") {
-			start := c.pos + 1
-			c.skipGroup()
-			c.emit(strings.TrimSuffix(s[start:c.pos], "}"))
+			c.emit(c.groupText())
 		}
 	case argCommands[name] || settingArg[name]:
 		if settingArg[name] {
@@ -602,6 +612,14 @@ func (c *latexConv) skipGroup() {
 		}
 	}
 	c.pos = len(s)
+}
+
+// groupText skips the braced group at c.pos and returns its text as
+// written.
+func (c *latexConv) groupText() string {
+	start := c.pos + 1
+	c.skipGroup()
+	return strings.TrimSuffix(c.src[start:c.pos], "}")
 }
 
 // skipOptional skips an optional argument "[…]" at c.pos. Real ones are
