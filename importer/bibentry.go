@@ -178,9 +178,17 @@ func bibLink(raw string) (link, doi string) {
 	return link, doi
 }
 
-var doiPrefix = regexp.MustCompile(`(?i)^(https?://(dx\.)?doi\.org/|doi:\s*)`)
+var (
+	doiPrefix = regexp.MustCompile(`(?i)^(https?://(dx\.)?doi\.org/|doi:\s*)`)
+	// resolverDOI is a DOI behind another resolver's address, as older
+	// exports write it: http://doi.acm.org/10.1145/1137627.1137631.
+	resolverDOI = regexp.MustCompile(`(?i)^https?://[a-z.]*\bdoi\.[a-z.]+/(10\.\d{4,9}/\S+)$`)
+)
 
 func cleanDOI(s string) string {
+	if m := resolverDOI.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
 	return doiPrefix.ReplaceAllString(s, "")
 }
 

@@ -338,7 +338,7 @@ func TestLooseDates(t *testing.T) {
 func TestLinksAndIDs(t *testing.T) {
 	src := `@article{anchor, title = {A}, url = {doi:<a href="https://doi.org/10.1000/xyz">10.1000/xyz</a>}}
 @article{anchor2, title = {B}, doi = {10.1/own}, url = {<a href="https://lab.example.org/b" target="_blank">paper</a>}}
-@article{doiurl, title = {C}, url = {doi:10.1000/abc}}
+@article{doiurl, title = {C}, url = {doi:10.1000/abc}, doi = {http://doi.acm.org/10.1000/abc}}
 @article{alfolio, title = {D}, pdf = {d.pdf}, html = {https://lab.example.org/d}}
 @article{scholar, title = {E}, journal = {arXiv preprint cond-mat/0603845}}
 @article{listing, title = {F}, note = {0603846 [cond-mat]}}
