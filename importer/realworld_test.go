@@ -175,3 +175,21 @@ func TestRealWorldNoResidue(t *testing.T) {
 		}
 	}
 }
+
+// ImportWith is what the build calls: the pdf base reaches every source.
+func TestImportWithPDFBase(t *testing.T) {
+	paths := []string{filepath.Join(realWorldDir, "alfolio.bib"), filepath.Join(realWorldDir, "dblp.bib")}
+	l, report, err := ImportWith(paths, Options{PDFBase: "https://lab.example.org/assets/pdf/"})
+	if err != nil || len(l.Papers) != 7 || len(report.Sources) != 2 {
+		t.Fatalf("%v: %d papers, %+v", err, len(l.Papers), report.Sources)
+	}
+	if pdf := l.Papers[0].PDF; pdf != "https://lab.example.org/assets/pdf/mehta2023adl.pdf" {
+		t.Errorf("pdf = %q", pdf)
+	}
+	if _, _, err := ImportWith(paths, Options{PDFBase: "lab.example.org/pdf"}); err == nil || !strings.Contains(err.Error(), `pdf base "lab.example.org/pdf" is not an http(s) address`) {
+		t.Errorf("a bad pdf base: err = %v", err)
+	}
+	if _, _, err := ImportWith(nil, Options{}); err == nil {
+		t.Error("no sources: no error")
+	}
+}
