@@ -320,11 +320,11 @@ func looseDate(s string, inMonth bool) (year string, month, day int, ok bool) {
 		return "", m, 0, true
 	}
 	if isoDate.MatchString(s) && !inMonth {
-		year, rest, _ := strings.Cut(s, "-")
+		y, rest, _ := strings.Cut(s, "-")
 		m, d, _ := strings.Cut(rest, "-")
 		month, _ = strconv.Atoi(m)
 		day, _ = strconv.Atoi(d)
-		return year, month, day, true
+		return y, month, day, true
 	}
 	tokens := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '-' || r == '/' })
 	for _, t := range tokens {
