@@ -365,8 +365,9 @@ func monthNumber(s string) int {
 // splitTags splits keywords as exports write them: one a line (EndNote,
 // whose keywords hold commas: "Rats, Wistar"), separated by semicolons
 // (MEDLINE, whose keywords hold commas too: "Action Potentials, physiology;
-// Animals") or else by commas, braces protecting a separator; a line break
-// always separates. Each tag is cleaned (its LaTeX converted), then kept
+// Animals") or else by commas, braces protecting a separator. A line break
+// separates too, but for JabRef's, which wraps long fields with a line
+// break and a tab. Each tag is cleaned (its LaTeX converted), then kept
 // once.
 func splitTags(s string, clean func(string) string) []string {
 	sep := byte(',')
@@ -375,6 +376,9 @@ func splitTags(s string, clean func(string) string) []string {
 		sep = ';'
 	case oneAline(s):
 		sep = '\n'
+	}
+	if sep != '\n' {
+		s = wrappedLine.ReplaceAllString(s, " ")
 	}
 	var tags []string
 	seen := map[string]bool{}
@@ -393,11 +397,17 @@ func splitTags(s string, clean func(string) string) []string {
 	return tags
 }
 
-// oneAline tells a list of one keyword a line from a comma-separated list
-// wrapped across lines, whose lines end (or start) with a comma.
+var wrappedLine = regexp.MustCompile(`\r?\n\t[ \t]*`)
+
+// oneAline tells a list of one keyword a line from a list with separators
+// wrapped across lines, whose lines end (or start) with a comma or, in
+// JabRef's files, go on after a tab.
 func oneAline(s string) bool {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
-	for _, l := range lines {
+	for i, l := range lines {
+		if i > 0 && strings.HasPrefix(l, "\t") {
+			return false
+		}
 		if l = strings.TrimSpace(l); strings.HasPrefix(l, ",") || strings.HasSuffix(l, ",") {
 			return false
 		}

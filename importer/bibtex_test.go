@@ -280,6 +280,8 @@ func TestKeywordsAndSubtitles(t *testing.T) {
 Action potentials
   Animals}}
 @article{medline, title = {B}, keywords = {Action Potentials, physiology; Animals; {\"O}dema}}
+@article{jabref, title = {B2}, keywords = {spiking neurons, synaptic
+	plasticity, learning}}
 @article{plain, title = {C}, keywords = {spiking, {Hodgkin, Huxley},
   Spiking, bursting}}
 @book{sub, title = {Deep Learning}, subtitle = {Foundations and Concepts}, titleaddon = {With exercises}}
@@ -296,6 +298,7 @@ Action potentials
 	}{
 		{"A", []string{"Neurons, Afferent", "Action potentials", "Animals"}},
 		{"B", []string{"Action Potentials, physiology", "Animals", "Ödema"}},
+		{"B2", []string{"spiking neurons", "synaptic plasticity", "learning"}},
 		{"C", []string{"spiking", "Hodgkin, Huxley", "bursting"}},
 		{"Deep Learning: Foundations and Concepts. With exercises", nil},
 		{"Why Sleep? A Primer", nil},
