@@ -181,9 +181,11 @@ var verbatimArg = map[string]bool{"url": true, "nolinkurl": true, "path": true, 
 // quoteCommands put their argument in quotes; nested quotes alternate.
 var quoteCommands = map[string]bool{"enquote": true, "mkbibquote": true, "textquote": true, "qq": true}
 
-// wrapCommands put their argument between two characters.
+// wrapCommands put their argument between two characters; a fraction puts
+// a slash after its first, and its second follows.
 var wrapCommands = map[string][2]string{
 	"mkbibparens": {"(", ")"}, "mkbibbrackets": {"[", "]"}, "parentext": {"(", ")"}, "brackettext": {"[", "]"},
+	"frac": {"", "/"}, "dfrac": {"", "/"}, "tfrac": {"", "/"}, "nicefrac": {"", "/"},
 }
 
 // scriptCommands raise or lower their argument.
@@ -428,7 +430,7 @@ func (c *latexConv) command() {
 		c.argument(frame{kind: scriptCommands[name]})
 	case quoteCommands[name]:
 		c.argument(frame{kind: quoteArg})
-	case wrapCommands[name][0] != "":
+	case wrapCommands[name] != [2]string{}:
 		c.argument(frame{kind: wrapArg, wrap: wrapCommands[name]})
 	case dropCommands[name]:
 		c.skipOptional()

@@ -42,6 +42,7 @@ func TestLatex(t *testing.T) {
 		{`\foo{bar} \baz qux \enquote*{E} x\hspace*{1em}y`, "bar qux “E” xy"},
 		{`a\'{}b \^{} \v{}c`, "a'b ^ c"},
 		{`\"{\i} \'\i \~{\^a}`, "ï íẫ"},
+		{`$\frac{1}{2}$, $\frac12$, \nicefrac{a+b}{c}`, "1/2, 1/2, a+b/c"},
 		{`a\begin{it}b\end{it}c \ElsevierGlyph{2014} \ElsevierGlyph{zz} \ElsevierGlyph`, "abc — zz"},
 		{`\mkbibparens{a} \mkbibbrackets{b} x\mkbibsuperscript{2} 4\textsuperscript{ème} \textonesuperior`, "(a) [b] x² 4ème ¹"},
 	}
