@@ -5,7 +5,6 @@ package importer
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -69,45 +68,22 @@ func Detect(data []byte) Format {
 	return PapersPage
 }
 
-// Options steer an import; the zero value detects each source's format.
+// Options say how to read sources.
 type Options struct {
+	// Format is the format of every source; "" detects each one's.
 	Format Format
-	// PDFBase is the address that relative pdf fields are relative to:
-	// al-folio's pdf = {paper.pdf} names a file of the site's /assets/pdf/,
-	// so https://lab.example.org/assets/pdf/. Without it they are left out.
+	// PDFBase is the URL relative pdf fields (al-folio's pdf = {paper.pdf})
+	// are resolved against, such as https://lab.example.org/assets/pdf/.
 	PDFBase string
 }
 
 // File reads one source file; format "" means detect it.
 func File(path string, format Format) (paper.List, []Warning, error) {
-	return FileWith(path, Options{Format: format})
-}
-
-// FileWith reads one source file as opt says.
-func FileWith(path string, opt Options) (paper.List, []Warning, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return paper.List{}, nil, err
 	}
-	return ParseWith(filepath.Base(path), data, opt)
-}
-
-// ImportWith reads the files in order as opt says and merges them, as
-// Import does.
-func ImportWith(paths []string, opt Options) (paper.List, Report, error) {
-	sources := make([]Source, 0, len(paths))
-	for _, p := range paths {
-		list, warnings, err := FileWith(p, opt)
-		if err != nil {
-			return paper.List{}, Report{}, err
-		}
-		sources = append(sources, Source{Name: p, List: list, Warnings: warnings})
-	}
-	if len(sources) == 0 {
-		return paper.List{}, Report{}, errors.New("no paper list given")
-	}
-	list, report := Merge(sources)
-	return list, report, nil
+	return Parse(filepath.Base(path), data, format)
 }
 
 // Parse imports data named name (used in messages) in the given format, or
@@ -116,9 +92,9 @@ func Parse(name string, data []byte, format Format) (paper.List, []Warning, erro
 	return ParseWith(name, data, Options{Format: format})
 }
 
-// ParseWith imports data named name (used in messages) as opt says.
-func ParseWith(name string, data []byte, opt Options) (paper.List, []Warning, error) {
-	pdfBase, err := parsePDFBase(opt.PDFBase)
+// ParseWith imports data named name (used in messages) as o says.
+func ParseWith(name string, data []byte, o Options) (paper.List, []Warning, error) {
+	pdfBase, err := parsePDFBase(o.PDFBase)
 	if err != nil {
 		return paper.List{}, nil, err
 	}
@@ -126,7 +102,7 @@ func ParseWith(name string, data []byte, opt Options) (paper.List, []Warning, er
 	if err != nil {
 		return paper.List{}, nil, err
 	}
-	format := opt.Format
+	format := o.Format
 	if format == "" {
 		format = Detect(data)
 	}
