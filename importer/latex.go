@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -102,6 +103,13 @@ var letterCommands = map[string]string{
 	"textbaht": "฿", "textflorin": "ƒ", "textestimated": "℮", "textmho": "℧", "textrecipe": "℞",
 	"textservicemark": "℠", "textcircledP": "℗", "textdblhyphen": "⸗", "textthreequartersemdash": "—",
 	"texttwelveudash": "—", "textdiscount": "⁒", "textleaf": "🍃", "textmarried": "⚭", "textdivorced": "⚮",
+	// siunitx's units and prefixes: \SI{5}{\micro\metre} is "5 µm".
+	"metre": "m", "meter": "m", "second": "s", "gram": "g", "kelvin": "K", "ampere": "A", "mole": "mol",
+	"hertz": "Hz", "volt": "V", "watt": "W", "joule": "J", "newton": "N", "pascal": "Pa", "tesla": "T",
+	"ohm": "Ω", "electronvolt": "eV", "litre": "l", "liter": "l", "minute": "min", "hour": "h",
+	"celsius": "°C", "angstrom": "Å", "percent": "%", "per": "/", "squared": "²", "cubed": "³",
+	"femto": "f", "pico": "p", "nano": "n", "milli": "m", "centi": "c", "kilo": "k", "mega": "M",
+	"giga": "G", "tera": "T",
 	"LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "TeX": "TeX", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
 	"LuaTeX": "LuaTeX", "eTeX": "eTeX", "AmS": "AMS", "BibLaTeX": "BibLaTeX", "MF": "Metafont",
 	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε",
@@ -152,6 +160,7 @@ var argCommands = map[string]bool{
 	"MakeTextLowercase": true, "mkbibemph": true, "mkbibitalic": true, "mkbibbold": true,
 	"underline": true, "uline": true, "footnote": true, "textenglish": true, "textgerman": true,
 	"textfrench": true, "IeC": true, "mathop": true, "mathbin": true, "mathrel": true,
+	"si": true, "num": true, "unit": true,
 }
 
 // settingArg commands take a first argument that is not text: a colour
@@ -186,6 +195,7 @@ var quoteCommands = map[string]bool{"enquote": true, "mkbibquote": true, "textqu
 var wrapCommands = map[string][2]string{
 	"mkbibparens": {"(", ")"}, "mkbibbrackets": {"[", "]"}, "parentext": {"(", ")"}, "brackettext": {"[", "]"},
 	"frac": {"", "/"}, "dfrac": {"", "/"}, "tfrac": {"", "/"}, "nicefrac": {"", "/"},
+	"SI": {"", " "}, "qty": {"", " "}, "ang": {"", "°"},
 }
 
 // scriptCommands raise or lower their argument.
@@ -300,6 +310,7 @@ const (
 	subArg                      // _{…}, \textsubscript{…}
 	quoteArg                    // \enquote{…}
 	wrapArg                     // \mkbibparens{…}
+	chemArg                     // \ce{…}
 )
 
 // frame is an open group or argument. single frames are arguments written
@@ -321,6 +332,7 @@ type latexConv struct {
 	frames  []frame
 	marks   []rune // accents waiting for the next letter, outermost first
 	scripts int    // open super- and subscript frames
+	chems   int    // open chemistry frames
 	quotes  int    // open quote frames
 	math    bool
 }
@@ -430,6 +442,8 @@ func (c *latexConv) command() {
 		c.argument(frame{kind: scriptCommands[name]})
 	case quoteCommands[name]:
 		c.argument(frame{kind: quoteArg})
+	case name == "ce":
+		c.argument(frame{kind: chemArg})
 	case wrapCommands[name] != [2]string{}:
 		c.argument(frame{kind: wrapArg, wrap: wrapCommands[name]})
 	case dropCommands[name]:
@@ -494,6 +508,8 @@ func (c *latexConv) open(f frame) {
 		c.quotes++
 	case wrapArg:
 		c.out = append(c.out, f.wrap[0]...)
+	case chemArg:
+		c.chems++
 	}
 	c.frames = append(c.frames, f)
 }
@@ -538,7 +554,27 @@ func (c *latexConv) close() {
 		c.out = append(c.out, []string{"”", "’"}[c.quotes%2]...)
 	case wrapArg:
 		c.out = append(c.out, f.wrap[1]...)
+	case chemArg:
+		if c.chems--; c.chems == 0 {
+			c.rewriteChem(f.start)
+		}
 	}
+}
+
+// rewriteChem lowers the counts of a formula written since start: mhchem's
+// \ce{Fe2O3} is Fe₂O₃, while a leading count (\ce{2H2O}) stays.
+func (c *latexConv) rewriteChem(start int) {
+	formula := string(c.out[start:])
+	out := c.out[:start] // formula holds a copy of what it overwrites
+	prev := ' '
+	for _, r := range formula {
+		if '0' <= r && r <= '9' && (unicode.IsLetter(prev) || prev == ')' || prev == ']' || '₀' <= prev && prev <= '₉') {
+			r = subscripts[r]
+		}
+		out = utf8.AppendRune(out, r)
+		prev = r
+	}
+	c.out = out
 }
 
 // rewriteScript turns what was written since start into raised or lowered

@@ -42,6 +42,8 @@ func TestLatex(t *testing.T) {
 		{`\foo{bar} \baz qux \enquote*{E} x\hspace*{1em}y`, "bar qux “E” xy"},
 		{`a\'{}b \^{} \v{}c`, "a'b ^ c"},
 		{`\"{\i} \'\i \~{\^a}`, "ï íẫ"},
+		{`\ce{Fe2O3}, \ce{2H2O}, \ce{Ca(OH)2}, \ce{C12H22O11}, \ce{SO4^{2-}}`, "Fe₂O₃, 2H₂O, Ca(OH)₂, C₁₂H₂₂O₁₁, SO₄²⁻"},
+		{`\SI{5}{\micro\metre}, \si{\kilo\gram\per\metre\cubed}, \SI{300}{\kelvin}, \ang{30}`, "5 µm, kg/m³, 300 K, 30°"},
 		{`$\frac{1}{2}$, $\frac12$, \nicefrac{a+b}{c}`, "1/2, 1/2, a+b/c"},
 		{`a\begin{it}b\end{it}c \ElsevierGlyph{2014} \ElsevierGlyph{zz} \ElsevierGlyph`, "abc — zz"},
 		{`\mkbibparens{a} \mkbibbrackets{b} x\mkbibsuperscript{2} 4\textsuperscript{ème} \textonesuperior`, "(a) [b] x² 4ème ¹"},
