@@ -93,6 +93,7 @@ func TestLatexLinear(t *testing.T) {
 		{"nested groups", strings.Repeat("{", n) + "x" + strings.Repeat("}", n), func(s string) bool { return s == "x" }},
 		{"unclosed groups", strings.Repeat(`\textbf{\"{`, n), func(s string) bool { return s == strings.Repeat(`"`, n) }},
 		{"nested scripts", "$" + strings.Repeat("^{", n) + "2" + strings.Repeat("}", n) + "$", func(s string) bool { return s == "²" }},
+		{"nested formulas", strings.Repeat(`\ce{`, n) + "H2O" + strings.Repeat("}", n), func(s string) bool { return s == "H₂O" }},
 		{"many scripts", "$" + strings.Repeat("x^{12}", n) + "$", func(s string) bool { return s == strings.Repeat("x¹²", n) }},
 		{"unclosed optional arguments", strings.Repeat(`\cite[`, n), func(s string) bool { return s == strings.Repeat("[", n) }},
 		{"unclosed verbatim", strings.Repeat(`\url{`, n), func(s string) bool { return strings.HasPrefix(s, `\url{\url{`) }},
