@@ -278,9 +278,17 @@ func bibLink(raw string) (link, doi string) {
 	return link, doi
 }
 
-var doiPrefix = regexp.MustCompile(`(?i)^(https?://(dx\.)?doi\.org/|doi:\s*)`)
+var (
+	doiPrefix = regexp.MustCompile(`(?i)^(https?://(dx\.)?doi\.org/|doi:\s*)`)
+	// resolverDOI is a DOI behind another resolver's address, as older
+	// exports write it: http://doi.acm.org/10.1145/1137627.1137631.
+	resolverDOI = regexp.MustCompile(`(?i)^https?://[a-z.]*\bdoi\.[a-z.]+/(10\.\d{4,9}/\S+)$`)
+)
 
 func cleanDOI(s string) string {
+	if m := resolverDOI.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
 	return doiPrefix.ReplaceAllString(s, "")
 }
 
@@ -412,11 +420,11 @@ func looseDate(s string, inMonth bool) (year string, month, day int, ok bool) {
 		return "", m, 0, true
 	}
 	if isoDate.MatchString(s) && !inMonth {
-		year, rest, _ := strings.Cut(s, "-")
+		y, rest, _ := strings.Cut(s, "-")
 		m, d, _ := strings.Cut(rest, "-")
 		month, _ = strconv.Atoi(m)
 		day, _ = strconv.Atoi(d)
-		return year, month, day, true
+		return y, month, day, true
 	}
 	tokens := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '-' || r == '/' })
 	for _, t := range tokens {
@@ -457,8 +465,9 @@ func monthNumber(s string) int {
 // splitTags splits keywords as exports write them: one a line (EndNote,
 // whose keywords hold commas: "Rats, Wistar"), separated by semicolons
 // (MEDLINE, whose keywords hold commas too: "Action Potentials, physiology;
-// Animals") or else by commas, braces protecting a separator; a line break
-// always separates. Each tag is cleaned (its LaTeX converted), then kept
+// Animals") or else by commas, braces protecting a separator. A line break
+// separates too, but for JabRef's, which wraps long fields with a line
+// break and a tab. Each tag is cleaned (its LaTeX converted), then kept
 // once.
 func splitTags(s string, clean func(string) string) []string {
 	sep := byte(',')
@@ -467,6 +476,9 @@ func splitTags(s string, clean func(string) string) []string {
 		sep = ';'
 	case oneAline(s):
 		sep = '\n'
+	}
+	if sep != '\n' {
+		s = wrappedLine.ReplaceAllString(s, " ")
 	}
 	var tags []string
 	seen := map[string]bool{}
@@ -485,11 +497,17 @@ func splitTags(s string, clean func(string) string) []string {
 	return tags
 }
 
-// oneAline tells a list of one keyword a line from a comma-separated list
-// wrapped across lines, whose lines end (or start) with a comma.
+var wrappedLine = regexp.MustCompile(`\r?\n\t[ \t]*`)
+
+// oneAline tells a list of one keyword a line from a list with separators
+// wrapped across lines, whose lines end (or start) with a comma or, in
+// JabRef's files, go on after a tab.
 func oneAline(s string) bool {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
-	for _, l := range lines {
+	for i, l := range lines {
+		if i > 0 && strings.HasPrefix(l, "\t") {
+			return false
+		}
 		if l = strings.TrimSpace(l); strings.HasPrefix(l, ",") || strings.HasSuffix(l, ",") {
 			return false
 		}

@@ -284,6 +284,8 @@ func TestKeywordsAndSubtitles(t *testing.T) {
 Action potentials
   Animals}}
 @article{medline, title = {B}, keywords = {Action Potentials, physiology; Animals; {\"O}dema}}
+@article{jabref, title = {B2}, keywords = {spiking neurons, synaptic
+	plasticity, learning}}
 @article{plain, title = {C}, keywords = {spiking, {Hodgkin, Huxley},
   Spiking, bursting}}
 @book{sub, title = {Deep Learning}, subtitle = {Foundations and Concepts}, titleaddon = {With exercises}}
@@ -300,6 +302,7 @@ Action potentials
 	}{
 		{"A", []string{"Neurons, Afferent", "Action potentials", "Animals"}},
 		{"B", []string{"Action Potentials, physiology", "Animals", "Ödema"}},
+		{"B2", []string{"spiking neurons", "synaptic plasticity", "learning"}},
 		{"C", []string{"spiking", "Hodgkin, Huxley", "bursting"}},
 		{"Deep Learning: Foundations and Concepts. With exercises", nil},
 		{"Why Sleep? A Primer", nil},
@@ -342,7 +345,7 @@ func TestLooseDates(t *testing.T) {
 func TestLinksAndIDs(t *testing.T) {
 	src := `@article{anchor, title = {A}, url = {doi:<a href="https://doi.org/10.1000/xyz">10.1000/xyz</a>}}
 @article{anchor2, title = {B}, doi = {10.1/own}, url = {<a href="https://lab.example.org/b" target="_blank">paper</a>}}
-@article{doiurl, title = {C}, url = {doi:10.1000/abc}}
+@article{doiurl, title = {C}, url = {doi:10.1000/abc}, doi = {http://doi.acm.org/10.1000/abc}}
 @article{alfolio, title = {D}, pdf = {d.pdf}, html = {https://lab.example.org/d}}
 @article{scholar, title = {E}, journal = {arXiv preprint cond-mat/0603845}}
 @article{listing, title = {F}, note = {0603846 [cond-mat]}}

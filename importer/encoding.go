@@ -50,7 +50,10 @@ func decodeText(name string, data []byte) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", name, lineOf(data, int64(m[0])), err)
 		}
-		if enc != nil {
+		// A file saved again as UTF-8 often keeps its old declaration;
+		// text in a single-byte encoding is almost never valid UTF-8 once
+		// it has a non-ASCII letter, so such text is read as UTF-8.
+		if enc != nil && !(utf8.Valid(data) && !isASCII(data)) {
 			return transcode(name, data, enc, label)
 		}
 	}
@@ -100,4 +103,13 @@ func invalidLine(data []byte) int {
 		i += n
 	}
 	return 0
+}
+
+func isASCII(data []byte) bool {
+	for _, b := range data {
+		if b >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

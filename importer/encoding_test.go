@@ -35,16 +35,17 @@ func TestEncodings(t *testing.T) {
 	}
 	cp1252 := strings.ReplaceAll(bib, "\u2013", "\u0096") // 0x96 is the en dash in windows-1252
 	cases := map[string][]byte{
-		"UTF-8":                []byte(bib),
-		"UTF-8 with BOM":       append([]byte("\xef\xbb\xbf"), bib...),
-		"UTF-16LE with BOM":    utf16Bytes(bib, false, true),
-		"UTF-16BE with BOM":    utf16Bytes(bib, true, true),
-		"UTF-16LE without BOM": utf16Bytes("% Encoding: UTF-16LE\n"+bib, false, false),
-		"JabRef windows-1252":  append([]byte("% This file was created with JabRef 2.10.\n% Encoding: windows-1252\n\n"), latin1(cp1252)...),
-		"JabRef Cp1252":        append([]byte("% Encoding: Cp1252\n"), latin1(cp1252)...),
-		"JabRef UTF-8":         []byte("% Encoding: UTF-8\n" + bib),
-		"declared ISO-8859-1":  append([]byte("% Encoding: ISO-8859-1\n"), latin1(strings.ReplaceAll(bib, "\u2013", "-"))...),
-		"declared latin1":      append([]byte("% Encoding: latin1\n"), latin1(strings.ReplaceAll(bib, "\u2013", "-"))...),
+		"UTF-8":                 []byte(bib),
+		"UTF-8 with BOM":        append([]byte("\xef\xbb\xbf"), bib...),
+		"UTF-16LE with BOM":     utf16Bytes(bib, false, true),
+		"UTF-16BE with BOM":     utf16Bytes(bib, true, true),
+		"UTF-16LE without BOM":  utf16Bytes("% Encoding: UTF-16LE\n"+bib, false, false),
+		"JabRef windows-1252":   append([]byte("% This file was created with JabRef 2.10.\n% Encoding: windows-1252\n\n"), latin1(cp1252)...),
+		"JabRef Cp1252":         append([]byte("% Encoding: Cp1252\n"), latin1(cp1252)...),
+		"JabRef UTF-8":          []byte("% Encoding: UTF-8\n" + bib),
+		"UTF-8 declared cp1252": []byte("% Encoding: windows-1252\n" + bib),
+		"declared ISO-8859-1":   append([]byte("% Encoding: ISO-8859-1\n"), latin1(strings.ReplaceAll(bib, "\u2013", "-"))...),
+		"declared latin1":       append([]byte("% Encoding: latin1\n"), latin1(strings.ReplaceAll(bib, "\u2013", "-"))...),
 	}
 	for name, data := range cases {
 		l, ws, err := Parse("x.bib", data, "")

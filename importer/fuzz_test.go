@@ -53,7 +53,7 @@ func seed(f *testing.F, paths ...string) {
 }
 
 func FuzzBibTeX(f *testing.F) {
-	seed(f, "testdata/pubs.bib", "testdata/realworld/zotero-bbt.bib", "testdata/realworld/dblp.bib", "testdata/realworld/jabref.bib",
+	seed(f, "testdata/pubs.bib", "testdata/exports/zotero-bbt.bib", "testdata/exports/dblp.bib", "testdata/exports/jabref.bib",
 		"testdata/merging/alfolio-papers.bib", "testdata/merging/jabref-library.bib")
 	for _, s := range []string{
 		strings.Repeat("@string{a = a # a}\n", 12) + "@misc{k, title = a}", "@a@a@a@a@misc{k, title={T}}",
@@ -68,13 +68,13 @@ func FuzzBibTeX(f *testing.F) {
 }
 
 func FuzzCSL(f *testing.F) {
-	seed(f, "testdata/zotero.json", "testdata/realworld/zotero-csl.json")
+	seed(f, "testdata/zotero.json", "testdata/exports/zotero-csl.json")
 	f.Add([]byte(`[{"id": 1, "title": "T", "issued": {"date-parts": [["2020", 2, 30]]}, "author": [{}], "URL": "http://arxiv.org/abs/hep-th/9901001"}]`))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, CSL, data) })
 }
 
 func FuzzArxiv(f *testing.F) {
-	seed(f, "testdata/arxiv.xml", "testdata/realworld/arxiv-api.xml")
+	seed(f, "testdata/arxiv.xml", "testdata/exports/arxiv-api.xml")
 	f.Add([]byte(`<feed><entry><id>http://arxiv.org/abs/1234.5678</id><title> T </title><published>2020</published></entry></feed>`))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, Arxiv, data) })
 }

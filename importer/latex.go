@@ -2,7 +2,9 @@ package importer
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -101,6 +103,13 @@ var letterCommands = map[string]string{
 	"textbaht": "฿", "textflorin": "ƒ", "textestimated": "℮", "textmho": "℧", "textrecipe": "℞",
 	"textservicemark": "℠", "textcircledP": "℗", "textdblhyphen": "⸗", "textthreequartersemdash": "—",
 	"texttwelveudash": "—", "textdiscount": "⁒", "textleaf": "🍃", "textmarried": "⚭", "textdivorced": "⚮",
+	// siunitx's units and prefixes: \SI{5}{\micro\metre} is "5 µm".
+	"metre": "m", "meter": "m", "second": "s", "gram": "g", "kelvin": "K", "ampere": "A", "mole": "mol",
+	"hertz": "Hz", "volt": "V", "watt": "W", "joule": "J", "newton": "N", "pascal": "Pa", "tesla": "T",
+	"ohm": "Ω", "electronvolt": "eV", "litre": "l", "liter": "l", "minute": "min", "hour": "h",
+	"celsius": "°C", "angstrom": "Å", "percent": "%", "per": "/", "squared": "²", "cubed": "³",
+	"femto": "f", "pico": "p", "nano": "n", "milli": "m", "centi": "c", "kilo": "k", "mega": "M",
+	"giga": "G", "tera": "T",
 	"LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "TeX": "TeX", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
 	"LuaTeX": "LuaTeX", "eTeX": "eTeX", "AmS": "AMS", "BibLaTeX": "BibLaTeX", "MF": "Metafont",
 	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε",
@@ -149,15 +158,16 @@ var argCommands = map[string]bool{
 	"makebox": true, "NoCaseChange": true, "nocase": true, "MakeUppercase": true,
 	"MakeLowercase": true, "uppercase": true, "lowercase": true, "MakeTextUppercase": true,
 	"MakeTextLowercase": true, "mkbibemph": true, "mkbibitalic": true, "mkbibbold": true,
-	"underline": true, "uline": true, "footnote": true, "textcolor": true, "color": true,
-	"foreignlanguage": true, "textenglish": true, "textgerman": true, "textfrench": true,
-	"texorpdfstring": true, "IfFileExists": true, "lowercasefirst": true, "capitalisewords": true,
+	"underline": true, "uline": true, "footnote": true, "textenglish": true, "textgerman": true,
+	"textfrench": true, "IeC": true, "mathop": true, "mathbin": true, "mathrel": true,
+	"si": true, "num": true, "unit": true,
 }
 
-// colourArg commands (\textcolor{red}{text}) and language commands take a
-// first argument that names a setting, not text.
+// settingArg commands take a first argument that is not text: a colour
+// (\textcolor{red}{text}, \color{red}), a language, an address
+// (\href{address}{text}), the TeX of a PDF string (\texorpdfstring).
 var settingArg = map[string]bool{
-	"textcolor": true, "color": true, "foreignlanguage": true, "href": true,
+	"textcolor": true, "color": true, "foreignlanguage": true, "href": true, "texorpdfstring": true,
 }
 
 // dropCommands point into a paper's text (citations, references), steer
@@ -169,6 +179,8 @@ var dropCommands = map[string]bool{
 	"noopsort": true, "sortkey": true, "ref": true, "eqref": true, "autoref": true, "cref": true,
 	"Cref": true, "label": true, "pageref": true, "hspace": true, "vspace": true, "phantom": true,
 	"hphantom": true, "vphantom": true, "index": true, "hyphenation": true,
+	// \begin{itshape}…\end{itshape}: an environment's name is no text.
+	"begin": true, "end": true,
 }
 
 // verbatimArg commands hold an address whose characters ("~", "_", "%")
@@ -178,9 +190,12 @@ var verbatimArg = map[string]bool{"url": true, "nolinkurl": true, "path": true, 
 // quoteCommands put their argument in quotes; nested quotes alternate.
 var quoteCommands = map[string]bool{"enquote": true, "mkbibquote": true, "textquote": true, "qq": true}
 
-// wrapCommands put their argument between two characters.
+// wrapCommands put their argument between two characters; a fraction puts
+// a slash after its first, and its second follows.
 var wrapCommands = map[string][2]string{
 	"mkbibparens": {"(", ")"}, "mkbibbrackets": {"[", "]"}, "parentext": {"(", ")"}, "brackettext": {"[", "]"},
+	"frac": {"", "/"}, "dfrac": {"", "/"}, "tfrac": {"", "/"}, "nicefrac": {"", "/"},
+	"SI": {"", " "}, "qty": {"", " "}, "ang": {"", "°"},
 }
 
 // scriptCommands raise or lower their argument.
@@ -295,6 +310,7 @@ const (
 	subArg                      // _{…}, \textsubscript{…}
 	quoteArg                    // \enquote{…}
 	wrapArg                     // \mkbibparens{…}
+	chemArg                     // \ce{…}
 )
 
 // frame is an open group or argument. single frames are arguments written
@@ -316,6 +332,7 @@ type latexConv struct {
 	frames  []frame
 	marks   []rune // accents waiting for the next letter, outermost first
 	scripts int    // open super- and subscript frames
+	chems   int    // open chemistry frames
 	quotes  int    // open quote frames
 	math    bool
 }
@@ -419,28 +436,35 @@ func (c *latexConv) command() {
 	case accentMarks[name] != 0:
 		c.pos = skipSpace(s, c.pos)
 		c.argument(frame{kind: accentArg, accent: name})
-	case letterCommands[name] != "" || hasKey(letterCommands, name):
+	case hasKey(letterCommands, name):
 		c.emit(letterCommands[name])
 	case scriptCommands[name] != 0:
 		c.argument(frame{kind: scriptCommands[name]})
 	case quoteCommands[name]:
 		c.argument(frame{kind: quoteArg})
-	case wrapCommands[name][0] != "":
+	case name == "ce":
+		c.argument(frame{kind: chemArg})
+	case wrapCommands[name] != [2]string{}:
 		c.argument(frame{kind: wrapArg, wrap: wrapCommands[name]})
 	case dropCommands[name]:
 		c.skipOptional()
 		c.skipGroup()
 		c.done()
+	case name == "ElsevierGlyph" && strings.HasPrefix(s[c.pos:], "{"):
+		// Elsevier's exports name a character by its code point:
+		// \ElsevierGlyph{2014} is "—".
+		code := c.groupText()
+		if n, err := strconv.ParseUint(code, 16, 32); err == nil && utf8.ValidRune(rune(n)) {
+			c.emit(string(rune(n)))
+		} else {
+			c.emit(code)
+		}
 	case verbatimArg[name]:
 		if strings.HasPrefix(s[c.pos:], "{") {
-			start := c.pos + 1
-			c.skipGroup()
-			c.emit(strings.TrimSuffix(s[start:c.pos], "}"))
+			c.emit(c.groupText())
 		}
 	case argCommands[name] || settingArg[name]:
 		if settingArg[name] {
-			// \href{address}{text}, \textcolor{red}{text}: the second
-			// argument is what a reader sees.
 			c.skipGroup()
 			c.pos = skipSpace(s, c.pos)
 		}
@@ -484,6 +508,8 @@ func (c *latexConv) open(f frame) {
 		c.quotes++
 	case wrapArg:
 		c.out = append(c.out, f.wrap[0]...)
+	case chemArg:
+		c.chems++
 	}
 	c.frames = append(c.frames, f)
 }
@@ -528,7 +554,27 @@ func (c *latexConv) close() {
 		c.out = append(c.out, []string{"”", "’"}[c.quotes%2]...)
 	case wrapArg:
 		c.out = append(c.out, f.wrap[1]...)
+	case chemArg:
+		if c.chems--; c.chems == 0 {
+			c.rewriteChem(f.start)
+		}
 	}
+}
+
+// rewriteChem lowers the counts of a formula written since start: mhchem's
+// \ce{Fe2O3} is Fe₂O₃, while a leading count (\ce{2H2O}) stays.
+func (c *latexConv) rewriteChem(start int) {
+	formula := string(c.out[start:])
+	out := c.out[:start] // formula holds a copy of what it overwrites
+	prev := ' '
+	for _, r := range formula {
+		if '0' <= r && r <= '9' && (unicode.IsLetter(prev) || prev == ')' || prev == ']' || '₀' <= prev && prev <= '₉') {
+			r = subscripts[r]
+		}
+		out = utf8.AppendRune(out, r)
+		prev = r
+	}
+	c.out = out
 }
 
 // rewriteScript turns what was written since start into raised or lowered
@@ -604,6 +650,14 @@ func (c *latexConv) skipGroup() {
 		}
 	}
 	c.pos = len(s)
+}
+
+// groupText skips the braced group at c.pos and returns its text as
+// written.
+func (c *latexConv) groupText() string {
+	start := c.pos + 1
+	c.skipGroup()
+	return strings.TrimSuffix(c.src[start:c.pos], "}")
 }
 
 // skipOptional skips an optional argument "[…]" at c.pos. Real ones are

@@ -42,6 +42,10 @@ func TestLatex(t *testing.T) {
 		{`\foo{bar} \baz qux \enquote*{E} x\hspace*{1em}y`, "bar qux “E” xy"},
 		{`a\'{}b \^{} \v{}c`, "a'b ^ c"},
 		{`\"{\i} \'\i \~{\^a}`, "ï íẫ"},
+		{`\ce{Fe2O3}, \ce{2H2O}, \ce{Ca(OH)2}, \ce{C12H22O11}, \ce{SO4^{2-}}`, "Fe₂O₃, 2H₂O, Ca(OH)₂, C₁₂H₂₂O₁₁, SO₄²⁻"},
+		{`\SI{5}{\micro\metre}, \si{\kilo\gram\per\metre\cubed}, \SI{300}{\kelvin}, \ang{30}`, "5 µm, kg/m³, 300 K, 30°"},
+		{`$\frac{1}{2}$, $\frac12$, \nicefrac{a+b}{c}`, "1/2, 1/2, a+b/c"},
+		{`a\begin{it}b\end{it}c \ElsevierGlyph{2014} \ElsevierGlyph{zz} \ElsevierGlyph`, "abc — zz"},
 		{`\mkbibparens{a} \mkbibbrackets{b} x\mkbibsuperscript{2} 4\textsuperscript{ème} \textonesuperior`, "(a) [b] x² 4ème ¹"},
 	}
 	for _, c := range cases {
@@ -89,6 +93,7 @@ func TestLatexLinear(t *testing.T) {
 		{"nested groups", strings.Repeat("{", n) + "x" + strings.Repeat("}", n), func(s string) bool { return s == "x" }},
 		{"unclosed groups", strings.Repeat(`\textbf{\"{`, n), func(s string) bool { return s == strings.Repeat(`"`, n) }},
 		{"nested scripts", "$" + strings.Repeat("^{", n) + "2" + strings.Repeat("}", n) + "$", func(s string) bool { return s == "²" }},
+		{"nested formulas", strings.Repeat(`\ce{`, n) + "H2O" + strings.Repeat("}", n), func(s string) bool { return s == "H₂O" }},
 		{"many scripts", "$" + strings.Repeat("x^{12}", n) + "$", func(s string) bool { return s == strings.Repeat("x¹²", n) }},
 		{"unclosed optional arguments", strings.Repeat(`\cite[`, n), func(s string) bool { return s == strings.Repeat("[", n) }},
 		{"unclosed verbatim", strings.Repeat(`\url{`, n), func(s string) bool { return strings.HasPrefix(s, `\url{\url{`) }},
@@ -100,5 +105,15 @@ func TestLatexLinear(t *testing.T) {
 		if got := Latex(c.in); !c.check(got) {
 			t.Errorf("%s: Latex gave %q…", c.name, got[:min(len(got), 40)])
 		}
+	}
+}
+
+// The file of the report: 30 stacked accents in 100 bytes, which the old
+// converter would have taken about a day over.
+func TestStackedAccentsFile(t *testing.T) {
+	src := "@misc{k, title = {" + strings.Repeat(`\~`, 30) + "e}}\n"
+	l, ws, err := Parse("hostile.bib", []byte(src), "")
+	if err != nil || len(ws) > 0 || len(l.Papers) != 1 || l.Papers[0].Title != "e"+strings.Repeat("\u0303", 30) {
+		t.Errorf("%v %v %+v", err, ws, l.Papers)
 	}
 }

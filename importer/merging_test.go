@@ -3,11 +3,14 @@ package importer
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
+
+var update = flag.Bool("update", false, "rewrite the expected files of testdata/merging from the importer's output (review the diff)")
 
 // The files of testdata/merging are shaped like real exports (al-folio's
 // _bibliography/papers.bib, Google Scholar, JabRef, Zotero Better BibTeX

@@ -13,30 +13,31 @@ import (
 	"github.com/paperwidget/paperwidget/paper"
 )
 
-// testdata/realworld holds files shaped like what people export (JabRef,
+// testdata/exports holds files shaped like what people export (JabRef,
 // Zotero Better BibTeX and CSL-JSON, Google Scholar, DBLP, EndNote,
 // MEDLINE-style keywords, al-folio lab lists, the arXiv API), written for
-// this project. Each <case>.<ext> has its expected import in
-// <case>.want.json: the papers and the warnings. go test -run TestRealWorld
-// -update rewrites them; read the diff before committing it.
+// this project, one source at a time: what its text becomes. Each
+// <case>.<ext> has its expected import in <case>.want.json: the papers and
+// the warnings. go test -run TestExports -update-exports rewrites them;
+// read the diff before committing it.
 
-var update = flag.Bool("update", false, "rewrite testdata/realworld/*.want.json from the importer's output")
+var updateExports = flag.Bool("update-exports", false, "rewrite testdata/exports/*.want.json from the importer's output")
 
-const realWorldDir = "testdata/realworld"
+const exportsDir = "testdata/exports"
 
-// realWorldOptions are what a case is imported with, as its owner would.
-var realWorldOptions = map[string]Options{
+// exportOptions are what a case is imported with, as its owner would.
+var exportOptions = map[string]Options{
 	"alfolio.bib": {PDFBase: "https://lab.example.org/assets/pdf/"},
 }
 
-type realWorldResult struct {
+type exportResult struct {
 	Papers   []paper.Paper `json:"papers"`
 	Warnings []string      `json:"warnings,omitempty"`
 }
 
-func realWorldInputs(t *testing.T) []string {
+func exportInputs(t *testing.T) []string {
 	t.Helper()
-	entries, err := os.ReadDir(realWorldDir)
+	entries, err := os.ReadDir(exportsDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,20 +48,20 @@ func realWorldInputs(t *testing.T) []string {
 		}
 	}
 	if len(inputs) < 9 {
-		t.Fatalf("only %d real-world cases in %s", len(inputs), realWorldDir)
+		t.Fatalf("only %d export cases in %s", len(inputs), exportsDir)
 	}
 	return inputs
 }
 
-func importRealWorld(t *testing.T, name string, data []byte) realWorldResult {
+func importExport(t *testing.T, name string, data []byte) exportResult {
 	t.Helper()
-	opt := realWorldOptions[name]
+	opt := exportOptions[name]
 	l, ws, err := ParseWith(name, data, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	roundTrip(t, l)
-	res := realWorldResult{Papers: l.Papers}
+	res := exportResult{Papers: l.Papers}
 	for i := range res.Papers {
 		// What "Copy BibTeX" copies has tests of its own; the raw entry
 		// would only repeat the input here.
@@ -73,13 +74,13 @@ func importRealWorld(t *testing.T, name string, data []byte) realWorldResult {
 }
 
 func wantPath(input string) string {
-	return filepath.Join(realWorldDir, strings.TrimSuffix(input, filepath.Ext(input))+".want.json")
+	return filepath.Join(exportsDir, strings.TrimSuffix(input, filepath.Ext(input))+".want.json")
 }
 
-func TestRealWorld(t *testing.T) {
-	for _, name := range realWorldInputs(t) {
+func TestExports(t *testing.T) {
+	for _, name := range exportInputs(t) {
 		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(realWorldDir, name))
+			data, err := os.ReadFile(filepath.Join(exportsDir, name))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,11 +88,11 @@ func TestRealWorld(t *testing.T) {
 			enc := json.NewEncoder(&out)
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
-			if err := enc.Encode(importRealWorld(t, name, data)); err != nil {
+			if err := enc.Encode(importExport(t, name, data)); err != nil {
 				t.Fatal(err)
 			}
 			got := out.Bytes()
-			if *update {
+			if *updateExports {
 				if err := os.WriteFile(wantPath(name), got, 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -109,15 +110,15 @@ func TestRealWorld(t *testing.T) {
 
 // A UTF-16 export (Windows tools write one with a byte-order mark) reads as
 // the UTF-8 file it encodes.
-func TestRealWorldUTF16(t *testing.T) {
+func TestExportsUTF16(t *testing.T) {
 	const name = "zotero-bbt.bib"
-	data, err := os.ReadFile(filepath.Join(realWorldDir, name))
+	data, err := os.ReadFile(filepath.Join(exportsDir, name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := json.Marshal(importRealWorld(t, name, data))
+	want, _ := json.Marshal(importExport(t, name, data))
 	for _, bigEndian := range []bool{false, true} {
-		got, _ := json.Marshal(importRealWorld(t, name, utf16Bytes(string(data), bigEndian, true)))
+		got, _ := json.Marshal(importExport(t, name, utf16Bytes(string(data), bigEndian, true)))
 		if !bytes.Equal(got, want) {
 			t.Errorf("UTF-16 (big endian %v) import differs:\n%s\nwant\n%s", bigEndian, got, want)
 		}
@@ -133,13 +134,13 @@ var (
 // What readers see holds no LaTeX or markup: no backslash, brace, dollar or
 // caret, no tag or entity, and no name of a command the source used glued
 // to the text around it ("scAdl", "textsuperscriptrd").
-func TestRealWorldNoResidue(t *testing.T) {
-	for _, name := range realWorldInputs(t) {
-		data, err := os.ReadFile(filepath.Join(realWorldDir, name))
+func TestExportsNoResidue(t *testing.T) {
+	for _, name := range exportInputs(t) {
+		data, err := os.ReadFile(filepath.Join(exportsDir, name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := importRealWorld(t, name, data)
+		res := importExport(t, name, data)
 		src, err := decodeText(name, data)
 		if err != nil {
 			t.Fatal(err)
