@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"path"
 	"strings"
 	"testing"
 
@@ -96,4 +97,73 @@ func evalAwait[T any](p *page, js string) T {
 		p.t.Fatalf("evaluating %s: %v", js, err)
 	}
 	return v
+}
+
+// serveLists serves the files of testdata on an origin of its own, with
+// CORS, as a lab's data host would.
+func serveLists(t *testing.T) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		http.ServeFile(w, r, "testdata/"+path.Base(r.URL.Path))
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// Items 3 and 4: Copy BibTeX works in the embed (its iframe may write to
+// the clipboard), and where an iframe may not, the selected BibTeX says how
+// to copy it; permalinks point to the host page, and the host page opened
+// with one scrolls to the paper and opens it.
+func TestEmbedCopiesAndLinksToTheHostPage(t *testing.T) {
+	lists := serveLists(t)
+	raw := fmt.Sprintf(`<iframe src="%s/?src=%s/lab.json&raw=1" title="Pasted iframe" style="width: 100%%; height: 600px"></iframe>`, serverURL, lists)
+	host := serveLab(t, map[string]string{
+		"/":     labpage.HTML(labpage.Snippet(serverURL, `data-src="`+lists+`/lab.json" data-title="Lab list"`) + raw),
+		"/all/": labpage.HTML(labpage.Snippet(serverURL, `data-title="All papers"`)),
+	})
+	p := newPage(t)
+	p.run(chromedp.Navigate(host + "/"))
+	if allow := eval[string](p, `document.querySelector('iframe[title="Lab list"]').allow`); !strings.Contains(allow, "clipboard-write") {
+		t.Errorf("the embed's iframe has allow=%q, want clipboard-write", allow)
+	}
+	f := frame(t, p, "host=")
+	pasted := frame(t, p, "raw=1")
+
+	row := `[data-paper-id="p2021"]`
+	f.run(chromedp.Click(css(row + ` [data-field="title"]`)))
+	f.run(chromedp.Click(css(row + ` .pw-copy`)))
+	f.waitJS(`document.querySelector('` + row + ` .pw-copy').textContent.includes("BibTeX copied")`)
+
+	pasted.run(chromedp.Click(css(row + ` .pw-copy`)))
+	pasted.waitJS(`!!document.querySelector('#bibtex-p2021') && document.activeElement === document.querySelector('#bibtex-p2021')`)
+	if hint := pasted.text(`.pw-copy-hint`); hint != "Press Ctrl+C to copy." {
+		t.Errorf("the BibTeX selected for copying says %q, want how to copy it", hint)
+	}
+
+	// The permalink names what it is and leads to the host page; following
+	// it keeps the host page (a fragment navigation) and opens the paper.
+	link := eval[map[string]string](f, `(() => { const a = document.querySelector('`+row+` .pw-permalink'); return {href: a.href, target: a.target, text: a.textContent} })()`)
+	if link["href"] != host+"/#paper-p2021" || link["target"] != "_top" || !strings.HasPrefix(link["text"], "Permalink") {
+		t.Errorf("permalink %v, want Permalink to %s/#paper-p2021 in the host's window", link, host)
+	}
+	p.run(chromedp.Evaluate[chromedp.Void](`window.stayed = true`))
+	f.run(chromedp.Click(css(row + ` .pw-permalink`)))
+	p.waitJS(`location.hash === "#paper-p2021" && window.stayed === true`)
+
+	// A permalink to a paper beyond the first window, opened afresh.
+	last := "brain-decoding-toward-real-time-reconstruction-of-visual-perception"
+	q := newPage(t)
+	q.run(chromedp.Navigate(host + "/all/#paper-" + last))
+	all := frame(t, q, "%2Fall%2F")
+	all.waitJS(`document.querySelector('[data-paper-id="` + last + `"] [data-field="title"]')?.getAttribute("aria-expanded") === "true"`)
+	rowTop := eval[float64](all, `document.getElementById("paper-`+last+`").getBoundingClientRect().top + scrollY`)
+	q.waitJS(fmt.Sprintf(`(() => { const y = document.querySelector('iframe[title="All papers"]').getBoundingClientRect().top + %f; return y >= 0 && y < innerHeight - 40 })()`, rowTop))
+
+	// And a permalink followed on the host page itself.
+	other := "deep-neural-networks-as-nested-dynamical-systems"
+	q.run(chromedp.Evaluate[chromedp.Void](`location.hash = "#paper-` + other + `"`))
+	all.waitJS(`document.querySelector('[data-paper-id="` + other + `"] [data-field="title"]')?.getAttribute("aria-expanded") === "true"`)
+	p.noConsoleErrors()
+	q.noConsoleErrors()
 }
