@@ -125,6 +125,10 @@ func fetchList(src string) (jsBytes, error) {
 	if src == "" {
 		return jsBytes{}, errors.New("no list URL")
 	}
+	if jsURL := app.Window().Get("URL"); jsURL.Get("canParse").Truthy() &&
+		!jsURL.Call("canParse", src, app.Window().Get("location").Get("href")).Bool() {
+		return jsBytes{}, errors.New("not a valid URL")
+	}
 	page := app.Window().URL()
 	u, err := page.Parse(src)
 	sameOrigin := err == nil && u.Scheme == page.Scheme && u.Host == page.Host
