@@ -48,7 +48,8 @@ vet:
 	$(GO) run $(STATICCHECK) ./...
 
 # Browser tests drive Debian's Chromium (never a downloaded browser) and
-# inject axe-core from npm.
+# inject axe-core from npm; the embed tests build sites with Debian's hugo
+# and jekyll, without their recommends (hugo's pull in an old golang-go).
 tools:
 	@missing=""; \
 	  [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
@@ -58,6 +59,16 @@ tools:
 	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	    else \
 	      echo "Missing:$$missing; install with: sudo apt-get install -y$$missing" >&2; exit 1; \
+	    fi; \
+	  fi
+	@missing=""; \
+	  command -v hugo >/dev/null || missing="$$missing hugo"; \
+	  command -v jekyll >/dev/null || missing="$$missing jekyll"; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	    else \
+	      echo "Missing:$$missing; install with: sudo apt-get install -y --no-install-recommends$$missing" >&2; exit 1; \
 	    fi; \
 	  fi
 

@@ -188,7 +188,7 @@
   function size() {
     frame.style.setProperty("height", Math.min(Math.ceil(height), maxHeight) + "px", "important");
     unreserve();
-    if (revealAt) reveal();
+    reveal();
   }
 
   // The snippet may reserve the window's height for the widget in the
@@ -218,14 +218,16 @@
   }
 
   // The widget opened the paper of a permalink: scroll the host page to it
-  // once the iframe has the widget's height.
+  // once the iframe is tall enough to show it (opening it may have added
+  // rows above it).
   function reveal() {
     var at = revealAt;
+    if (!at || !live || Math.min(Math.ceil(height), maxHeight) < Math.min(at.top + at.height, maxHeight)) return;
     revealAt = null;
     if (api.revealed === navigation) return;
     api.revealed = navigation;
     var top = frame.getBoundingClientRect().top + window.scrollY;
-    var row = Math.min(at.top, frame.offsetHeight - at.height);
+    var row = Math.min(at.top, maxHeight - at.height);
     var smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
     window.scrollTo({ top: Math.max(0, top + row - Math.max(0, (window.innerHeight - at.height) / 2)), behavior: smooth ? "smooth" : "auto" });
   }
@@ -254,7 +256,7 @@
       pending = {};
     } else if (d.type === "paperwidget:reveal" && navigation && isSize(d.top) && isSize(d.height)) {
       revealAt = { top: d.top, height: d.height };
-      if (live) reveal();
+      reveal();
     }
   });
 

@@ -1,6 +1,10 @@
 package widget
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // copyText writes text to the clipboard and reports whether it could;
 // done runs outside the UI goroutine.
@@ -26,6 +30,21 @@ func copyText(text string, done func(ok bool)) {
 		return nil
 	})
 	clip.Call("writeText", text).Call("then", ok, fail)
+}
+
+// copyKey names the keyboard shortcut for copying on the visitor's
+// system: ⌘C on Apple's, Ctrl+C elsewhere.
+func copyKey() string {
+	nav := app.Window().Get("navigator")
+	platform := nav.Get("platform")
+	if data := nav.Get("userAgentData"); data.Truthy() && data.Get("platform").Truthy() {
+		platform = data.Get("platform") // "macOS"
+	}
+	// navigator.platform: "MacIntel", "iPhone", "iPad".
+	if p := platform.String(); platform.Truthy() && (strings.Contains(strings.ToLower(p), "mac") || strings.HasPrefix(p, "iP")) {
+		return "⌘C"
+	}
+	return "Ctrl+C"
 }
 
 // selectBibtex selects the shown BibTeX of paper id for a manual copy.

@@ -1,22 +1,37 @@
 package widget
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"net/url"
+	"strings"
+	"unicode"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // The embed channel. Inside an iframe the widget accepts one message shape
 // from its parent window only:
 //
-//	{type: "paperwidget:set", theme?: "light" | "dark" | "auto", query?: string}
+//	{type: "paperwidget:set", theme?: "light" | "dark" | "auto", query?: string, paper?: string}
 //
-// and sends only {type: "paperwidget:ready"} (web/frame.js adds the
-// height). A hostile parent can thus change the theme and the query, as the
-// URL could, and nothing else: no navigation, no other list, no state read.
+// and sends only {type: "paperwidget:ready"} and, when it opened the paper
+// a command named, {type: "paperwidget:reveal", top, height} (web/frame.js
+// adds the height). A hostile parent can thus change the theme and the
+// query and open a paper, as the URL could, and nothing else: no
+// navigation, no other list, no state read.
 
-const maxHostQuery = 1000
+const (
+	maxHostQuery = 1000
+	// maxPaperID is paper.List's limit on ids, in bytes.
+	maxPaperID = 200
+	// maxHostURL bounds the host page's address that permalinks point to.
+	maxHostURL = 2000
+)
 
 type hostCommand struct {
 	theme    string
 	query    string
 	setQuery bool
+	paper    string
 }
 
 func embedded() bool {
@@ -45,7 +60,12 @@ func listenHost(ctx app.Context, apply func(app.Context, hostCommand)) func() {
 				cmd.query, cmd.setQuery = s, true
 			}
 		}
-		if cmd.theme != "" || cmd.setQuery {
+		if p := data.Get("paper"); p.Type() == app.TypeString {
+			if s := jsPrefix(p, maxPaperID+1); len(s) <= maxPaperID {
+				cmd.paper = s
+			}
+		}
+		if cmd.theme != "" || cmd.setQuery || cmd.paper != "" {
 			ctx.Dispatch(func(ctx app.Context) { apply(ctx, cmd) })
 		}
 		return nil
@@ -59,6 +79,39 @@ func listenHost(ctx app.Context, apply func(app.Context, hostCommand)) func() {
 		app.Window().Call("removeEventListener", "message", h)
 		h.Release()
 	}
+}
+
+// hostPage is the address of the page the widget is embedded in, as
+// embed.js passes it (?host=): permalinks point there. Anything but an
+// absolute http(s) URL that needs no escaping in an attribute is refused
+// (""), and its fragment is dropped.
+func hostPage(raw string) string {
+	if raw == "" || len(raw) > maxHostURL || strings.ContainsFunc(raw, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`"'<>\`+"`", r)
+	}) {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+		return ""
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u.String()
+}
+
+// revealInHost tells the host page where the row of paper id is, so that
+// it scrolls there: the iframe has no scrollbar of its own to scroll.
+func revealInHost(id string) {
+	row := app.Window().GetElementByID("paper-" + id)
+	if !row.Truthy() {
+		return
+	}
+	box := row.Call("getBoundingClientRect")
+	msg := app.Window().Get("Object").New()
+	msg.Set("type", "paperwidget:reveal")
+	msg.Set("top", box.Get("top").Float()+app.Window().Get("scrollY").Float())
+	msg.Set("height", box.Get("height").Float())
+	app.Window().Get("parent").Call("postMessage", msg, "*")
 }
 
 // jsPrefix is the JavaScript string s cut to at most n UTF-16 units before

@@ -113,20 +113,41 @@ func (b jsBytes) ReadAt(p []byte, off int64) (int, error) {
 	return n, nil
 }
 
-// fetchList gets url through the browser's fetch: net/http would add
-// megabytes to app.wasm for the same request.
-func fetchList(url string) (jsBytes, error) {
+// fetchList gets src, relative to the page, through the browser's fetch:
+// net/http would add megabytes to app.wasm for the same request. A failure
+// is named for what it can be: a list on another origin may be refused by
+// CORS, one on the page's own cannot.
+func fetchList(src string) (jsBytes, error) {
 	type result struct {
 		body jsBytes
 		err  error
 	}
+	if src == "" {
+		return jsBytes{}, errors.New("no list URL")
+	}
+	if jsURL := app.Window().Get("URL"); jsURL.Get("canParse").Truthy() &&
+		!jsURL.Call("canParse", src, app.Window().Get("location").Get("href")).Bool() {
+		return jsBytes{}, errors.New("not a valid URL")
+	}
+	page := app.Window().URL()
+	u, err := page.Parse(src)
+	sameOrigin := err == nil && u.Scheme == page.Scheme && u.Host == page.Host
 	done := make(chan result, 1)
-	onFail := app.FuncOf(func(this app.Value, args []app.Value) any {
-		msg := "network error"
+	reason := func(args []app.Value) string {
 		if len(args) > 0 && args[0].Truthy() {
-			msg = args[0].Call("toString").String()
+			return args[0].Call("toString").String()
 		}
-		done <- result{err: fmt.Errorf("%s (offline, or the server does not allow this site to read it: see CORS in the README)", msg)}
+		return "network error"
+	}
+	onFail := app.FuncOf(func(this app.Value, args []app.Value) any {
+		why := "offline, or the server does not allow this site to read it: see CORS in the README"
+		switch {
+		case !app.Window().Get("navigator").Get("onLine").Bool():
+			why = "offline"
+		case sameOrigin:
+			why = "offline, or the server could not be reached"
+		}
+		done <- result{err: fmt.Errorf("%s (%s)", reason(args), why)}
 		return nil
 	})
 	defer onFail.Release()
@@ -136,21 +157,23 @@ func fetchList(url string) (jsBytes, error) {
 		return nil
 	})
 	defer onBody.Release()
+	onBodyFail := app.FuncOf(func(this app.Value, args []app.Value) any {
+		done <- result{err: fmt.Errorf("%s: the download broke off before the end of the list", reason(args))}
+		return nil
+	})
+	defer onBodyFail.Release()
 	onResponse := app.FuncOf(func(this app.Value, args []app.Value) any {
 		resp := args[0]
 		if !resp.Get("ok").Bool() {
 			done <- result{err: fmt.Errorf("HTTP %d %s", resp.Get("status").Int(), resp.Get("statusText").String())}
 			return nil
 		}
-		resp.Call("arrayBuffer").Call("then", onBody, onFail)
+		resp.Call("arrayBuffer").Call("then", onBody, onBodyFail)
 		return nil
 	})
 	defer onResponse.Release()
 
-	if url == "" {
-		return jsBytes{}, errors.New("no list URL")
-	}
-	app.Window().Call("fetch", url).Call("then", onResponse, onFail)
+	app.Window().Call("fetch", src).Call("then", onResponse, onFail)
 	r := <-done
 	return r.body, r.err
 }

@@ -112,7 +112,7 @@ func FromPage() func() *Widget {
 		now := app.Window().URL().Query()
 		w := New().List(list).Index(index).Problems(problems).LoadError(loadErr).
 			Query(now.Get("q")).Sort(now.Get("sort")).Year(now.Get("year")).Tags(now["tag"]...).
-			Theme(theme).Lang(lang).Focus(focus).Embedded(embedded())
+			Theme(theme).Lang(lang).Focus(focus).Embedded(embedded()).Host(hostPage(params.Get("host")))
 		if typed != "" {
 			w.Query(typed).Typed(true)
 		}

@@ -21,7 +21,8 @@ type paperList struct {
 	IallOpen bool
 	Iflipped map[string]bool
 	Itarget  string
-	InewTab  bool
+	IlinkTo  string
+	IlinkIn  string
 	Icopied  string
 	IbibOpen string
 }
@@ -52,8 +53,11 @@ func (l *paperList) Flipped(ids map[string]bool) *paperList { l.Iflipped = ids; 
 // Target is the paper opened by its permalink, highlighted for a moment.
 func (l *paperList) Target(id string) *paperList { l.Itarget = id; return l }
 
-// NewTab opens permalinks in a new tab (the widget is embedded).
-func (l *paperList) NewTab(v bool) *paperList { l.InewTab = v; return l }
+// Permalinks point to base#paper-<id> and open in target ("": this page).
+func (l *paperList) Permalinks(base, target string) *paperList {
+	l.IlinkTo, l.IlinkIn = base, target
+	return l
+}
 
 // Copied marks the paper whose BibTeX was just copied; BibtexOpen the one
 // whose BibTeX is shown for copying by hand.
@@ -97,7 +101,7 @@ func (l *paperList) renderRows(from, to int) app.UI {
 				Spans(s).
 				Expanded(l.IallOpen != l.Iflipped[p.ID]).
 				Target(p.ID == l.Itarget).
-				NewTab(l.InewTab).
+				Permalink(l.IlinkTo, l.IlinkIn).
 				Copied(p.ID == l.Icopied).
 				BibtexOpen(p.ID == l.IbibOpen)
 		}),

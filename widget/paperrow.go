@@ -22,7 +22,8 @@ type paperRow struct {
 	Ispans    search.Spans
 	Iexpanded bool
 	Itarget   bool
-	InewTab   bool
+	IlinkTo   string
+	IlinkIn   string
 	Icopied   bool
 	IbibOpen  bool
 }
@@ -48,7 +49,11 @@ func (r *paperRow) Expanded(v bool) *paperRow { r.Iexpanded = v; return r }
 // Target highlights the row opened by its permalink.
 func (r *paperRow) Target(v bool) *paperRow { r.Itarget = v; return r }
 
-func (r *paperRow) NewTab(v bool) *paperRow { r.InewTab = v; return r }
+// Permalink points to base#paper-<id>, opened in target.
+func (r *paperRow) Permalink(base, target string) *paperRow {
+	r.IlinkTo, r.IlinkIn = base, target
+	return r
+}
 
 func (r *paperRow) Copied(v bool) *paperRow { r.Icopied = v; return r }
 
@@ -214,7 +219,10 @@ func (r *paperRow) renderBibtex() app.UI {
 			ID("bibtex-"+r.Ipaper.ID).
 			ReadOnly(true).
 			Rows(min(12, 2+strings.Count(r.Ipaper.Bibtex, "\n"))).
+			Aria("describedby", "bibtex-hint-"+r.Ipaper.ID).
 			Text(r.Ipaper.Bibtex),
+		// Shown only where the clipboard refused: say how to copy.
+		app.P().Class("pw-copy-hint").ID("bibtex-hint-"+r.Ipaper.ID).Text(r.Imsg.CopyHint(copyKey())),
 	)
 }
 
@@ -222,13 +230,11 @@ func (r *paperRow) onCopy(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(copyAction, r.Ipaper.ID)
 }
 
-// renderPermalink links the paper by #paper-<id>. On its own page a click
-// opens the paper in place (listenPermalinks); embedded, it opens the
-// widget page in a new tab, so the host page's history is left alone.
+// renderPermalink links the paper by #paper-<id>: see Widget.permalinks.
 func (r *paperRow) renderPermalink() app.UI {
-	a := app.A().Class("pw-permalink").Href("#paper-" + r.Ipaper.ID)
-	if r.InewTab {
-		a = a.Target("_blank").Rel("noopener")
+	a := app.A().Class("pw-permalink").Href(r.IlinkTo + "#paper-" + r.Ipaper.ID)
+	if r.IlinkIn != "" {
+		a = a.Target(r.IlinkIn).Rel("noopener")
 	}
 	return a.Body(
 		app.Text(r.Imsg.Link),

@@ -10,8 +10,9 @@ import (
 // navigation rebuilds the whole page, losing the shown rows and the open
 // abstracts, whenever the address's query was replaced (as typing does)
 // since go-app last navigated. The click adds the fragment to the history
-// itself and asks open to show the paper. Permalinks that open a new tab
-// (embedded) are left to the browser. The returned func stops listening.
+// itself and asks open to show the paper. Permalinks with a target
+// (embedded: the host page, or a new tab) are left to the browser alone.
+// The returned func stops listening.
 func listenPermalinks(ctx app.Context, open func(app.Context, string)) func() {
 	h := app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := args[0]
@@ -24,7 +25,13 @@ func listenPermalinks(ctx app.Context, open func(app.Context, string)) func() {
 			return nil
 		}
 		a := target.Call("closest", "a.pw-permalink")
-		if !a.Truthy() || a.Get("target").String() == "_blank" {
+		if !a.Truthy() {
+			return nil
+		}
+		if a.Get("target").String() != "" {
+			// The browser follows it (to the host page, or a new tab);
+			// go-app, which would load it into this frame, must not see it.
+			e.Call("stopPropagation")
 			return nil
 		}
 		// Synchronously, before go-app's window click handler sees it.

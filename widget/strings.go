@@ -38,7 +38,8 @@ type messages struct {
 	TagsLabel      string
 	CopyBibtex     string
 	Copied         string
-	CopyManually   string
+	CopyManually   func(key string) string
+	CopyHint       func(key string) string
 	BibtexOf       string
 	UpdateReady    string
 	Reload         string
@@ -67,7 +68,7 @@ var english = messages{
 	Clear:          "Clear search",
 	NoAbstract:     "No abstract available.",
 	Tags:           "Tags",
-	Link:           "Link",
+	Link:           "Permalink",
 	PermalinkOf:    " to the paper ",
 	LinkOf:         " of ",
 	LoadFailed: func(src string, err error) string {
@@ -92,7 +93,10 @@ var english = messages{
 	TagsLabel:    "Tags:",
 	CopyBibtex:   "Copy BibTeX",
 	Copied:       "BibTeX copied",
-	CopyManually: "Copying is blocked here: the BibTeX is selected below, press Ctrl+C (⌘C) to copy it.",
+	CopyManually: func(key string) string {
+		return fmt.Sprintf("Copying is blocked here: the BibTeX is selected below, press %s to copy it.", key)
+	},
+	CopyHint:     func(key string) string { return fmt.Sprintf("Press %s to copy.", key) },
 	BibtexOf:     "BibTeX of ",
 	UpdateReady:  "A new version is available.",
 	Reload:       "Reload",
@@ -118,7 +122,7 @@ var german = messages{
 	Clear:          "Suche löschen",
 	NoAbstract:     "Keine Zusammenfassung vorhanden.",
 	Tags:           "Schlagwörter",
-	Link:           "Link",
+	Link:           "Permalink",
 	PermalinkOf:    " zur Publikation ",
 	LinkOf:         " zu ",
 	LoadFailed: func(src string, err error) string {
@@ -143,7 +147,10 @@ var german = messages{
 	TagsLabel:    "Schlagwörter:",
 	CopyBibtex:   "BibTeX kopieren",
 	Copied:       "BibTeX kopiert",
-	CopyManually: "Kopieren ist hier gesperrt: Das BibTeX ist unten markiert, mit Strg+C (⌘C) kopieren.",
+	CopyManually: func(key string) string {
+		return fmt.Sprintf("Kopieren ist hier gesperrt: Das BibTeX ist unten markiert, mit %s kopieren.", key)
+	},
+	CopyHint:     func(key string) string { return fmt.Sprintf("Zum Kopieren %s drücken.", key) },
 	BibtexOf:     "BibTeX von ",
 	UpdateReady:  "Eine neue Version ist verfügbar.",
 	Reload:       "Neu laden",
@@ -169,7 +176,7 @@ var french = messages{
 	Clear:          "Effacer la recherche",
 	NoAbstract:     "Pas de résumé disponible.",
 	Tags:           "Mots-clés",
-	Link:           "Lien",
+	Link:           "Permalien",
 	PermalinkOf:    " vers la publication ",
 	LinkOf:         " de ",
 	LoadFailed: func(src string, err error) string {
@@ -194,7 +201,10 @@ var french = messages{
 	TagsLabel:    "Mots-clés :",
 	CopyBibtex:   "Copier le BibTeX",
 	Copied:       "BibTeX copié",
-	CopyManually: "La copie est bloquée ici : le BibTeX est sélectionné ci-dessous, appuyez sur Ctrl+C (⌘C).",
+	CopyManually: func(key string) string {
+		return fmt.Sprintf("La copie est bloquée ici : le BibTeX est sélectionné ci-dessous, appuyez sur %s.", key)
+	},
+	CopyHint:     func(key string) string { return fmt.Sprintf("Appuyez sur %s pour copier.", key) },
 	BibtexOf:     "BibTeX de ",
 	UpdateReady:  "Une nouvelle version est disponible.",
 	Reload:       "Recharger",

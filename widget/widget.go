@@ -59,6 +59,7 @@ type Widget struct {
 	Ilang     string
 	Ifocus    bool
 	Iembedded bool
+	Ihost     string
 	Isort     string
 	Iyear     string
 	Itags     []string
@@ -148,6 +149,10 @@ func (w *Widget) Tags(tags ...string) *Widget { w.Itags = tags; return w }
 // follows that page's theme and query commands and opens permalinks in a
 // new tab, leaving the host page's history alone.
 func (w *Widget) Embedded(v bool) *Widget { w.Iembedded = v; return w }
+
+// Host is the address of the page the widget is embedded in: permalinks
+// point there (<host>#paper-<id>), and embed.js opens the paper they name.
+func (w *Widget) Host(url string) *Widget { w.Ihost = url; return w }
 
 // Focus puts the caret in the search field once mounted, for a user who
 // was already typing in the pre-rendered page.
@@ -239,6 +244,9 @@ func (w *Widget) onHostCommand(ctx app.Context, cmd hostCommand) {
 	if cmd.setQuery && cmd.query != w.query {
 		w.setQuery(cmd.query)
 		w.writeURL(ctx)
+	}
+	if cmd.paper != "" {
+		w.openPaper(ctx, cmd.paper)
 	}
 }
 
@@ -406,7 +414,7 @@ func (w *Widget) renderResults() app.UI {
 			AllOpen(w.allOpen).
 			Flipped(w.flipped).
 			Target(w.target).
-			NewTab(w.Iembedded).
+			Permalinks(w.permalinks()).
 			Copied(w.copied).
 			BibtexOpen(w.bibOpen),
 		app.If(len(shown) < len(w.results), func() app.UI {
@@ -533,7 +541,7 @@ func (w *Widget) onCopy(ctx app.Context, a app.Action) {
 			// Clipboard access is refused (an iframe without permission,
 			// an insecure origin): show the text selected for Ctrl+C.
 			w.copied, w.bibOpen = "", id
-			w.announce = w.msg.CopyManually
+			w.announce = w.msg.CopyManually(copyKey())
 			ctx.Defer(func(app.Context) { selectBibtex(id) })
 		})
 	})
@@ -605,12 +613,31 @@ func (w *Widget) openPaper(ctx app.Context, id string) {
 	}
 	w.setOpen(id, true)
 	w.target = id
-	ctx.Defer(func(app.Context) { revealPaper(id) })
+	ctx.Defer(func(app.Context) {
+		revealPaper(id)
+		if w.Iembedded {
+			revealInHost(id)
+		}
+	})
 	ctx.After(targetHighlight, func(app.Context) {
 		if w.target == id {
 			w.target = ""
 		}
 	})
+}
+
+// permalinks says where permalinks point: to this page, handled in place;
+// embedded, to the host page, which the click navigates (embed.js then
+// opens the paper), or to this page in a new tab when the host is unknown,
+// leaving the host's history alone.
+func (w *Widget) permalinks() (base, target string) {
+	switch {
+	case !w.Iembedded:
+		return "", ""
+	case w.Ihost != "":
+		return w.Ihost, "_top"
+	}
+	return "", "_blank"
 }
 
 func (w *Widget) rankOf(id string) int {
