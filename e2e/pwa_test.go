@@ -155,6 +155,7 @@ func (s *pwaServer) handle(w http.ResponseWriter, r *http.Request) {
 }
 
 func TestPWA(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	if err := os.WriteFile(filepath.Join(tmp, "list-b.json"), []byte(pwaListB), 0o644); err != nil {
 		t.Fatal(err)

@@ -18,6 +18,7 @@ import (
 // filters as you type and expands abstracts, and asks no server for
 // anything.
 func TestSingleFileWorksFromAFileOffline(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	var mu sync.Mutex
 	var fetched []string
