@@ -30,7 +30,7 @@ var (
 	serverURL string
 	// distDir is the built site, with the one-file widget (site.SingleFile).
 	distDir string
-	browser   context.Context
+	browser context.Context
 	// wasmGate, when set, holds app.wasm requests until it is closed, so a
 	// test can act on the pre-rendered page before the client starts.
 	wasmGate   chan struct{}
