@@ -19,6 +19,11 @@ import (
 // anything.
 func TestSingleFileWorksFromAFileOffline(t *testing.T) {
 	t.Parallel()
+	testSingleFile(t, filepath.Join(distDir, site.SingleFile))
+}
+
+// testSingleFile opens the one-file widget at path from file://, offline.
+func testSingleFile(t *testing.T, path string) {
 	p := newPage(t)
 	var mu sync.Mutex
 	var fetched []string
@@ -38,7 +43,7 @@ func TestSingleFileWorksFromAFileOffline(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	file := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(distDir, site.SingleFile))}).String()
+	file := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 	p.run(
 		chromedp.Navigate(file),
 		chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)),
