@@ -49,6 +49,7 @@ func (p *page) slash() {
 }
 
 func TestKeyboardFindReadAndReturn(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("")
 	p.run(chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`))
@@ -115,6 +116,7 @@ func TestKeyboardFindReadAndReturn(t *testing.T) {
 }
 
 func TestShowMoreKeepsTheReaderInPlace(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("")
 	window := len(p.rowIDs())
@@ -135,6 +137,7 @@ func TestShowMoreKeepsTheReaderInPlace(t *testing.T) {
 }
 
 func TestQueryLivesInTheURL(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("?theme=light")
 	p.typeQuery("hebbian")
@@ -168,6 +171,7 @@ func TestQueryLivesInTheURL(t *testing.T) {
 }
 
 func TestCountIsAnnouncedOnceTypingSettles(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("")
 	p.typeQuery("hebb")
@@ -182,6 +186,7 @@ func TestCountIsAnnouncedOnceTypingSettles(t *testing.T) {
 }
 
 func TestPermalinkOpensThePaper(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("")
 	p.showAll()
@@ -212,6 +217,7 @@ func TestPermalinkOpensThePaper(t *testing.T) {
 }
 
 func TestTranslations(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ lang, htmlLang, label, count string }{
 		{"de", "de", "Publikationen durchsuchen", "70 von 70 Publikationen"},
 		{"fr-CH", "fr", "Rechercher des publications", "70 sur 70 publications"},
@@ -263,6 +269,7 @@ func axeViolations(t *testing.T, p *page) []string {
 }
 
 func TestAccessibilityAudit(t *testing.T) {
+	t.Parallel()
 	views := []struct {
 		name  string
 		query string
@@ -299,6 +306,7 @@ func TestAccessibilityAudit(t *testing.T) {
 }
 
 func TestNarrowScreensAndLargeText(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.run(chromedp.EmulateViewport(320, 700))
 	p.open("?q=spiking")
@@ -313,6 +321,7 @@ func TestNarrowScreensAndLargeText(t *testing.T) {
 
 // Screenshots for a person to look at; not compared, not committed.
 func TestScreenshots(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join("artifacts", "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -349,6 +358,7 @@ func TestScreenshots(t *testing.T) {
 // Following a permalink, also one with characters a URL encodes (é, ß),
 // keeps the rest of the view: the open abstracts stay open.
 func TestPermalinkKeepsTheView(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("?src=/fixtures/unicode-ids.json")
 	p.waitCount(3)

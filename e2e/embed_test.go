@@ -121,6 +121,7 @@ func waitSized(t *testing.T, host, f *page, sel string) int {
 }
 
 func TestEmbedOnAnotherOrigin(t *testing.T) {
+	t.Parallel()
 	srv := startEmbedServers(t)
 	host := newPage(t)
 	host.run(chromedp.Navigate(srv.host + "/"))
@@ -210,6 +211,7 @@ func TestEmbedOnAnotherOrigin(t *testing.T) {
 }
 
 func TestEmbeddedListWithoutCORSNamesTheProblem(t *testing.T) {
+	t.Parallel()
 	srv := startEmbedServers(t)
 	host := newPage(t)
 	host.run(chromedp.Navigate(srv.host + "/?src=" + srv.list + "/plain/good.json"))
@@ -221,6 +223,7 @@ func TestEmbeddedListWithoutCORSNamesTheProblem(t *testing.T) {
 }
 
 func TestDemoPage(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.run(chromedp.Navigate(serverURL + "/web/demo.html"))
 	p.waitJS(`document.querySelectorAll('iframe[title]').length === 2`)

@@ -15,6 +15,7 @@ func (p *page) selectValue(sel, value string) {
 }
 
 func TestSortAndFiltersWithCountsInTheURL(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("?src=/fixtures/lab.json")
 	p.waitCount(5)
@@ -66,6 +67,7 @@ func TestSortAndFiltersWithCountsInTheURL(t *testing.T) {
 }
 
 func TestCopyBibtex(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("?src=/fixtures/lab.json&q=spiking")
 	// Reading the clipboard back needs a permission no user grants a test.
@@ -95,6 +97,7 @@ func TestCopyBibtex(t *testing.T) {
 
 // Where the clipboard is refused, the BibTeX is shown selected instead.
 func TestCopyBibtexFallback(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("?src=/fixtures/lab.json")
 	p.run(chromedp.Evaluate[chromedp.Void](`Object.defineProperty(navigator, "clipboard", {value: {writeText: () => Promise.reject(new Error("denied"))}})`))

@@ -322,6 +322,7 @@ func showEverything(p *page, total int) {
 }
 
 func TestAttackCorpus(t *testing.T) {
+	t.Parallel()
 	payloads := loadPayloads(t)
 	corpus := corpusList(t, payloads)
 	want, _, err := paper.Decode(corpus)
@@ -428,6 +429,7 @@ func TestAttackCorpus(t *testing.T) {
 // The pre-rendered index.html, built from the corpus as the bundled list,
 // runs nothing: read without JavaScript, and with the client starting.
 func TestAttackCorpusPreRendered(t *testing.T) {
+	t.Parallel()
 	payloads := loadPayloads(t)
 	dir := t.TempDir()
 	src := filepath.Join(dir, "corpus.json")
@@ -485,6 +487,7 @@ func TestAttackCorpusPreRendered(t *testing.T) {
 // The widget works under the strict policy: it loads, filters, expands and
 // reads a ?src= list of its own origin, with no violation reported.
 func TestCSPStrictPolicy(t *testing.T) {
+	t.Parallel()
 	good, err := os.ReadFile("testdata/good.json")
 	if err != nil {
 		t.Fatal(err)
@@ -546,6 +549,7 @@ func bigList() ([]byte, int) {
 }
 
 func TestBadLists(t *testing.T) {
+	t.Parallel()
 	deep := strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000)
 	big, bigN := bigList()
 	if len(big) < 50<<20 {
@@ -653,6 +657,7 @@ func TestBadLists(t *testing.T) {
 // Whatever is typed or put in ?q=, search answers quickly and the page
 // keeps working.
 func TestHostileQueries(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	tw := arm(t, p)
 	for _, q := range []string{"%FF", "%00", "%FF%FE%FD", "%C0%AF", "%ED%A0%80", "%3Cscript%3E__pwned(1)%3C/script%3E"} {
@@ -725,6 +730,7 @@ window.addEventListener("message", (e) => {
 </script>`
 
 func TestChannelHostileMessages(t *testing.T) {
+	t.Parallel()
 	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		switch r.URL.Path {
@@ -833,6 +839,7 @@ func TestChannelHostileMessages(t *testing.T) {
 // embed.js sizes its iframe only from messages of that iframe's window and
 // the widget's origin, and only with a non-negative number.
 func TestChannelEmbedResize(t *testing.T) {
+	t.Parallel()
 	srv := startEmbedServers(t)
 	host := newPage(t)
 	host.run(chromedp.Navigate(srv.host + "/"))

@@ -30,7 +30,7 @@ var (
 	serverURL string
 	// distDir is the built site, with the one-file widget (site.SingleFile).
 	distDir string
-	browser   context.Context
+	browser context.Context
 	// wasmGate, when set, holds app.wasm requests until it is closed, so a
 	// test can act on the pre-rendered page before the client starts.
 	wasmGate   chan struct{}
@@ -132,18 +132,37 @@ func newPage(t *testing.T) *page {
 	return openPage(t, browser, chromedp.WithNewBrowserContext())
 }
 
-// openPage opens a tab of parent with opts, recording what it logs.
+// stepTimeout bounds one step of a test in its tab (run, eval, text), not
+// the whole test: a test that clicks a hundred links on a busy machine
+// takes minutes, and must not fail for that alone.
+const stepTimeout = 2 * time.Minute
+
+// openPage opens a tab of parent with opts, recording what it logs. The
+// tab lives until the test ends, or until shortly before go test's
+// -timeout would, so that a step that hangs fails with its own error
+// rather than a dump of every goroutine.
 func openPage(t *testing.T, parent context.Context, opts ...chromedp.ContextOption) *page {
 	t.Helper()
 	p := &page{t: t}
 	ctx, cancel := chromedp.NewContext(parent, append(opts, chromedp.WithListener(p.record))...)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel)
+	if deadline, ok := t.Deadline(); ok {
+		var cancelDeadline context.CancelFunc
+		ctx, cancelDeadline = context.WithDeadline(ctx, deadline.Add(-30*time.Second))
+		t.Cleanup(cancelDeadline)
+	}
+	// The first run opens the tab and ties its life to ctx: the steps'
+	// own timeouts, derived from ctx, then end a step, not the tab.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
 	p.ctx = ctx
-	t.Cleanup(func() {
-		cancelTimeout()
-		cancel()
-	})
 	return p
+}
+
+// step is the context of one step in the tab.
+func (p *page) step() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(p.ctx, stepTimeout)
 }
 
 // record keeps the page's uncaught exceptions and console errors.
@@ -174,7 +193,9 @@ func (p *page) logError(msg string) {
 
 func (p *page) run(actions ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
-	if err := chromedp.Do(p.ctx, actions...); err != nil {
+	ctx, cancel := p.step()
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
 		p.t.Fatalf("browser: %v", err)
 	}
 }
@@ -182,7 +203,9 @@ func (p *page) run(actions ...chromedp.Action[chromedp.Void]) {
 // eval evaluates a JavaScript expression in the page.
 func eval[T any](p *page, js string) T {
 	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js))
+	ctx, cancel := p.step()
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
 	if err != nil {
 		p.t.Fatalf("evaluating %s: %v", js, err)
 	}
@@ -203,7 +226,9 @@ func css(sel string) chromedp.CSS { return chromedp.CSS(sel) }
 
 func (p *page) text(sel string) string {
 	p.t.Helper()
-	s, err := chromedp.Run(p.ctx, chromedp.Text(css(sel), chromedp.NodeVisible))
+	ctx, cancel := p.step()
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Text(css(sel), chromedp.NodeVisible))
 	if err != nil {
 		p.t.Fatalf("reading text of %s: %v", sel, err)
 	}
@@ -222,9 +247,13 @@ func (p *page) waitCount(want int) {
 	p.waitJS(fmt.Sprintf(`(() => { const e = document.querySelector('[data-paper-widget][data-ready] [data-result-count]'); return !!e && parseInt(e.textContent.match(/\d+/)[0], 10) === %d })()`, want))
 }
 
+// waitTimeout is how long a condition may take to hold: long, since the
+// machine may be busy, and paid only by a test that fails.
+const waitTimeout = time.Minute
+
 func (p *page) waitJS(cond string) {
 	p.t.Helper()
-	if _, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(waitTimeout))); err != nil {
 		p.t.Fatalf("waiting for %s: %v", cond, err)
 	}
 }
@@ -233,7 +262,7 @@ func (p *page) waitJS(cond string) {
 // must bring about: it retries while the old document's context is gone.
 func (p *page) waitJSAcrossNav(cond string) {
 	p.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(waitTimeout)
 	for {
 		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](cond))
 		if err == nil && ok {

@@ -69,7 +69,7 @@ func (s *pwaSites) get(t *testing.T, name, base string, papers string) *pwaBuild
 	}
 	start := time.Now()
 	dir := filepath.Join(s.tmp, name)
-	if err := site.Build(site.Options{Root: "..", Out: dir, Papers: []string{papers}, Base: base, FastCompression: true}); err != nil {
+	if err := site.Build(site.Options{Root: "..", Out: dir, Papers: []string{papers}, Base: base, FastCompression: true, Single: true}); err != nil {
 		t.Fatalf("building site %s: %v", name, err)
 	}
 	worker, err := os.ReadFile(filepath.Join(dir, "app-worker.js"))
@@ -155,6 +155,7 @@ func (s *pwaServer) handle(w http.ResponseWriter, r *http.Request) {
 }
 
 func TestPWA(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	if err := os.WriteFile(filepath.Join(tmp, "list-b.json"), []byte(pwaListB), 0o644); err != nil {
 		t.Fatal(err)
@@ -171,6 +172,8 @@ func TestPWA(t *testing.T) {
 			testInstallable(t, b)
 		}
 	})
+	// The one file, built for a subpath, works from a file all the same.
+	t.Run("SingleFileSubpath", func(t *testing.T) { testSingleFile(t, filepath.Join(sites.sub(t).dir, site.SingleFile)) })
 	t.Run("OfflineRoot", func(t *testing.T) { testOffline(t, sites.root(t)) })
 	t.Run("OfflineSubpath", func(t *testing.T) { testOffline(t, sites.sub(t)) })
 	t.Run("ListCacheKeyedOnURL", func(t *testing.T) { testListCacheKeyedOnURL(t, sites.root(t)) })

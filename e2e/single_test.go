@@ -18,6 +18,12 @@ import (
 // filters as you type and expands abstracts, and asks no server for
 // anything.
 func TestSingleFileWorksFromAFileOffline(t *testing.T) {
+	t.Parallel()
+	testSingleFile(t, filepath.Join(distDir, site.SingleFile))
+}
+
+// testSingleFile opens the one-file widget at path from file://, offline.
+func testSingleFile(t *testing.T, path string) {
 	p := newPage(t)
 	var mu sync.Mutex
 	var fetched []string
@@ -37,7 +43,7 @@ func TestSingleFileWorksFromAFileOffline(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	file := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(distDir, site.SingleFile))}).String()
+	file := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 	p.run(
 		chromedp.Navigate(file),
 		chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)),

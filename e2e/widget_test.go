@@ -35,6 +35,7 @@ func bundled(t *testing.T) paper.List {
 }
 
 func TestLoadsBundledList(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("")
 	total := len(bundled(t).Papers)
@@ -62,6 +63,7 @@ func TestLoadsBundledList(t *testing.T) {
 }
 
 func TestShowMoreRendersTheRest(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("")
 	total := len(bundled(t).Papers)
@@ -76,6 +78,7 @@ func TestShowMoreRendersTheRest(t *testing.T) {
 }
 
 func TestTypingFiltersAndRanks(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("")
 	var inTitle int
@@ -107,6 +110,7 @@ func TestTypingFiltersAndRanks(t *testing.T) {
 }
 
 func TestOutOfOrderWordsAndTypos(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("")
 	p.typeQuery("projection hebbian")
@@ -116,6 +120,7 @@ func TestOutOfOrderWordsAndTypos(t *testing.T) {
 }
 
 func TestEmptyResultOffersToClear(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("")
 	p.typeQuery("xqzvbw")
@@ -133,6 +138,7 @@ func TestEmptyResultOffersToClear(t *testing.T) {
 }
 
 func TestExpandCollapseByMouseAndKeyboard(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("")
 	first := p.rowIDs()[0]
@@ -155,6 +161,7 @@ func TestExpandCollapseByMouseAndKeyboard(t *testing.T) {
 }
 
 func TestExpandAllCollapseAll(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("?q=spiking")
 	n := len(p.rowIDs())
@@ -173,6 +180,7 @@ func TestExpandAllCollapseAll(t *testing.T) {
 // go-app diffs lists by index: without per-paper event scopes, a click on
 // a row after filtering would toggle whichever paper had that row before.
 func TestClickAfterFilteringExpandsThatRow(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("")
 	before := p.rowIDs()
@@ -198,6 +206,7 @@ func TestClickAfterFilteringExpandsThatRow(t *testing.T) {
 }
 
 func TestQueryParameter(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("?q=spiking+neural")
 	value := eval[string](p, `document.querySelector('input[type="search"]').value`)
@@ -214,6 +223,7 @@ func TestQueryParameter(t *testing.T) {
 }
 
 func TestThemeParameter(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("?theme=dark")
 	bg := eval[string](p, `getComputedStyle(document.querySelector('[data-paper-widget]')).backgroundColor`)
@@ -245,6 +255,7 @@ func TestThemeParameter(t *testing.T) {
 }
 
 func TestSourceParameterLoadsAnotherList(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("?src=/fixtures/good.json")
 	p.waitCount(3)
@@ -276,6 +287,7 @@ func TestSourceParameterLoadsAnotherList(t *testing.T) {
 }
 
 func TestSourceErrorsAreNamed(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		src  string
 		want []string
@@ -301,6 +313,7 @@ func TestSourceErrorsAreNamed(t *testing.T) {
 }
 
 func TestInvalidPapersAreReportedValidOnesShown(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	p.open("?src=/fixtures/invalid.json")
 	p.waitCount(2)
@@ -316,6 +329,7 @@ func TestInvalidPapersAreReportedValidOnesShown(t *testing.T) {
 }
 
 func TestListIsInTheHTMLWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	if _, err := chromedp.Call(p.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
@@ -363,7 +377,9 @@ func TestKeepsWhatWasTypedBeforeTheClientStarted(t *testing.T) {
 
 // holdWasm holds app.wasm requests until the returned release is called
 // (the test's cleanup calls it too), so that a test can use the
-// pre-rendered page before the client starts.
+// pre-rendered page before the client starts. It holds every tab's: tests
+// that call it do not run in parallel (go test runs the parallel tests
+// once the others are done).
 func holdWasm(t *testing.T) (release func()) {
 	gate := make(chan struct{})
 	wasmGateMu.Lock()
@@ -515,6 +531,7 @@ func TestAbstractOpenedAndQueryTypedBeforeTheClientStarts(t *testing.T) {
 // The client replaces the pre-rendered page when it mounts; the list must
 // never be empty in between, or readers see it flash.
 func TestNoEmptyListWhileTheClientMounts(t *testing.T) {
+	t.Parallel()
 	p := newPage(t)
 	if _, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `
 		window.__rowCounts = [];
@@ -543,6 +560,7 @@ func TestNoEmptyListWhileTheClientMounts(t *testing.T) {
 // fetched list, then, once the widget has compressed them in idle time,
 // decompressed.
 func TestExpandedAbstractsAreTheListsText(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ file, query string }{
 		{"../data/papers.json", ""},
 		{"testdata/unicode-text.json", "?src=/fixtures/unicode-text.json"},
@@ -618,6 +636,7 @@ func get(url string) ([]byte, error) {
 // render's text and attribute writes in one batch, sliced by length (see
 // build/site/dom-writes.js); a miscounted length shows up here.
 func TestTextInManyScriptsThroughTyping(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(filepath.Join("testdata", "unicode-text.json"))
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -63,9 +64,16 @@ type Options struct {
 // listFile is the bundled list's path under the site's web/ directory.
 const listFile = "papers.json"
 
+// building lets one Build run at a time: each registers the page's route
+// with go-app, which keeps routes in one global table, and pre-renders it.
+var building sync.Mutex
+
 // Build writes the site. Import warnings are logged, and fatal only with
-// Strict: otherwise the papers that could be read are published.
+// Strict: otherwise the papers that could be read are published. Builds
+// run one at a time.
 func Build(o Options) error {
+	building.Lock()
+	defer building.Unlock()
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
