@@ -297,8 +297,8 @@ func (ix *Index) match(sc *scratch, t *term, best []uint16) {
 	// Numbers (years, the parts of DOIs and arXiv ids) are typed or
 	// pasted exactly: "2023" one edit from "2024" is another year.
 	if digits := strings.Trim(ts, "0123456789") == ""; !digits {
-		if k := maxEdits(len(ts)); k > 0 && len(ts) <= maxFuzzyLen {
-			ix.matchTypos(sc, ts, k)
+		if k := maxEdits(len(ts), prefixes); k > 0 && len(ts) <= maxFuzzyLen {
+			ix.typos(sc, ts, k)
 		}
 		if len(ts) >= 3 && len(ts) <= maxFuzzyLen {
 			ix.matchSubsequences(sc, ts)
@@ -357,14 +357,16 @@ func hlRank(h uint8) int {
 	return 1 + int(h)
 }
 
-// maxEdits is the typo budget of a term: none below four letters, where one
-// edit turns most terms into other words, and two from six letters, where
-// people make them ("contnual lerning", "trasnformerr"; a transposition
-// is one edit) and two edits rarely reach another word of the list: a
-// two-edit match ranks below every exact and prefix match anyway.
-func maxEdits(n int) int {
+// maxEdits is the typo budget of a term of n bytes: none below four
+// letters, where one edit turns most terms into other words, and two from
+// six letters, where people make them ("contnual lerning", "trasnformerr";
+// a transposition is one edit), unless the term starts some word of the
+// list (known): then it is most likely typed right, the words two edits
+// away are noise, and walking the dictionary for them would cost most of
+// a keystroke at 10,000 papers.
+func maxEdits(n int, known bool) int {
 	switch {
-	case n >= 6:
+	case n >= 6 && !known:
 		return 2
 	case n >= 4:
 		return 1
@@ -372,21 +374,42 @@ func maxEdits(n int) int {
 	return 0
 }
 
-// matchTypos walks the sorted dictionary as a trie: words sharing a prefix
+// typos adds the words within k edits of ts (whole, or a prefix of them).
+// Words two edits away must start with the term's first letter, or its
+// first two swapped: people seldom miss the first letter, and the walk for
+// two edits then visits a 26th of the dictionary: over all of it, it took
+// most of a keystroke at 10,000 papers.
+func (ix *Index) typos(sc *scratch, ts string, k int) {
+	ix.matchTypos(sc, ts, 1, 0, len(ix.words))
+	if k < 2 {
+		return
+	}
+	starts := []string{ts[:1]}
+	if ts[1] != ts[0] {
+		starts = append(starts, string([]byte{ts[1], ts[0]}))
+	}
+	for _, pre := range starts {
+		lo := sort.SearchStrings(ix.words, pre)
+		hi := lo + sort.Search(len(ix.words)-lo, func(i int) bool { return !strings.HasPrefix(ix.words[lo+i], pre) })
+		ix.matchTypos(sc, ts, 2, lo, hi)
+	}
+}
+
+// matchTypos walks words[lo:hi] of the sorted dictionary as a trie: words sharing a prefix
 // share the rows of the edit-distance table already computed for it, and
 // once a prefix is more than k edits away from every prefix of the term,
 // all words starting with it are settled at once (see skipPrefix). The table
 // is optimal string alignment (Levenshtein plus adjacent transpositions) on
 // bytes: folding has turned Latin text into ASCII already.
-func (ix *Index) matchTypos(sc *scratch, ts string, k int) {
+func (ix *Index) matchTypos(sc *scratch, ts string, k, lo, hi int) {
 	m := len(ts)
 	var rows [maxFuzzyLen + 3][maxFuzzyLen + 1]uint8
 	for i := 0; i <= m; i++ {
 		rows[0][i] = uint8(i)
 	}
-	words := ix.words
+	words := ix.words[:hi]
 	prev, depth := "", 0 // rows[:depth+1] hold the table of prev[:depth]
-	for w := 0; w < len(words); {
+	for w := lo; w < len(words); {
 		word := words[w]
 		d := 0
 		for d < depth && d < len(word) && word[d] == prev[d] {
@@ -426,7 +449,7 @@ func (ix *Index) matchTypos(sc *scratch, ts string, k int) {
 			// words, and all equally near by their shorter prefixes.
 			end := skipPrefix(words, w, word[:d])
 			for ; prefix <= k && w < end; w++ {
-				ix.addTypo(sc, w, m, k+1, prefix)
+				ix.addTypo(sc, w, m, k, k+1, prefix)
 			}
 			w = end
 			continue
@@ -436,22 +459,21 @@ func (ix *Index) matchTypos(sc *scratch, ts string, k int) {
 			whole = int(rows[len(word)][m])
 		}
 		if whole <= k || prefix <= k {
-			ix.addTypo(sc, w, m, whole, prefix)
+			ix.addTypo(sc, w, m, k, whole, prefix)
 		}
 		w++
 	}
 }
 
 // addTypo adds word w, whole or prefix edits away from a term of m bytes,
-// unless it already matched the term better.
-func (ix *Index) addTypo(sc *scratch, w, m, whole, prefix int) {
-	k := maxEdits(m)
+// if either is within k, unless it already matched the term better.
+func (ix *Index) addTypo(sc *scratch, w, m, k, whole, prefix int) {
 	switch {
 	case sc.mark[w] == sc.gen:
 	case whole <= k:
-		ix.add(sc, w, [...]uint8{qTypo, qTypo2}[whole-1], hlWhole)
+		ix.add(sc, w, [...]uint8{qTypo, qTypo, qTypo2}[whole], hlWhole)
 	case prefix <= k && len(ix.words[w]) > m:
-		ix.add(sc, w, [...]uint8{qTypoPrefix, qTypoPrefix2}[prefix-1], uint8(min(m, hlMaxPrefix)))
+		ix.add(sc, w, [...]uint8{qTypoPrefix, qTypoPrefix, qTypoPrefix2}[prefix], uint8(min(m, hlMaxPrefix)))
 	}
 }
 
