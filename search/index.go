@@ -48,6 +48,7 @@ type Index struct {
 	// is looked for only where its first two letters are.
 	pairOff, pairPos []uint32
 	short            []uint32 // words of titles and short fields: the only subsequence targets
+	firsts           []byte   // the first bytes of words, each once, in order
 	bonus            []uint8  // per paper, favours title hits in short titles
 	pool             sync.Pool
 	done             doneTerms
@@ -280,6 +281,11 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	}
 	ix.words = words
 	ix.ids.renumber(renum)
+	for _, w := range words {
+		if len(ix.firsts) == 0 || ix.firsts[len(ix.firsts)-1] != w[0] {
+			ix.firsts = append(ix.firsts, w[0])
+		}
+	}
 	pause()
 
 	// Posting lists, in two passes over the papers' word ids: the first
