@@ -18,8 +18,9 @@ type Hit struct {
 
 // Match qualities, before field weights. Each kind of match outranks the
 // next in the same field; a field's weight then multiplies them so that a
-// title typo (3*40) still beats an exact abstract word (100), while a
-// scattered title subsequence (3*18) does not.
+// title typo of one edit (3*40) still beats an exact abstract word (100),
+// while one of two edits (3*26) and a scattered title subsequence (3*18)
+// do not.
 const (
 	qExact         = 100
 	qPlural        = 97 // the word is the term plus "s"/"es": "llm" and "LLMs"
