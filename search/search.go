@@ -221,25 +221,6 @@ func (ix *Index) parse(sc *scratch, query string) {
 	}
 }
 
-// keepPhrase drops from the results the papers that lack the phrase in
-// every field. It re-reads the papers that hold all its words, abstracts
-// included: phrases are rare, and such papers usually few.
-func (ix *Index) keepPhrase(sc *scratch, ph phrase) {
-	for p, s := range sc.total {
-		if s == 0 {
-			continue
-		}
-		pp := &ix.papers[p]
-		has := sc.tz.hasPhrase(pp.Title, ph) || sc.tz.hasPhrase(pp.Venue, ph) ||
-			slices.ContainsFunc(pp.Authors, func(a string) bool { return sc.tz.hasPhrase(a, ph) }) ||
-			slices.ContainsFunc(pp.Tags, func(t string) bool { return sc.tz.hasPhrase(t, ph) }) ||
-			sc.tz.hasPhrase(pp.AbstractText(), ph)
-		if !has {
-			sc.total[p] = 0
-		}
-	}
-}
-
 // rank sorts the surviving papers by score with a counting sort: scores
 // are small integers, and visiting papers in order keeps ties in list order.
 func (ix *Index) rank(sc *scratch) []Hit {
