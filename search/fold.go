@@ -144,4 +144,3 @@ func origOffset(orig string, n int) int {
 	}
 	return len(orig)
 }
-
