@@ -200,8 +200,11 @@ var quotes = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u201e", `"`)
 // each quoted part of two words or more as a phrase.
 func (ix *Index) parse(sc *scratch, query string) {
 	sc.terms, sc.phrases = sc.terms[:0], sc.phrases[:0]
-	parts := strings.Split(quotes.Replace(query), `"`)
-	for i, part := range parts {
+	if strings.ContainsAny(query, "\u201c\u201d\u201e") {
+		query = quotes.Replace(query)
+	}
+	for i := 0; ; i++ {
+		part, rest, more := strings.Cut(query, `"`)
 		quoted := i%2 == 1
 		var words []string
 		for _, t := range sc.tz.split(part) {
@@ -216,8 +219,12 @@ func (ix *Index) parse(sc *scratch, query string) {
 			}
 		}
 		if len(words) >= 2 {
-			sc.phrases = append(sc.phrases, phrase{words, i == len(parts)-1})
+			sc.phrases = append(sc.phrases, phrase{words, !more})
 		}
+		if !more {
+			return
+		}
+		query = rest
 	}
 }
 
@@ -365,23 +372,39 @@ func maxEdits(n int, known bool) int {
 // dictionary: over all of it, with two edits, it took most of a keystroke
 // at 10,000 papers.
 func (ix *Index) typos(sc *scratch, ts string, k int) {
-	starts := []string{ts[:1], ts[1:2]}
-	for _, c := range ix.firsts {
-		starts = append(starts, string([]byte{c, ts[0]}), string([]byte{c, ts[1]}))
+	a, b := ts[0], ts[1]
+	ix.matchTypos(sc, ts, k, int(ix.firstOff[a]), int(ix.firstOff[int(a)+1]))
+	if b != a {
+		ix.matchTypos(sc, ts, k, int(ix.firstOff[b]), int(ix.firstOff[int(b)+1]))
 	}
-	slices.Sort(starts)
-	last := "\xff"
-	for _, pre := range starts {
-		if strings.HasPrefix(pre, last) {
-			continue // within the range walked already
+	seconds := [2]byte{a, b}
+	n := 2
+	if a == b {
+		n = 1
+	}
+	for c := range 256 {
+		if c == int(a) || c == int(b) {
+			continue
 		}
-		last = pre
-		lo := sort.SearchStrings(ix.words, pre)
-		hi := lo + sort.Search(len(ix.words)-lo, func(i int) bool { return !strings.HasPrefix(ix.words[lo+i], pre) })
-		if lo < hi {
-			ix.matchTypos(sc, ts, k, lo, hi)
+		for _, second := range seconds[:n] {
+			if lo, hi := ix.secondRange(c, second); lo < hi {
+				ix.matchTypos(sc, ts, k, lo, hi)
+			}
 		}
 	}
+}
+
+// secondRange returns the range of words starting with the bytes c and
+// second.
+func (ix *Index) secondRange(c int, second byte) (int, int) {
+	lo, hi := int(ix.firstOff[c]), int(ix.firstOff[c+1])
+	if lo == hi {
+		return lo, lo
+	}
+	words := ix.words[lo:hi] // words of one byte, if any, come first
+	from := sort.Search(len(words), func(i int) bool { return len(words[i]) > 1 && words[i][1] >= second })
+	to := from + sort.Search(len(words)-from, func(i int) bool { return words[from+i][1] > second })
+	return lo + from, lo + to
 }
 
 // matchTypos walks words[lo:hi] of the sorted dictionary as a trie: words sharing a prefix
