@@ -1,9 +1,11 @@
 package search
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 
+	synthlist "github.com/paperwidget/paperwidget/bench/synth"
 	"github.com/paperwidget/paperwidget/paper"
 )
 
@@ -84,5 +86,41 @@ func TestPhraseSearch(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("Search(%q) = papers %v, want %v", tc.query, got, tc.want)
 		}
+	}
+}
+
+// TestASCIIPhraseMatchesTokenizer checks the phrase shortcut for ASCII text
+// against the tokenizer, on phrases that are in the text and on others.
+func TestASCIIPhraseMatchesTokenizer(t *testing.T) {
+	papers := synthlist.Realistic(300, 5).Papers
+	papers = append(papers, paper.Paper{Abstract: "Self-supervised pre-training, e.g. x--y; LLMs (2023) and 3D-CNN models"})
+	r := rand.New(rand.NewPCG(3, 4))
+	var tz tokenizer
+	checked, present := 0, 0
+	for _, p := range papers {
+		words := lowerWords(p.Abstract)
+		for range 20 {
+			k := 2 + r.IntN(2)
+			at := r.IntN(len(words) - k)
+			ph := phrase{words: slices.Clone(words[at : at+k]), open: r.IntN(2) == 0}
+			if r.IntN(3) == 0 {
+				ph.words[r.IntN(k)] = words[r.IntN(len(words))] // most likely not there
+			}
+			if ph.open && r.IntN(2) == 0 {
+				last := ph.words[k-1]
+				ph.words[k-1] = last[:1+r.IntN(len(last))]
+			}
+			want := tz.hasPhrase(p.Abstract, ph)
+			if got := asciiHasPhrase(p.Abstract, ph); got != want {
+				t.Fatalf("phrase %+v in %.80q: shortcut %v, tokenizer %v", ph, p.Abstract, got, want)
+			}
+			checked++
+			if want {
+				present++
+			}
+		}
+	}
+	if present == 0 || present == checked {
+		t.Fatalf("%d of %d phrases present: the test checks nothing", present, checked)
 	}
 }

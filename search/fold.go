@@ -1,7 +1,6 @@
 package search
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -144,29 +143,4 @@ func origOffset(orig string, n int) int {
 		got += len(b)
 	}
 	return len(orig)
-}
-
-// hasPhrase reports whether text holds the words of ph next to each other
-// and in order; a hyphen joins words as a space does ("self-supervised"
-// holds "self supervised").
-func (tz *tokenizer) hasPhrase(text string, ph phrase) bool {
-	toks := tz.split(text)
-	n := len(ph.words)
-	for i := range toks {
-		j, k := i, 0
-		for ; k < n && j < len(toks); j++ {
-			if toks[j].compound {
-				continue
-			}
-			w, want := toks[j].word, ph.words[k]
-			if string(w) != want && !(ph.open && k == n-1 && strings.HasPrefix(string(w), want)) {
-				break
-			}
-			k++
-		}
-		if k == n {
-			return true
-		}
-	}
-	return false
 }

@@ -48,9 +48,11 @@ type Index struct {
 	// is looked for only where its first two letters are.
 	pairOff, pairPos []uint32
 	short            []uint32 // words of titles and short fields: the only subsequence targets
-	bonus            []uint8  // per paper, favours title hits in short titles
-	pool             sync.Pool
-	done             doneTerms
+	// Words starting with byte c are words[firstOff[c]:firstOff[c+1]].
+	firstOff [257]uint32
+	bonus    []uint8 // per paper, favours title hits in short titles
+	pool     sync.Pool
+	done     doneTerms
 }
 
 // New indexes papers. The slice must not change while the index is in use.
@@ -280,6 +282,12 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	}
 	ix.words = words
 	ix.ids.renumber(renum)
+	for _, w := range words {
+		ix.firstOff[int(w[0])+1]++
+	}
+	for c := range 256 {
+		ix.firstOff[c+1] += ix.firstOff[c]
+	}
 	pause()
 
 	// Posting lists, in two passes over the papers' word ids: the first

@@ -18,8 +18,9 @@ type Hit struct {
 
 // Match qualities, before field weights. Each kind of match outranks the
 // next in the same field; a field's weight then multiplies them so that a
-// title typo (3*40) still beats an exact abstract word (100), while a
-// scattered title subsequence (3*18) does not.
+// title typo of one edit (3*40) still beats an exact abstract word (100),
+// while one of two edits (3*26) and a scattered title subsequence (3*18)
+// do not.
 const (
 	qExact         = 100
 	qPlural        = 97 // the word is the term plus "s"/"es": "llm" and "LLMs"
@@ -199,8 +200,11 @@ var quotes = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u201e", `"`)
 // each quoted part of two words or more as a phrase.
 func (ix *Index) parse(sc *scratch, query string) {
 	sc.terms, sc.phrases = sc.terms[:0], sc.phrases[:0]
-	parts := strings.Split(quotes.Replace(query), `"`)
-	for i, part := range parts {
+	if strings.ContainsAny(query, "\u201c\u201d\u201e") {
+		query = quotes.Replace(query)
+	}
+	for i := 0; ; i++ {
+		part, rest, more := strings.Cut(query, `"`)
 		quoted := i%2 == 1
 		var words []string
 		for _, t := range sc.tz.split(part) {
@@ -215,27 +219,12 @@ func (ix *Index) parse(sc *scratch, query string) {
 			}
 		}
 		if len(words) >= 2 {
-			sc.phrases = append(sc.phrases, phrase{words, i == len(parts)-1})
+			sc.phrases = append(sc.phrases, phrase{words, !more})
 		}
-	}
-}
-
-// keepPhrase drops from the results the papers that lack the phrase in
-// every field. It re-reads the papers that hold all its words, abstracts
-// included: phrases are rare, and such papers usually few.
-func (ix *Index) keepPhrase(sc *scratch, ph phrase) {
-	for p, s := range sc.total {
-		if s == 0 {
-			continue
+		if !more {
+			return
 		}
-		pp := &ix.papers[p]
-		has := sc.tz.hasPhrase(pp.Title, ph) || sc.tz.hasPhrase(pp.Venue, ph) ||
-			slices.ContainsFunc(pp.Authors, func(a string) bool { return sc.tz.hasPhrase(a, ph) }) ||
-			slices.ContainsFunc(pp.Tags, func(t string) bool { return sc.tz.hasPhrase(t, ph) }) ||
-			sc.tz.hasPhrase(pp.AbstractText(), ph)
-		if !has {
-			sc.total[p] = 0
-		}
+		query = rest
 	}
 }
 
@@ -297,8 +286,8 @@ func (ix *Index) match(sc *scratch, t *term, best []uint16) {
 	// Numbers (years, the parts of DOIs and arXiv ids) are typed or
 	// pasted exactly: "2023" one edit from "2024" is another year.
 	if digits := strings.Trim(ts, "0123456789") == ""; !digits {
-		if k := maxEdits(len(ts)); k > 0 && len(ts) <= maxFuzzyLen {
-			ix.matchTypos(sc, ts, k)
+		if k := maxEdits(len(ts), prefixes); k > 0 && len(ts) <= maxFuzzyLen {
+			ix.typos(sc, ts, k)
 		}
 		if len(ts) >= 3 && len(ts) <= maxFuzzyLen {
 			ix.matchSubsequences(sc, ts)
@@ -357,14 +346,16 @@ func hlRank(h uint8) int {
 	return 1 + int(h)
 }
 
-// maxEdits is the typo budget of a term: none below four letters, where one
-// edit turns most terms into other words, and two from six letters, where
-// people make them ("contnual lerning", "trasnformerr"; a transposition
-// is one edit) and two edits rarely reach another word of the list: a
-// two-edit match ranks below every exact and prefix match anyway.
-func maxEdits(n int) int {
+// maxEdits is the typo budget of a term of n bytes: none below four
+// letters, where one edit turns most terms into other words, and two from
+// six letters, where people make them ("contnual lerning", "trasnformerr";
+// a transposition is one edit), unless the term starts some word of the
+// list (known): then it is most likely typed right, the words two edits
+// away are noise, and walking the dictionary for them would cost most of
+// a keystroke at 10,000 papers.
+func maxEdits(n int, known bool) int {
 	switch {
-	case n >= 6:
+	case n >= 6 && !known:
 		return 2
 	case n >= 4:
 		return 1
@@ -372,21 +363,65 @@ func maxEdits(n int) int {
 	return 0
 }
 
-// matchTypos walks the sorted dictionary as a trie: words sharing a prefix
+// typos adds the words within k edits of ts (whole, or a prefix of them),
+// walking only the words whose first letter is the term's, or its second
+// (the first typed twice or swapped), or whose second letter is the term's
+// first or second (the first dropped or mistyped). That finds every word
+// one edit away, and two where one at most touches the first two letters:
+// people seldom botch both. The walk then visits about a tenth of the
+// dictionary: over all of it, with two edits, it took most of a keystroke
+// at 10,000 papers.
+func (ix *Index) typos(sc *scratch, ts string, k int) {
+	a, b := ts[0], ts[1]
+	ix.matchTypos(sc, ts, k, int(ix.firstOff[a]), int(ix.firstOff[int(a)+1]))
+	if b != a {
+		ix.matchTypos(sc, ts, k, int(ix.firstOff[b]), int(ix.firstOff[int(b)+1]))
+	}
+	seconds := [2]byte{a, b}
+	n := 2
+	if a == b {
+		n = 1
+	}
+	for c := range 256 {
+		if c == int(a) || c == int(b) {
+			continue
+		}
+		for _, second := range seconds[:n] {
+			if lo, hi := ix.secondRange(c, second); lo < hi {
+				ix.matchTypos(sc, ts, k, lo, hi)
+			}
+		}
+	}
+}
+
+// secondRange returns the range of words starting with the bytes c and
+// second.
+func (ix *Index) secondRange(c int, second byte) (int, int) {
+	lo, hi := int(ix.firstOff[c]), int(ix.firstOff[c+1])
+	if lo == hi {
+		return lo, lo
+	}
+	words := ix.words[lo:hi] // words of one byte, if any, come first
+	from := sort.Search(len(words), func(i int) bool { return len(words[i]) > 1 && words[i][1] >= second })
+	to := from + sort.Search(len(words)-from, func(i int) bool { return words[from+i][1] > second })
+	return lo + from, lo + to
+}
+
+// matchTypos walks words[lo:hi] of the sorted dictionary as a trie: words sharing a prefix
 // share the rows of the edit-distance table already computed for it, and
 // once a prefix is more than k edits away from every prefix of the term,
 // all words starting with it are settled at once (see skipPrefix). The table
 // is optimal string alignment (Levenshtein plus adjacent transpositions) on
 // bytes: folding has turned Latin text into ASCII already.
-func (ix *Index) matchTypos(sc *scratch, ts string, k int) {
+func (ix *Index) matchTypos(sc *scratch, ts string, k, lo, hi int) {
 	m := len(ts)
 	var rows [maxFuzzyLen + 3][maxFuzzyLen + 1]uint8
 	for i := 0; i <= m; i++ {
 		rows[0][i] = uint8(i)
 	}
-	words := ix.words
+	words := ix.words[:hi]
 	prev, depth := "", 0 // rows[:depth+1] hold the table of prev[:depth]
-	for w := 0; w < len(words); {
+	for w := lo; w < len(words); {
 		word := words[w]
 		d := 0
 		for d < depth && d < len(word) && word[d] == prev[d] {
@@ -426,7 +461,7 @@ func (ix *Index) matchTypos(sc *scratch, ts string, k int) {
 			// words, and all equally near by their shorter prefixes.
 			end := skipPrefix(words, w, word[:d])
 			for ; prefix <= k && w < end; w++ {
-				ix.addTypo(sc, w, m, k+1, prefix)
+				ix.addTypo(sc, w, m, k, k+1, prefix)
 			}
 			w = end
 			continue
@@ -436,22 +471,21 @@ func (ix *Index) matchTypos(sc *scratch, ts string, k int) {
 			whole = int(rows[len(word)][m])
 		}
 		if whole <= k || prefix <= k {
-			ix.addTypo(sc, w, m, whole, prefix)
+			ix.addTypo(sc, w, m, k, whole, prefix)
 		}
 		w++
 	}
 }
 
 // addTypo adds word w, whole or prefix edits away from a term of m bytes,
-// unless it already matched the term better.
-func (ix *Index) addTypo(sc *scratch, w, m, whole, prefix int) {
-	k := maxEdits(m)
+// if either is within k, unless it already matched the term better.
+func (ix *Index) addTypo(sc *scratch, w, m, k, whole, prefix int) {
 	switch {
 	case sc.mark[w] == sc.gen:
 	case whole <= k:
-		ix.add(sc, w, [...]uint8{qTypo, qTypo2}[whole-1], hlWhole)
+		ix.add(sc, w, [...]uint8{qTypo, qTypo, qTypo2}[whole], hlWhole)
 	case prefix <= k && len(ix.words[w]) > m:
-		ix.add(sc, w, [...]uint8{qTypoPrefix, qTypoPrefix2}[prefix-1], uint8(min(m, hlMaxPrefix)))
+		ix.add(sc, w, [...]uint8{qTypoPrefix, qTypoPrefix, qTypoPrefix2}[prefix], uint8(min(m, hlMaxPrefix)))
 	}
 }
 

@@ -382,6 +382,9 @@ func TestHostileQueries(t *testing.T) {
 		`.*+?()[]{}|^$\ neural`,
 		"شبكة عصبية neural עברית",
 		"\x00\x00hebbian\x00",
+		strings.Repeat(`"`, 10000),
+		strings.Repeat(`"hebbian learning `, 1000),
+		`"` + strings.Repeat("learning ", 2000),
 	} {
 		start := time.Now()
 		hits := ix.Search(q)

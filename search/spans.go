@@ -224,9 +224,7 @@ func (ix *Index) wordSpan(sc *scratch, w []byte, start, end int) {
 	}
 }
 
-func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
-}
+func isWordByte(c byte) bool { return asciiClass[c] != 0 }
 
 // tokenSpans appends the spans of a field through the tokenizer.
 func (ix *Index) tokenSpans(sc *scratch, text string, title bool) {

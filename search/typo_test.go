@@ -38,11 +38,14 @@ func TestTypoWalkMatchesReference(t *testing.T) {
 	defer ix.release(sc)
 	sc.clearKinds()
 	defer sc.clearKinds() // its matches are no query's
-	for _, ts := range []string{"hebbain", "contnual", "lerning", "nueral", "transfromer", "spikng", "abcd", "netwrok", "modulatoin", "zzzzzzzz"} {
-		k := maxEdits(len(ts))
+	for _, ts := range []string{"hebbain", "contnual", "lerning", "nueral", "transfromer", "spikng", "abcd", "netwrok", "modulatoin", "zzzzzzzz", "ebbian", "ehbbian", "xebbian", "hhebbian", "nerual", "lern", "elarn", "ulti"} {
+		k := maxEdits(len(ts), false)
+		if strings.HasPrefix(ts, "ne") {
+			k = 1 // as for a term that starts words of the list
+		}
 		sc.cands = sc.cands[:0]
 		sc.gen++
-		ix.matchTypos(sc, ts, k)
+		ix.typos(sc, ts, k)
 		var got, want []string
 		for _, c := range sc.cands {
 			got = append(got, ix.words[c.w])
@@ -52,10 +55,17 @@ func TestTypoWalkMatchesReference(t *testing.T) {
 			for j := max(1, len(ts)-k); j <= min(len(w), len(ts)+k); j++ {
 				prefix = min(prefix, osa(ts, w[:j]))
 			}
-			if osa(ts, w) <= k || (prefix <= k && len(w) > len(ts)) {
+			// Two edits only where one at most touches the first two letters.
+			kw := k
+			if w[0] != ts[0] && w[0] != ts[1] && !(len(w) > 1 && (w[1] == ts[0] || w[1] == ts[1])) {
+				kw = min(k, 1)
+			}
+			prefix = min(prefix, kw+1)
+			if osa(ts, w) <= kw || (prefix <= kw && len(w) > len(ts)) {
 				want = append(want, w)
 			}
 		}
+		slices.Sort(got)
 		if !slices.Equal(got, want) {
 			t.Errorf("typos of %q: got %q, want %q", ts, got, want)
 		}
