@@ -58,7 +58,7 @@ func main() {
 	}
 	// Realistic lists first, the smaller first: they decide the targets.
 	slices.SortFunc(lists, func(a, b list) int {
-		return cmp.Or(-strings.Compare(a.kind, b.kind), a.papers-b.papers)
+		return cmp.Or(strings.Compare(a.kind, b.kind), a.papers-b.papers)
 	})
 	c := config{lists: lists, rounds: *rounds, fuseMax: *fuseMax, loads: *loads, out: *out, goBench: *goBench, keys: *keys, profileDir: *profile}
 	if err := run(c); err != nil {
