@@ -113,6 +113,7 @@ type report struct {
 	typing  []typingRow
 	goBench string
 	notes   []string // failures that a retry got past
+	embed   string   // Markdown section of embedStability (cls.go)
 }
 
 type sizeRow struct {
@@ -251,6 +252,9 @@ func run(c config) error {
 
 	if c.loads > 0 {
 		if err := bundledLoads(rep, browser, base+"/", tmp, c); err != nil {
+			return err
+		}
+		if rep.embed, err = embedStability(browser, base, c.loads); err != nil {
 			return err
 		}
 	}
@@ -947,6 +951,7 @@ func (r *report) markdown() string {
 			ms(l.compacted), mem, ratio, pageMem)
 	}
 
+	b.WriteString(r.embed)
 	b.WriteString("\n## Sizes\n\n")
 	b.WriteString("The site's files are compressed by the build (gzip -9, brotli 11); the synthetic lists by the benchmark (gzip 6,\n" +
 		"brotli 6).\n\n| file | raw | gzip | brotli |\n|---|---|---|---|\n")
