@@ -125,6 +125,9 @@ func run(c config) error {
 		if err := bundledLoads(rep, browser, base+"/", tmp, c); err != nil {
 			return err
 		}
+		if rep.embed, err = embedStability(browser, base, c.loads); err != nil {
+			return err
+		}
 	}
 	for _, l := range c.lists {
 		if err := compareList(rep, browser, base, l, c); err != nil {

@@ -26,6 +26,7 @@ type report struct {
 	typing  []typingRow
 	goBench string
 	notes   []string // failures that a retry got past
+	embed   string   // Markdown section of embedStability (cls.go)
 }
 
 func machine() string {
@@ -137,6 +138,7 @@ func (r *report) markdown() string {
 			ms(l.compacted), mem, ratio, pageMem)
 	}
 
+	b.WriteString(r.embed)
 	b.WriteString("\n## Sizes\n\n")
 	b.WriteString("The site's files are compressed by the build (gzip -9, brotli 11); the generated lists by the benchmark (gzip 6,\n" +
 		"brotli 6).\n\n| file | raw | gzip | brotli |\n|---|---|---|---|\n")
