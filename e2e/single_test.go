@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -44,10 +45,12 @@ func testSingleFile(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	file := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	start := time.Now()
 	p.run(
 		chromedp.Navigate(file),
 		chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)),
 	)
+	t.Logf("%s: ready %v after opening", filepath.Base(path), time.Since(start).Round(time.Millisecond))
 	total := len(bundled(t).Papers)
 	p.waitCount(total)
 	p.typeQuery("hebbian")

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -489,6 +490,13 @@ func TestAbstractsToggleBeforeTheClientStarts(t *testing.T) {
 	})()`, id, before))
 	if got := p.expandedIDs(); !slices.Equal(got, want) {
 		t.Errorf("once the client runs: expanded %v, want %v", got, want)
+	}
+	// The keyboard stays where it was: on the title clicked last, row 10's.
+	if got := eval[string](p, `(document.activeElement.closest('[data-paper-id]') || {dataset: {}}).dataset.paperId || document.activeElement.tagName`); got != ids[9] {
+		t.Errorf("once the client runs: focus on %s, want the title of %s", got, ids[9])
+	}
+	if scrolled := eval[float64](p, fmt.Sprintf(`document.querySelector('[data-paper-id=%q]').getBoundingClientRect().top`, id)); math.Abs(scrolled-before) >= 2 {
+		t.Errorf("focusing the title moved the reader's place by %.0f px", scrolled-before)
 	}
 	// And the live widget toggles them from there.
 	p.run(chromedp.Click(title(ids[2]), chromedp.NodeVisible), chromedp.WaitNotVisible(abstract(ids[2])))

@@ -153,6 +153,16 @@ func revealPaper(id string) {
 	opts.Set("block", "center")
 	opts.Set("behavior", behavior)
 	row.Call("scrollIntoView", opts)
+	focusPaperTitle(id)
+}
+
+// focusPaperTitle focuses the title of the paper's row, if rendered,
+// without scrolling.
+func focusPaperTitle(id string) {
+	row := app.Window().GetElementByID("paper-" + id)
+	if !row.Truthy() {
+		return
+	}
 	if title := row.Call("querySelector", `[data-field="title"]`); title.Truthy() {
 		focusOpts := app.Window().Get("Object").New()
 		focusOpts.Set("preventScroll", true)

@@ -106,6 +106,11 @@ func FromPage() func() *Widget {
 	}
 	place, placeTop := readersPlace(doc)
 	open := openedRows(doc)
+	var focusID string
+	if row := doc.Get("activeElement").Call("closest", "[data-paper-widget][data-prerendered] [data-paper-id]"); row.Truthy() &&
+		matches(doc.Get("activeElement"), `[data-field="title"]`) {
+		focusID = row.Get("dataset").Get("paperId").String()
+	}
 	return func() *Widget {
 		// go-app builds the page again on back and forward: read the
 		// query from the URL then, not from when the page loaded.
@@ -116,9 +121,9 @@ func FromPage() func() *Widget {
 		if typed != "" {
 			w.Query(typed).Typed(true)
 		}
-		w.Place(place, placeTop).Open(open...)
+		w.Place(place, placeTop).Open(open...).FocusPaper(focusID)
 		// Only the first widget takes over the pre-rendered page.
-		typed, focus, place, open = "", false, "", nil
+		typed, focus, place, open, focusID = "", false, "", nil, ""
 		return w
 	}
 }

@@ -66,6 +66,7 @@ type Widget struct {
 	Iplace    string
 	IplaceTop float64
 	Iopen     []string
+	IfocusID  string
 
 	msg    *messages
 	theme  string
@@ -172,6 +173,10 @@ func (w *Widget) Place(id string, top float64) *Widget {
 // the pre-rendered page.
 func (w *Widget) Open(ids ...string) *Widget { w.Iopen = ids; return w }
 
+// FocusPaper puts the focus on the title of the paper with id once
+// mounted, for a keyboard user who was on it in the pre-rendered page.
+func (w *Widget) FocusPaper(id string) *Widget { w.IfocusID = id; return w }
+
 // OnInit runs before the first render on the server and in the browser, so
 // both render the same filtered list and the client never flashes an empty
 // one when it replaces the pre-rendered page.
@@ -219,6 +224,9 @@ func (w *Widget) OnMount(ctx app.Context) {
 	}
 	if w.Ifocus {
 		ctx.Defer(func(app.Context) { focusSearch() })
+	}
+	if id := w.IfocusID; id != "" {
+		ctx.Defer(func(app.Context) { focusPaperTitle(id) })
 	}
 	if id, top := w.place, w.IplaceTop; id != "" {
 		w.place = ""
