@@ -763,6 +763,8 @@ func TestChannelHostileMessages(t *testing.T) {
 		`{}`, `{type: 1}`, `{type: ["paperwidget:set"]}`, `{type: new String("paperwidget:set"), query: "boxed"}`,
 		`{type: "paperwidget:SET", query: "case"}`, `{type: "paperwidget:set "}`, `{type: "paperwidget:set\u0000", query: "nul"}`,
 		`{type: "paperwidget:set", theme: "evil"}`, `{type: "paperwidget:set", theme: ["dark"]}`, `{type: "paperwidget:set", theme: {toString: null}}`,
+		`{type: "paperwidget:set", paper: ["smith2024"]}`, `{type: "paperwidget:set", paper: new String("smith2024")}`,
+		`{type: "paperwidget:set", paper: "smith2024".padEnd(201, "x")}`, `{type: "paperwidget:set", paper: "p".repeat(10_000_000)}`,
 		`{type: "paperwidget:set", query: 42}`, `{type: "paperwidget:set", query: ["hebbian"]}`, `{type: "paperwidget:set", query: {length: 1, 0: "x"}}`,
 		`{type: "paperwidget:set", query: new String("boxed")}`, `{type: "paperwidget:set", query: null}`,
 		`{type: "paperwidget:set", query: "x".repeat(10_000_000)}`, `{type: "paperwidget:set", query: "y".repeat(1001)}`,
@@ -794,6 +796,9 @@ func TestChannelHostileMessages(t *testing.T) {
 	if n := w.count(); n != 3 {
 		t.Errorf("the widget shows %d papers, want the 3 of its own list", n)
 	}
+	if open := w.expandedIDs(); len(open) > 0 {
+		t.Errorf("a malformed message opened %v", open)
+	}
 	if u := eval[string](w, `location.href`); u != widgetURL {
 		t.Errorf("the widget navigated: %s -> %s", widgetURL, u)
 	}
@@ -816,7 +821,8 @@ func TestChannelHostileMessages(t *testing.T) {
 		t.Errorf("src in a host message loaded %q", got)
 	}
 
-	// Nothing leaks: the host only ever hears "ready" and heights.
+	// Nothing leaks: the host only ever hears "ready" and heights (and
+	// whether they are the ready widget's).
 	msgs := eval[[]map[string]any](hp, `got.filter((m) => m.fromWidget).map((m) => m.data)`)
 	if len(msgs) == 0 {
 		t.Fatal("the host got no message from the widget")
@@ -824,9 +830,12 @@ func TestChannelHostileMessages(t *testing.T) {
 	for _, m := range msgs {
 		switch {
 		case m["type"] == "paperwidget:ready" && len(m) == 1:
-		case m["type"] == "paperwidget:height" && len(m) == 2:
+		case m["type"] == "paperwidget:height" && len(m) == 3:
 			if _, ok := m["height"].(float64); !ok {
 				t.Errorf("height message with height %v", m["height"])
+			}
+			if _, ok := m["ready"].(bool); !ok {
+				t.Errorf("height message with ready %v", m["ready"])
 			}
 		default:
 			t.Errorf("the widget told the host %v", m)

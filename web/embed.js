@@ -145,8 +145,20 @@
       script.parentNode.insertBefore(frame, script.nextSibling);
     } else {
       console.error('paper widget: embed.js is in <head>: name the element to show the widget in with data-target="<id>"; it goes at the end of the page');
+      if (!document.body) {
+        document.addEventListener("DOMContentLoaded", function () {
+          document.body.appendChild(frame);
+          start();
+        });
+        return;
+      }
       document.body.appendChild(frame);
     }
+    start();
+  }
+
+  // start loads the widget into the inserted iframe.
+  function start() {
     theme = wanted === "auto" ? hostTheme() : wanted;
     params.set("theme", theme);
     if (data.font === "inherit") {
