@@ -3,6 +3,6 @@
 package synth
 
 // raceDetector: make test runs every package a second time under the race
-// detector, where tests that only rank a large list take ten times as long
+// detector, where tests that only generate a large list take ten times as long
 // and find no race.
 const raceDetector = true
