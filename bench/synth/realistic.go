@@ -39,9 +39,11 @@ import (
 //     Neural Information Processing Systems"), in short with the year
 //     ("NeurIPS 2023") or as proceedings ("Proceedings of the 40th
 //     International Conference on Machine Learning"); years 2015 to 2025,
-//     most recent; DOIs with each publisher's prefix for most, arXiv ids
-//     for most, one to three topic tags, model names ("Llama-3-8B",
-//     "GPT-4o", "ResNet-50") in a third of the abstracts.
+//     most recent; DOIs shaped as each publisher's for a third (the papers of
+//     venues whose publishers give DOIs), arXiv ids for 70%, one to three
+//     topic tags, model names ("Llama-3-8B", "GPT-4o", "ResNet-50") in a
+//     third of the abstracts, and a method's name ("Name: ...") in 30% of
+//     the titles.
 func Realistic(n int, seed int64) paper.List {
 	g := newGen(n, seed)
 	l := paper.List{Title: fmt.Sprintf("Realistic list of %d papers", n), Papers: make([]paper.Paper, n)}
@@ -52,8 +54,8 @@ func Realistic(n int, seed int64) paper.List {
 }
 
 // Heaps' law for the content words of titles and abstracts, in tokens: K
-// and beta give about 44,000 of them at 10,000 papers (1.2 million tokens)
-// and 175,000 at 100,000; the authors' names bring the rest.
+// and beta give about 43,000 of them at 10,000 papers (1.1 million tokens)
+// and 170,000 at 100,000; the authors' names bring the rest.
 const (
 	heapsK    = 10
 	heapsBeta = 0.6
@@ -82,8 +84,8 @@ func newGen(n int, seed int64) *gen {
 	// The core words start as if a corpus of prior tokens had used them,
 	// each as often as Zipf's law says for its rank. Copies keep a word's
 	// share of the tokens (a Polya urn), so this prior is what keeps common
-	// words common: about half of the content tokens stay core words, as
-	// in real abstracts, while words made up early would otherwise take
+	// words common (three quarters of the content tokens at 10,000 papers
+	// are core words), while words made up early would otherwise take
 	// shares no real word has.
 	harmonic := 0.0
 	for i := range coreWords {

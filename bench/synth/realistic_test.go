@@ -38,8 +38,8 @@ func TestRealisticVocabulary(t *testing.T) {
 	if n10 < 40_000 || n10 > 65_000 {
 		t.Errorf("%d distinct words at 10,000 papers, want 40,000 to 65,000 as real lists", n10)
 	}
-	if testing.Short() {
-		return
+	if testing.Short() || raceDetector {
+		return // 100,000 papers take seconds, ten times as many under the race detector
 	}
 	n100 := distinctWords(Realistic(100_000, 1))
 	t.Logf("distinct words: %d at 100,000 papers", n100)
