@@ -235,6 +235,17 @@ func TestEmbedSurvivesMistakesInTheTag(t *testing.T) {
 	if alert := d.text(`[role="alert"]`); !strings.Contains(alert, "broke off") || strings.Contains(alert, "CORS") {
 		t.Errorf("the alert for a list cut short says %q", alert)
 	}
+
+	// A tag in <head> (a theme's head partial) names an element further
+	// down the page, which may not be parsed yet when the script runs.
+	inHead := strings.Replace(labpage.HTML(`<div id="later"></div>`), "</title>",
+		"</title>"+labpage.Tag(serverURL, `data-target="later" data-query="naive" data-title="E"`), 1)
+	headHost := serveLab(t, map[string]string{"/": inHead})
+	h := newPage(t)
+	h.run(chromedp.Navigate(headHost + "/"))
+	h.waitJS(`!!document.querySelector('#later > iframe[title="E"]')`)
+	waitSized(t, h, frame(t, h, "q=naive"), `iframe[title="E"]`)
+	h.noConsoleErrors()
 }
 
 // Item 5: when the widget's site does not answer, the section shows a
