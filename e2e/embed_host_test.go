@@ -40,14 +40,17 @@ func serveLab(t *testing.T, pages map[string]string) string {
 
 // Item 1 of issue 18: the host page does not jump while the widget loads.
 func TestEmbedHostPageStaysStill(t *testing.T) {
-	for _, c := range []struct{ name, attrs string }{
-		{"bundled list", `data-title="Lab papers"`},
-		{"a query showing a few papers", `data-query="spiking"`},
+	for _, c := range []struct{ name, attrs, at string }{
+		{"bundled list", `data-title="Lab papers"`, ""},
+		{"a query showing a few papers", `data-query="spiking"`, ""},
+		// A link to a section below the widget: the window shows what
+		// the widget's height moves.
+		{"opened at a section below", `data-title="Lab papers"`, "#contact"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			host := serveLab(t, map[string]string{"/": labpage.HTML(labpage.Snippet(serverURL, c.attrs))})
 			p := newPage(t)
-			if err := labpage.Open(p.ctx, host+"/", serverURL); err != nil {
+			if err := labpage.Open(p.ctx, host+"/"+c.at, serverURL); err != nil {
 				t.Fatal(err)
 			}
 			s, err := labpage.Measure(p.ctx)

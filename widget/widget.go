@@ -396,7 +396,22 @@ func (w *Widget) renderResults() app.UI {
 				OnClick(w.onShowMore).
 				Text(w.msg.ShowMore(min(pageSize, len(w.results)-len(shown))))
 		}),
+		app.If(!app.IsClient && len(w.results) > pageSize, w.renderFirstWindowEnd),
 	)
+}
+
+// renderFirstWindowEnd is, in the pre-rendered page, the "show more"
+// button that the running widget will show under its first window of
+// rows. It is hidden but in an embed, where the pre-rendered page shows
+// that window only (paperwidget.css), so that the iframe has its final
+// height from its first paint and the host page does not move when the
+// widget starts.
+func (w *Widget) renderFirstWindowEnd() app.UI {
+	return app.Button().
+		Type("button").
+		Class("pw-more pw-more-prerendered").
+		Disabled(true).
+		Text(w.msg.ShowMore(min(pageSize, len(w.results)-pageSize)))
 }
 
 func (w *Widget) onInput(ctx app.Context, q string) {
