@@ -141,8 +141,8 @@ func (w *Widget) Year(y string) *Widget { w.Iyear = y; return w }
 func (w *Widget) Tags(tags ...string) *Widget { w.Itags = tags; return w }
 
 // Embedded says the widget runs in an iframe on another page: it then
-// follows that page's theme and query commands and opens permalinks in a
-// new tab, leaving the host page's history alone.
+// follows that page's theme, query and paper commands, and its permalinks
+// lead to that page (see Host), or to a new tab when it is unknown.
 func (w *Widget) Embedded(v bool) *Widget { w.Iembedded = v; return w }
 
 // Host is the address of the page the widget is embedded in: permalinks
