@@ -14,15 +14,18 @@ import (
 )
 
 // embedStability loads a lab page embedding the widget at widget (an
-// origin) n times with the README's snippet and n times with the bare
-// script tag, taking turns, each in a browser context of its own, and
+// origin) n times in each of a few ways (the README's snippet, opened at a
+// section below it, with a query, and the bare script tag), taking turns,
+// each in a browser context of its own, and
 // returns the Markdown section of what the lab page's visitor saw: the
 // layout shift (CLS) from load to labpage.Window after the widget was
 // ready, and how often the iframe's height changed.
 func embedStability(browser context.Context, widget string, n int) (string, error) {
-	variants := []struct{ name, embed string }{
-		{"README snippet (height reserved)", labpage.Snippet(widget, "")},
-		{"bare `<script>` tag", labpage.Tag(widget, "")},
+	variants := []struct{ name, embed, at string }{
+		{"README snippet (height reserved)", labpage.Snippet(widget, ""), ""},
+		{"README snippet, opened at `#contact` below it", labpage.Snippet(widget, ""), "#contact"},
+		{"README snippet, `data-query=\"spiking\"`", labpage.Snippet(widget, `data-query="spiking"`), ""},
+		{"bare `<script>` tag", labpage.Tag(widget, ""), ""},
 	}
 	mux := http.NewServeMux()
 	for i, v := range variants {
@@ -50,7 +53,7 @@ func embedStability(browser context.Context, widget string, n int) (string, erro
 			ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 			s, err := func() (labpage.Stability, error) {
 				defer cancel()
-				if err := labpage.Open(ctx, fmt.Sprintf("%s/%d/", host, i), widget); err != nil {
+				if err := labpage.Open(ctx, fmt.Sprintf("%s/%d/%s", host, i, variants[i].at), widget); err != nil {
 					return labpage.Stability{}, err
 				}
 				return labpage.Measure(ctx)
@@ -66,7 +69,7 @@ func embedStability(browser context.Context, widget string, n int) (string, erro
 	var b strings.Builder
 	b.WriteString("\n## Embedded in a host page\n\n")
 	fmt.Fprintf(&b, "A lab page (`internal/labpage`: header, introduction, the embed, two sections and a footer below it) on\n"+
-		"localhost embeds the widget with the bundled list from 127.0.0.1, in a 1280x900 window; `embed.js` arrives %d ms\n"+
+		"localhost embeds the widget from 127.0.0.1, in a 1280x900 window; `embed.js` arrives %d ms\n"+
 		"late (DevTools network conditions), after the page's first paint, as from another site. CLS is the page's\n"+
 		"`layout-shift` entries without recent input, from its start to %d s after the widget said it was ready (target:\n"+
 		"below 0.1). Height changes are the iframe's, counted after its first height. %d loads each, taking turns.\n\n",

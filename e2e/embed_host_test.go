@@ -40,14 +40,17 @@ func serveLab(t *testing.T, pages map[string]string) string {
 
 // Item 1 of issue 18: the host page does not jump while the widget loads.
 func TestEmbedHostPageStaysStill(t *testing.T) {
-	for _, c := range []struct{ name, attrs string }{
-		{"bundled list", `data-title="Lab papers"`},
-		{"a query showing a few papers", `data-query="spiking"`},
+	for _, c := range []struct{ name, attrs, at string }{
+		{"bundled list", `data-title="Lab papers"`, ""},
+		{"a query showing a few papers", `data-query="spiking"`, ""},
+		// A link to a section below the widget: the window shows what
+		// the widget's height moves.
+		{"opened at a section below", `data-title="Lab papers"`, "#contact"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			host := serveLab(t, map[string]string{"/": labpage.HTML(labpage.Snippet(serverURL, c.attrs))})
 			p := newPage(t)
-			if err := labpage.Open(p.ctx, host+"/", serverURL); err != nil {
+			if err := labpage.Open(p.ctx, host+"/"+c.at, serverURL); err != nil {
 				t.Fatal(err)
 			}
 			s, err := labpage.Measure(p.ctx)
@@ -235,6 +238,17 @@ func TestEmbedSurvivesMistakesInTheTag(t *testing.T) {
 	if alert := d.text(`[role="alert"]`); !strings.Contains(alert, "broke off") || strings.Contains(alert, "CORS") {
 		t.Errorf("the alert for a list cut short says %q", alert)
 	}
+
+	// A tag in <head> (a theme's head partial) names an element further
+	// down the page, which may not be parsed yet when the script runs.
+	inHead := strings.Replace(labpage.HTML(`<div id="later"></div>`), "</title>",
+		"</title>"+labpage.Tag(serverURL, `data-target="later" data-query="naive" data-title="E"`), 1)
+	headHost := serveLab(t, map[string]string{"/": inHead})
+	h := newPage(t)
+	h.run(chromedp.Navigate(headHost + "/"))
+	h.waitJS(`!!document.querySelector('#later > iframe[title="E"]')`)
+	waitSized(t, h, frame(t, h, "q=naive"), `iframe[title="E"]`)
+	h.noConsoleErrors()
 }
 
 // Item 5: when the widget's site does not answer, the section shows a

@@ -82,10 +82,9 @@
   frame.allow = "clipboard-write";
   if (data.loading === "lazy") frame.loading = "lazy";
   // Important, so that a host stylesheet styling every iframe cannot
-  // squash or frame the widget. Until the widget is ready the iframe keeps
-  // the height of the window: the host's content below stays out of view
-  // whatever the pre-rendered page measures, and moves once, off screen
-  // when the widget is taller than the window.
+  // squash or frame the widget. Until its height is known the iframe keeps
+  // the height of the window: the host's content below stays out of view,
+  // and moves once, off screen when the widget is taller than the window.
   var style = {
     display: "block", width: "100%", "max-width": "100%", height: reserve() + "px",
     border: "0", margin: "0", padding: "0", background: "transparent",
@@ -94,8 +93,13 @@
   for (var k in style) frame.style.setProperty(k, style[k], "important");
 
   var ready = false; // the widget listens to commands
-  var live = false; // the heights are the running widget's
+  // The heights to size the iframe to: the running widget's, or from the
+  // first paint when the pre-rendered page is the widget's first view
+  // (the bundled list, in English, without a query: paperwidget.css shows
+  // its first window of rows only, as the widget will).
+  var live = !data.src && !data.query && !/^(de|fr)/i.test(data.lang || "");
   var heard = false;
+  var sized = false;
   var height = -1;
   var pending = {};
   var revealAt = null;
@@ -198,9 +202,24 @@
   }
 
   function size() {
+    var first = !sized;
+    sized = true;
     frame.style.setProperty("height", Math.min(Math.ceil(height), maxHeight) + "px", "important");
     unreserve();
+    if (first) rescrollToHash();
     reveal();
+  }
+
+  // The browser scrolled to the host page's #section when the page was
+  // shorter than it is with the widget: it may have stopped short. Scroll
+  // there again, as it would have.
+  function rescrollToHash() {
+    var el = null;
+    try {
+      var id = decodeURIComponent(location.hash.slice(1));
+      if (id && !/^paper-/.test(id)) el = document.getElementById(id);
+    } catch (e) {}
+    if (el) el.scrollIntoView();
   }
 
   // The snippet may reserve the window's height for the widget in the
@@ -258,8 +277,8 @@
     if (d.type === "paperwidget:height" && isSize(d.height)) {
       height = d.height;
       // Before the widget runs, its page is the pre-rendered list, which
-      // may be longer or shorter: sizing to it would move the host page
-      // twice.
+      // may be longer or shorter than what the widget will show: sizing to
+      // it would move the host page twice.
       if (d.ready === true) live = true;
       if (live) size();
     } else if (d.type === "paperwidget:ready") {

@@ -147,8 +147,8 @@ func (w *Widget) Year(y string) *Widget { w.Iyear = y; return w }
 func (w *Widget) Tags(tags ...string) *Widget { w.Itags = tags; return w }
 
 // Embedded says the widget runs in an iframe on another page: it then
-// follows that page's theme and query commands and opens permalinks in a
-// new tab, leaving the host page's history alone.
+// follows that page's theme, query and paper commands, and its permalinks
+// lead to that page (see Host), or to a new tab when it is unknown.
 func (w *Widget) Embedded(v bool) *Widget { w.Iembedded = v; return w }
 
 // Host is the address of the page the widget is embedded in: permalinks
@@ -432,7 +432,22 @@ func (w *Widget) renderResults() app.UI {
 				OnClick(w.onShowMore).
 				Text(w.msg.ShowMore(min(pageSize, len(w.results)-len(shown))))
 		}),
+		app.If(!app.IsClient && len(w.results) > pageSize, w.renderFirstWindowEnd),
 	)
+}
+
+// renderFirstWindowEnd is, in the pre-rendered page, the "show more"
+// button that the running widget will show under its first window of
+// rows. It is hidden but in an embed, where the pre-rendered page shows
+// that window only (paperwidget.css), so that the iframe has its final
+// height from its first paint and the host page does not move when the
+// widget starts.
+func (w *Widget) renderFirstWindowEnd() app.UI {
+	return app.Button().
+		Type("button").
+		Class("pw-more pw-more-prerendered").
+		Disabled(true).
+		Text(w.msg.ShowMore(min(pageSize, len(w.results)-pageSize)))
 }
 
 func (w *Widget) onInput(ctx app.Context, q string) {
