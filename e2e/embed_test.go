@@ -75,6 +75,9 @@ func startEmbedServers(t *testing.T) embedServers {
 // cross-site iframe is a target of its own.
 func frame(t *testing.T, p *page, match string) *page {
 	t.Helper()
+	// Only p's own iframes: tests run in parallel, and another tab may
+	// embed the same list.
+	parent := chromedp.FromContext(p.ctx).Target.TargetID
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		infos, err := chromedp.Targets(p.ctx)
@@ -82,7 +85,7 @@ func frame(t *testing.T, p *page, match string) *page {
 			t.Fatal(err)
 		}
 		for _, info := range infos {
-			if info.Type == "iframe" && strings.HasPrefix(info.URL, serverURL) && strings.Contains(info.URL, match) {
+			if info.Type == "iframe" && info.ParentID == parent && strings.HasPrefix(info.URL, serverURL) && strings.Contains(info.URL, match) {
 				f := openPage(t, p.ctx, chromedp.WithTargetID(info.TargetID))
 				f.waitJSAcrossNav(`!!document.querySelector('[data-paper-widget][data-ready]')`)
 				return f
