@@ -641,6 +641,7 @@ func testCrossSiteIframe(t *testing.T, b *pwaBuild) {
 		t.Fatal(err)
 	}
 	var frameID target.ID
+	parent := chromedp.FromContext(p.ctx).Target.TargetID
 	deadline := time.Now().Add(20 * time.Second)
 	for frameID == "" && time.Now().Before(deadline) {
 		infos, err := chromedp.Targets(p.ctx)
@@ -648,7 +649,7 @@ func testCrossSiteIframe(t *testing.T, b *pwaBuild) {
 			t.Fatal(err)
 		}
 		for _, info := range infos {
-			if info.Type == "iframe" && strings.HasPrefix(info.URL, srv.URL) {
+			if info.Type == "iframe" && info.ParentID == parent && strings.HasPrefix(info.URL, srv.URL) {
 				frameID = info.TargetID
 			}
 		}
