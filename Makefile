@@ -5,7 +5,8 @@ BASE   ?= /
 PAPERS ?= data/papers.json
 # FORMAT=bibtex|csl-json|arxiv|papers-page|json forces the sources' format;
 # STRICT=1 fails the build on any import warning. TITLE="Smith Lab:
-# publications" names the list (heading, page title, installed app).
+# publications" names the list (heading, page title, installed app);
+# HIGHLIGHT="Jane Doe; J. Doe" shows those authors in bold.
 GO     ?= go
 
 # Pinned: a new staticcheck release must not break `make test` by itself.
@@ -14,7 +15,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 .PHONY: dist serve test vet race tools data clean bench
 
 dist:
-	$(GO) run ./build dist -o dist -base "$(BASE)" -papers "$(PAPERS)" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict) $(if $(TITLE),-title "$(TITLE)")
+	$(GO) run ./build dist -o dist -base "$(BASE)" -papers "$(PAPERS)" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict) $(if $(TITLE),-title "$(TITLE)") $(if $(HIGHLIGHT),-highlight "$(HIGHLIGHT)")
 
 serve: dist
 	$(GO) run ./build serve -dir dist -addr localhost:$(PORT)

@@ -1,6 +1,6 @@
 // Command build makes and serves the widget's static site.
 //
-//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"] [-title T] [-format F] [-strict]
+//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"] [-title T] [-highlight "A; B"] [-format F] [-strict]
 //	go run ./build serve [-dir dist] [-addr localhost:8080]
 //	go run ./build convert [-format F] [-strict] source... > list.json
 package main
@@ -60,17 +60,25 @@ func dist(args []string) error {
 	base := fs.String("base", "/", "URL `path` the site is served under, e.g. /lab/papers/")
 	papers := fs.String("papers", "data/papers.json", "space-separated paper list `files` to bundle, merged in order")
 	title := fs.String("title", "", "the list's `name`: heading, page title and installed app name (over a JSON list's own title)")
+	highlight := fs.String("highlight", "", "`authors` to show in bold, separated by semicolons: \"Jane Doe; J. Doe\" (over a JSON list's own highlight)")
 	format, strict := importFlags(fs)
 	fs.Parse(args)
+	var names []string
+	for _, n := range strings.Split(*highlight, ";") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
 	return site.Build(site.Options{
-		Root:   ".",
-		Out:    *out,
-		Papers: strings.Fields(*papers),
-		Format: importer.Format(*format),
-		Strict: *strict,
-		Base:   *base,
-		Title:  *title,
-		Log:    os.Stderr,
+		Root:      ".",
+		Out:       *out,
+		Papers:    strings.Fields(*papers),
+		Format:    importer.Format(*format),
+		Strict:    *strict,
+		Base:      *base,
+		Title:     *title,
+		Highlight: names,
+		Log:       os.Stderr,
 	})
 }
 

@@ -1,10 +1,12 @@
 package e2e
 
 import (
+	"math"
 	"net/http/httptest"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -125,7 +127,7 @@ func smithLabURL(t *testing.T) string {
 		dist := filepath.Join(tmpDir, "smithlab")
 		smithLab.err = site.Build(site.Options{
 			Root: "..", Out: dist, Papers: []string{"testdata/smithlab.bib"},
-			Title: smithLabTitle, Base: "/", FastCompression: true,
+			Title: smithLabTitle, Highlight: []string{"Jane Smith", "J. Smith"}, Base: "/", FastCompression: true,
 		})
 		if smithLab.err == nil {
 			smithLab.url = httptest.NewServer(static.Handler(dist)).URL
@@ -273,4 +275,110 @@ func TestPageInstallButtonComesLast(t *testing.T) {
 		t.Errorf("the Install button is filled (%s), not quiet", style)
 	}
 	p.noConsoleErrors()
+}
+
+// authorsOf is the text of a row's authors and the names in bold.
+func (p *page) authorsOf(id string) (text string, bold []string) {
+	p.t.Helper()
+	row := `document.querySelector('[data-paper-id="` + id + `"] [data-field="authors"]')`
+	return eval[string](p, row+`.textContent.replace(/\s+/g, " ").trim()`),
+		eval[[]string](p, `[...`+row+`.querySelectorAll('strong')].map(s => s.textContent.replace(/[,\s]+$/, ""))`)
+}
+
+func TestPageRowCarriesAPublicationsFields(t *testing.T) {
+	p := newPage(t)
+	p.run(chromedp.EmulateViewport(360, 640))
+	p.open("?src=" + publications)
+	p.waitCount(7)
+
+	// The lab's members (the list's highlight) in bold, however written.
+	if _, bold := p.authorsOf("raman2024plasticity"); !slices.Equal(bold, []string{"J. Doe"}) {
+		t.Errorf("bold authors %v, want J. Doe", bold)
+	}
+	if _, bold := p.authorsOf("alvarez2025events"); !slices.Equal(bold, []string{"Jane Doe"}) {
+		t.Errorf("bold authors %v, want Jane Doe", bold)
+	}
+	if _, bold := p.authorsOf("chen2025memory"); len(bold) != 0 {
+		t.Errorf("bold authors %v in a paper without the lab's members", bold)
+	}
+
+	// Thirteen authors: ten, and "+3 more" that shows the rest.
+	text, bold := p.authorsOf("consortium2024atlas")
+	if !strings.HasPrefix(text, "Mei Chen, Olusegun Adeyemi, Sara Lindqvist, Jane Doe, ") || !strings.HasSuffix(text, "Fatima Zahra, +3 more") {
+		t.Errorf("long author list reads %q", text)
+	}
+	if !slices.Equal(bold, []string{"Jane Doe"}) {
+		t.Errorf("bold in the long list: %v", bold)
+	}
+	p.run(chromedp.Click(css(`[data-paper-id="consortium2024atlas"] .pw-more-authors`)))
+	p.waitJS(`!document.querySelector('[data-paper-id="consortium2024atlas"] .pw-more-authors')`)
+	if text, _ := p.authorsOf("consortium2024atlas"); !strings.HasSuffix(text, "Fatima Zahra, Noah Williams, Ingrid Berg, Kofi Mensah") {
+		t.Errorf("expanded author list reads %q", text)
+	}
+
+	// The title stays first and on screen, wrapped with a hanging indent.
+	geometry := eval[map[string]float64](p, `(() => {
+		const row = document.querySelector('[data-paper-id="consortium2024atlas"]');
+		const title = row.querySelector('[data-field="title"]');
+		const range = document.createRange();
+		range.selectNodeContents(title);
+		const lines = [...range.getClientRects()];
+		const r = title.getBoundingClientRect();
+		return {left: r.left, right: r.right, width: document.documentElement.clientWidth,
+			titleTop: r.top, authorsTop: row.querySelector('[data-field="authors"]').getBoundingClientRect().top,
+			lines: new Set(lines.map(l => Math.round(l.top))).size,
+			firstLeft: Math.min(...lines.filter(l => Math.round(l.top) === Math.round(lines[0].top)).map(l => l.left)),
+			lastLeft: lines[lines.length - 1].left};
+	})()`)
+	if geometry["left"] < 0 || geometry["right"] > geometry["width"] || geometry["titleTop"] >= geometry["authorsTop"] {
+		t.Errorf("the title is pushed off screen or below the authors: %v", geometry)
+	}
+	// The first line's text starts after the arrow; the others under it.
+	if geometry["lines"] < 2 || math.Abs(geometry["lastLeft"]-geometry["firstLeft"]) > 1 {
+		t.Errorf("a wrapped title has no hanging indent (%v lines; first line at %v px, last at %v px)", geometry["lines"], geometry["firstLeft"], geometry["lastLeft"])
+	}
+
+	// The venue as a badge: the field's short name, or the venue itself.
+	for id, want := range map[string]string{"raman2024plasticity": "NeurIPS", "alvarez2025events": "ICLR", "consortium2024atlas": "Nature Neuroscience", "doe2023sparse": "JCN"} {
+		if got := eval[string](p, `document.querySelector('[data-paper-id="`+id+`"] [data-field="venue"]').textContent`); got != want {
+			t.Errorf("%s venue badge %q, want %q", id, got, want)
+		}
+	}
+	if got := eval[string](p, `document.querySelector('[data-paper-id="raman2024plasticity"] .pw-meta').textContent`); !strings.Contains(got, "Advances in Neural Information Processing Systems") {
+		t.Errorf("the full venue is missing: %q", got)
+	}
+
+	// Links: PDF, arXiv, DOI, code.
+	links := eval[[]string](p, `[...document.querySelectorAll('[data-paper-id="alvarez2025events"] .pw-links a')].map(a => a.firstChild.textContent + " " + a.href)`)
+	if !slices.Equal(links, []string{"arXiv https://arxiv.org/abs/2502.04321", "Code https://example.org/doe-lab/event-dendrites"}) {
+		t.Errorf("links %v", links)
+	}
+
+	// A row's tag filters the list, and the address says so.
+	p.run(chromedp.Click(css(`[data-paper-id="alvarez2025events"] .pw-tag`)))
+	p.waitCount(3)
+	p.waitJS(`new URLSearchParams(location.search).getAll("tag").join() === "snn"`)
+	if got := p.rowIDs(); !slices.Equal(got, []string{"alvarez2025events", "raman2024plasticity", "doe2022tutorial"}) {
+		t.Errorf("tagged snn: %v", got)
+	}
+	p.noConsoleErrors()
+}
+
+// HIGHLIGHT (the build's -highlight) makes the lab's members bold in the
+// pre-rendered page and the live one.
+func TestPageHighlightFromTheBuild(t *testing.T) {
+	url := smithLabURL(t) + "/"
+	live := newPage(t)
+	live.run(chromedp.Navigate(url), chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
+	static := staticPage(t, url)
+	for name, p := range map[string]*page{"live": live, "pre-rendered": static} {
+		_, bold := p.authorsOf("10.1016/j.jcp.2024.000123")
+		text, _ := p.authorsOf("10.1016/j.jcp.2024.000123")
+		if !slices.Equal(bold, []string{"J. Smith"}) || text != "Chidi Okafor, J. Smith, Marco Rossi" {
+			t.Errorf("%s: authors %q, bold %v", name, text, bold)
+		}
+		if _, bold := p.authorsOf("2502.11111"); !slices.Equal(bold, []string{"Jane Smith"}) {
+			t.Errorf("%s: bold %v, want Jane Smith", name, bold)
+		}
+	}
 }

@@ -45,6 +45,10 @@ type messages struct {
 	Install        string
 	InstallTitle   string
 	EmptyList      string
+	MoreAuthors    func(n int) string
+	// FilterTag introduces a row's tag to screen readers: the tag is a
+	// button that filters by it.
+	FilterTag string
 	// Undated heads the papers without a date in date order.
 	Undated string
 	// Months are the abbreviated month names, and DayMonthYear writes a
@@ -84,7 +88,7 @@ var english = messages{
 		return s + "; the papers are shown without the fields named:"
 	},
 	ProblemsMore: func(n int) string { return fmt.Sprintf("…and %d more.", n) },
-	LinkLabels:   map[string]string{"url": "Paper", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+	LinkLabels:   map[string]string{"url": "Paper", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
 	SortLabel:    "Sort by",
 	Orders:       map[facet.Order]string{facet.Relevance: "Relevance", facet.Newest: "Newest first", facet.Oldest: "Oldest first", facet.Title: "Title"},
 	YearLabel:    "Year",
@@ -99,6 +103,8 @@ var english = messages{
 	Install:      "Install",
 	InstallTitle: "Install the paper list as an app",
 	EmptyList:    "This list has no papers.",
+	MoreAuthors:  func(n int) string { return fmt.Sprintf("+%d more", n) },
+	FilterTag:    "Show papers tagged ",
 	Undated:      "No date",
 	Months:       [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	DayMonthYear: englishDate,
@@ -135,7 +141,7 @@ var german = messages{
 		return s + "; die Einträge werden ohne die genannten Felder angezeigt:"
 	},
 	ProblemsMore: func(n int) string { return fmt.Sprintf("…und %d weitere.", n) },
-	LinkLabels:   map[string]string{"url": "Artikel", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+	LinkLabels:   map[string]string{"url": "Artikel", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
 	SortLabel:    "Sortieren nach",
 	Orders:       map[facet.Order]string{facet.Relevance: "Relevanz", facet.Newest: "Neueste zuerst", facet.Oldest: "Älteste zuerst", facet.Title: "Titel"},
 	YearLabel:    "Jahr",
@@ -150,6 +156,8 @@ var german = messages{
 	Install:      "Installieren",
 	InstallTitle: "Die Liste als App installieren",
 	EmptyList:    "Diese Liste enthält keine Publikationen.",
+	MoreAuthors:  func(n int) string { return fmt.Sprintf("+%d weitere", n) },
+	FilterTag:    "Publikationen mit dem Schlagwort ",
 	Undated:      "Ohne Datum",
 	Months:       [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."},
 	DayMonthYear: germanDate,
@@ -186,7 +194,7 @@ var french = messages{
 		return s + " ; les entrées sont affichées sans les champs nommés :"
 	},
 	ProblemsMore: func(n int) string { return fmt.Sprintf("…et %d de plus.", n) },
-	LinkLabels:   map[string]string{"url": "Article", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+	LinkLabels:   map[string]string{"url": "Article", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
 	SortLabel:    "Trier par",
 	Orders:       map[facet.Order]string{facet.Relevance: "Pertinence", facet.Newest: "Plus récentes", facet.Oldest: "Plus anciennes", facet.Title: "Titre"},
 	YearLabel:    "Année",
@@ -201,6 +209,8 @@ var french = messages{
 	Install:      "Installer",
 	InstallTitle: "Installer la liste comme application",
 	EmptyList:    "Cette liste ne contient aucune publication.",
+	MoreAuthors:  func(n int) string { return fmt.Sprintf("+%d de plus", n) },
+	FilterTag:    "Publications avec le mot-clé ",
 	Undated:      "Sans date",
 	Months:       [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
 	DayMonthYear: frenchDate,

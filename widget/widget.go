@@ -43,6 +43,9 @@ const focusAction = "paperwidget/focus"
 // copyAction is sent by a row's "Copy BibTeX" button.
 const copyAction = "paperwidget/copy"
 
+// tagAction is sent by a tag of a row: filter by it.
+const tagAction = "paperwidget/tag"
+
 // Widget is the whole paper list: heading, search field, result count and
 // the ranked rows. Configure it with the chained setters; the zero list
 // renders an empty widget.
@@ -81,13 +84,15 @@ type Widget struct {
 	// order is the visitor's choice (facet.Default when none); shown is
 	// the order the results are in, which follows the query when the
 	// visitor has not chosen.
-	order   facet.Order
-	shown   facet.Order
-	filter  facet.Filter
-	years   []facet.Count
-	tags    []facet.Count
-	limit   int
-	allOpen bool
+	order facet.Order
+	shown facet.Order
+	// highlight are the list's highlighted authors (authorKey spellings).
+	highlight map[string]bool
+	filter    facet.Filter
+	years     []facet.Count
+	tags      []facet.Count
+	limit     int
+	allOpen   bool
 	// flipped holds the rows whose state differs from allOpen; it is
 	// replaced, never mutated, so that child components see the change.
 	flipped   map[string]bool
@@ -173,6 +178,7 @@ func (w *Widget) OnInit() {
 		w.index = search.New(w.Ilist.Papers)
 	}
 	w.facets = facet.New(w.Ilist.Papers)
+	w.highlight = authorKeys(w.Ilist.Highlight)
 	w.order = facet.ParseOrder(w.Isort)
 	w.filter = facet.Filter{Year: w.Iyear, Tags: w.Itags}
 	w.setQuery(w.Iquery)
@@ -195,6 +201,7 @@ func (w *Widget) OnMount(ctx app.Context) {
 	ctx.Handle(toggleAction, w.onToggle)
 	ctx.Handle(focusAction, w.onFocus)
 	ctx.Handle(copyAction, w.onCopy)
+	ctx.Handle(tagAction, w.onTagAction)
 	app.Window().Get("document").Get("documentElement").Set("lang", language(w.Ilang))
 	w.idle = newIdleCollector()
 	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clear), listenPermalinks(ctx, w.openPaper), w.idle.stop)
@@ -392,7 +399,8 @@ func (w *Widget) renderResults() app.UI {
 			Target(w.target).
 			NewTab(w.Iembedded).
 			Copied(w.copied).
-			BibtexOpen(w.bibOpen),
+			BibtexOpen(w.bibOpen).
+			Highlight(w.highlight),
 		app.If(len(shown) < len(w.results), func() app.UI {
 			return app.Button().
 				Type("button").
@@ -465,6 +473,13 @@ func (w *Widget) onTag(ctx app.Context, tag string) {
 	}
 	w.filter.Tags = tags
 	w.refined(ctx)
+}
+
+// onTagAction filters by a tag clicked in a row; one already chosen stays.
+func (w *Widget) onTagAction(ctx app.Context, a app.Action) {
+	if tag, _ := a.Value.(string); tag != "" && !slices.Contains(w.filter.Tags, tag) {
+		w.onTag(ctx, tag)
+	}
 }
 
 // refined follows a change of order or filter: new results, announced at
