@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"math"
 	"net/http/httptest"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/paperwidget/paperwidget/build/site"
 	"github.com/paperwidget/paperwidget/build/static"
@@ -381,4 +383,112 @@ func TestPageHighlightFromTheBuild(t *testing.T) {
 			t.Errorf("%s: bold %v, want Jane Smith", name, bold)
 		}
 	}
+}
+
+// chips are the texts of the filter buttons in the group labelled by id.
+func (p *page) chips(labelID string) []string {
+	p.t.Helper()
+	return eval[[]string](p, `[...document.querySelectorAll('[aria-labelledby="`+labelID+`"] .pw-chip')].map(c => c.textContent)`)
+}
+
+// clickChip clicks the filter button of value in the group labelled by id.
+func (p *page) clickChip(labelID, value string) {
+	p.t.Helper()
+	sel := fmt.Sprintf(`[...document.querySelectorAll('[aria-labelledby="%s"] .pw-chip')].find(c => c.textContent.startsWith(%q))`, labelID, value+" (")
+	p.waitJS(`!!` + sel)
+	p.run(chromedp.Evaluate[chromedp.Void](sel + `.click()`))
+}
+
+// param is the URL's values of a parameter, joined by commas.
+func (p *page) param(name string) string {
+	p.t.Helper()
+	return eval[string](p, `new URLSearchParams(location.search).getAll("`+name+`").join()`)
+}
+
+func TestPageFiltersWithCountsInTheURL(t *testing.T) {
+	p := newPage(t)
+	p.open("?src=" + publications)
+	p.waitCount(7)
+
+	// al-folio's selected papers, as a view of their own.
+	if got := eval[string](p, `document.querySelector('.pw-selected').textContent`); got != "Selected papers (2)" {
+		t.Errorf("selected view offered as %q", got)
+	}
+	p.run(chromedp.Click(css(`.pw-selected`)))
+	p.waitCount(2)
+	p.waitJS(`new URLSearchParams(location.search).get("selected") === "1"`)
+	if got := p.rowIDs(); !slices.Equal(got, []string{"alvarez2025events", "doe2023sparse"}) {
+		t.Errorf("selected papers %v", got)
+	}
+	p.run(chromedp.Click(css(`.pw-selected`)))
+	p.waitCount(7)
+
+	// Several years at once: any of them; the counts say what each leaves.
+	if got := p.chips("pw-years-label"); !slices.Equal(got, []string{"2025 (2)", "2024 (2)", "2023 (1)", "2022 (1)"}) {
+		t.Errorf("year chips %v", got)
+	}
+	p.clickChip("pw-years-label", "2025")
+	p.waitCount(2)
+	p.clickChip("pw-years-label", "2024")
+	p.waitCount(4)
+	if got := p.param("year"); got != "2025,2024" {
+		t.Errorf("years in the URL: %q", got)
+	}
+	// A tag as well: both filters apply. Counts follow the years chosen.
+	if got := p.chips("pw-tags-label"); !slices.Contains(got, "snn (2)") || !slices.Contains(got, "memory (1)") || slices.Contains(got, "tutorial (1)") {
+		t.Errorf("tag chips within 2024 and 2025: %v", got)
+	}
+	p.clickChip("pw-tags-label", "snn")
+	p.waitCount(2)
+	if got := p.rowIDs(); !slices.Equal(got, []string{"alvarez2025events", "raman2024plasticity"}) {
+		t.Errorf("2024 or 2025, tagged snn: %v", got)
+	}
+	if got := p.chips("pw-years-label"); !slices.Equal(got, []string{"2025 (1)", "2024 (1)", "2022 (1)"}) {
+		t.Errorf("year chips with snn chosen %v", got)
+	}
+	// A venue, by its short name.
+	venues := eval[[]string](p, `[...document.querySelectorAll('#pw-venue option')].map(o => o.textContent)`)
+	if !slices.Equal(venues, []string{"Any venue", "NeurIPS (1)", "ICLR (1)"}) {
+		t.Errorf("venue options %v", venues)
+	}
+	p.run(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector('#pw-venue'); s.value = [...s.options].find(o => o.textContent.startsWith("NeurIPS")).value; s.dispatchEvent(new Event("change", {bubbles: true})); })()`))
+	p.waitCount(1)
+	p.waitJS(`new URLSearchParams(location.search).get("venue") === "Advances in Neural Information Processing Systems"`)
+
+	// The address restores the view.
+	p.run(chromedp.Navigate(eval[string](p, `location.href`)), chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
+	p.waitCount(1)
+	if got := p.rowIDs(); !slices.Equal(got, []string{"raman2024plasticity"}) {
+		t.Errorf("after reload: %v", got)
+	}
+	pressed := eval[[]string](p, `[...document.querySelectorAll('.pw-chip[aria-pressed="true"]')].map(c => c.textContent)`)
+	// 2025 has no NeurIPS paper: choosing it leaves none.
+	if !slices.Equal(pressed, []string{"2025 (0)", "2024 (1)", "snn (1)"}) {
+		t.Errorf("chosen after reload: %v", pressed)
+	}
+	if got := eval[string](p, `document.querySelector('#pw-venue').selectedOptions[0].textContent`); got != "NeurIPS (1)" {
+		t.Errorf("venue after reload: %q", got)
+	}
+
+	// An author, typed: the papers of everyone whose name starts so.
+	p.open("?src=" + publications)
+	p.run(chromedp.SendKeys(css(`#pw-author`), "doe"))
+	p.waitCount(6)
+	p.run(chromedp.Evaluate[chromedp.Void](`document.querySelector('#pw-author').select()`), chromedp.SendKeys(css(`#pw-author`), "Ráman"))
+	p.waitCount(3)
+	p.waitJS(`new URLSearchParams(location.search).get("author") === "Ráman"`)
+	if got := p.rowIDs(); !slices.Equal(got, []string{"chen2025memory", "raman2024plasticity", "doe2023sparse"}) {
+		t.Errorf("papers by Raman: %v", got)
+	}
+
+	// Esc in the search field clears the query, not the filters.
+	p.typeQuery("memory")
+	p.waitCount(1)
+	p.run(chromedp.Focus(css(`input[type="search"]`)), chromedp.KeyEvent(kb.Escape))
+	p.waitCount(3)
+	p.waitJS(`!new URLSearchParams(location.search).has("q") && new URLSearchParams(location.search).get("author") === "Ráman"`)
+	if got := eval[string](p, `document.querySelector('#pw-author').value`); got != "Ráman" {
+		t.Errorf("the author field says %q after Esc", got)
+	}
+	p.noConsoleErrors()
 }

@@ -244,6 +244,10 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 		*f.dst = s
 	}
 
+	if v, ok := fields["selected"]; ok && string(v) != "null" && json.Unmarshal(v, &p.Selected) != nil {
+		drop("selected", "must be true or false, got "+kind(v))
+	}
+
 	lists := []struct {
 		name string
 		dst  *[]string

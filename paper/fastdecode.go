@@ -507,6 +507,15 @@ func (d *fastDecoder) paper(p *Paper) bool {
 			dst, bit = &p.Bibtex, 512
 		case "code":
 			dst, bit, check = &p.Code, 4096, checkLink
+		case "selected":
+			bit = 8192
+			// true or false; anything else is the general decoder's to
+			// name.
+			c := d.peek()
+			if c != 't' && c != 'f' || !d.skipValue(0) {
+				return false
+			}
+			p.Selected = c == 't'
 		case "authors":
 			list, bit = &p.Authors, 1024
 		case "tags":

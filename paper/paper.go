@@ -20,6 +20,9 @@ type Paper struct {
 	Code   string   `json:"code,omitempty"`
 	Tags   []string `json:"tags,omitempty"`
 	Bibtex string   `json:"bibtex,omitempty"`
+	// Selected marks the papers of a "Selected papers" view (al-folio's
+	// selected = {true}).
+	Selected bool `json:"selected,omitempty"`
 	// held is where Stream left the abstract, Abstract being empty then.
 	held held
 }

@@ -86,23 +86,7 @@ func (a *authorList) onMore(ctx app.Context, e app.Event) {
 // and the dots and spaces of initials do not matter ("J. Doé", "j doe").
 // Initials match only as written: "Jane Doe" does not highlight "J. Doe",
 // which may be another person; list both.
-func authorKey(name string) string {
-	var b, folded []byte
-	sep := false
-	for _, r := range name {
-		var word bool
-		if folded, word = fold.AppendRune(folded[:0], r); !word {
-			sep = true
-			continue
-		}
-		if sep && len(b) > 0 {
-			b = append(b, ' ')
-		}
-		sep = false
-		b = append(b, folded...)
-	}
-	return string(b)
-}
+func authorKey(name string) string { return fold.Words(name) }
 
 // authorKeys are the keys of names, nil when there are none.
 func authorKeys(names []string) map[string]bool {

@@ -34,7 +34,6 @@ type messages struct {
 	SortLabel      string
 	Orders         map[facet.Order]string
 	YearLabel      string
-	AnyYear        string
 	TagsLabel      string
 	CopyBibtex     string
 	Copied         string
@@ -45,6 +44,10 @@ type messages struct {
 	Install        string
 	InstallTitle   string
 	EmptyList      string
+	VenueLabel     string
+	AnyVenue       string
+	AuthorLabel    string
+	SelectedPapers string
 	MoreAuthors    func(n int) string
 	// FilterTag introduces a row's tag to screen readers: the tag is a
 	// button that filters by it.
@@ -87,27 +90,30 @@ var english = messages{
 		}
 		return s + "; the papers are shown without the fields named:"
 	},
-	ProblemsMore: func(n int) string { return fmt.Sprintf("…and %d more.", n) },
-	LinkLabels:   map[string]string{"url": "Paper", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
-	SortLabel:    "Sort by",
-	Orders:       map[facet.Order]string{facet.Relevance: "Relevance", facet.Newest: "Newest first", facet.Oldest: "Oldest first", facet.Title: "Title"},
-	YearLabel:    "Year",
-	AnyYear:      "Any year",
-	TagsLabel:    "Tags:",
-	CopyBibtex:   "Copy BibTeX",
-	Copied:       "BibTeX copied",
-	CopyManually: "Copying is blocked here: the BibTeX is selected below, press Ctrl+C (⌘C) to copy it.",
-	BibtexOf:     "BibTeX of ",
-	UpdateReady:  "A new version is available.",
-	Reload:       "Reload",
-	Install:      "Install",
-	InstallTitle: "Install the paper list as an app",
-	EmptyList:    "This list has no papers.",
-	MoreAuthors:  func(n int) string { return fmt.Sprintf("+%d more", n) },
-	FilterTag:    "Show papers tagged ",
-	Undated:      "No date",
-	Months:       [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-	DayMonthYear: englishDate,
+	ProblemsMore:   func(n int) string { return fmt.Sprintf("…and %d more.", n) },
+	LinkLabels:     map[string]string{"url": "Paper", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
+	SortLabel:      "Sort by",
+	Orders:         map[facet.Order]string{facet.Relevance: "Relevance", facet.Newest: "Newest first", facet.Oldest: "Oldest first", facet.Title: "Title"},
+	YearLabel:      "Year:",
+	TagsLabel:      "Tags:",
+	CopyBibtex:     "Copy BibTeX",
+	Copied:         "BibTeX copied",
+	CopyManually:   "Copying is blocked here: the BibTeX is selected below, press Ctrl+C (⌘C) to copy it.",
+	BibtexOf:       "BibTeX of ",
+	UpdateReady:    "A new version is available.",
+	Reload:         "Reload",
+	Install:        "Install",
+	InstallTitle:   "Install the paper list as an app",
+	EmptyList:      "This list has no papers.",
+	VenueLabel:     "Venue",
+	AnyVenue:       "Any venue",
+	AuthorLabel:    "Author",
+	SelectedPapers: "Selected papers",
+	MoreAuthors:    func(n int) string { return fmt.Sprintf("+%d more", n) },
+	FilterTag:      "Show papers tagged ",
+	Undated:        "No date",
+	Months:         [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+	DayMonthYear:   englishDate,
 }
 
 var german = messages{
@@ -140,27 +146,30 @@ var german = messages{
 		}
 		return s + "; die Einträge werden ohne die genannten Felder angezeigt:"
 	},
-	ProblemsMore: func(n int) string { return fmt.Sprintf("…und %d weitere.", n) },
-	LinkLabels:   map[string]string{"url": "Artikel", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
-	SortLabel:    "Sortieren nach",
-	Orders:       map[facet.Order]string{facet.Relevance: "Relevanz", facet.Newest: "Neueste zuerst", facet.Oldest: "Älteste zuerst", facet.Title: "Titel"},
-	YearLabel:    "Jahr",
-	AnyYear:      "Alle Jahre",
-	TagsLabel:    "Schlagwörter:",
-	CopyBibtex:   "BibTeX kopieren",
-	Copied:       "BibTeX kopiert",
-	CopyManually: "Kopieren ist hier gesperrt: Das BibTeX ist unten markiert, mit Strg+C (⌘C) kopieren.",
-	BibtexOf:     "BibTeX von ",
-	UpdateReady:  "Eine neue Version ist verfügbar.",
-	Reload:       "Neu laden",
-	Install:      "Installieren",
-	InstallTitle: "Die Liste als App installieren",
-	EmptyList:    "Diese Liste enthält keine Publikationen.",
-	MoreAuthors:  func(n int) string { return fmt.Sprintf("+%d weitere", n) },
-	FilterTag:    "Publikationen mit dem Schlagwort ",
-	Undated:      "Ohne Datum",
-	Months:       [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."},
-	DayMonthYear: germanDate,
+	ProblemsMore:   func(n int) string { return fmt.Sprintf("…und %d weitere.", n) },
+	LinkLabels:     map[string]string{"url": "Artikel", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
+	SortLabel:      "Sortieren nach",
+	Orders:         map[facet.Order]string{facet.Relevance: "Relevanz", facet.Newest: "Neueste zuerst", facet.Oldest: "Älteste zuerst", facet.Title: "Titel"},
+	YearLabel:      "Jahr:",
+	TagsLabel:      "Schlagwörter:",
+	CopyBibtex:     "BibTeX kopieren",
+	Copied:         "BibTeX kopiert",
+	CopyManually:   "Kopieren ist hier gesperrt: Das BibTeX ist unten markiert, mit Strg+C (⌘C) kopieren.",
+	BibtexOf:       "BibTeX von ",
+	UpdateReady:    "Eine neue Version ist verfügbar.",
+	Reload:         "Neu laden",
+	Install:        "Installieren",
+	InstallTitle:   "Die Liste als App installieren",
+	EmptyList:      "Diese Liste enthält keine Publikationen.",
+	VenueLabel:     "Erschienen in",
+	AnyVenue:       "Alle",
+	AuthorLabel:    "Autor",
+	SelectedPapers: "Ausgewählte Publikationen",
+	MoreAuthors:    func(n int) string { return fmt.Sprintf("+%d weitere", n) },
+	FilterTag:      "Publikationen mit dem Schlagwort ",
+	Undated:        "Ohne Datum",
+	Months:         [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."},
+	DayMonthYear:   germanDate,
 }
 
 var french = messages{
@@ -193,27 +202,30 @@ var french = messages{
 		}
 		return s + " ; les entrées sont affichées sans les champs nommés :"
 	},
-	ProblemsMore: func(n int) string { return fmt.Sprintf("…et %d de plus.", n) },
-	LinkLabels:   map[string]string{"url": "Article", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
-	SortLabel:    "Trier par",
-	Orders:       map[facet.Order]string{facet.Relevance: "Pertinence", facet.Newest: "Plus récentes", facet.Oldest: "Plus anciennes", facet.Title: "Titre"},
-	YearLabel:    "Année",
-	AnyYear:      "Toutes les années",
-	TagsLabel:    "Mots-clés :",
-	CopyBibtex:   "Copier le BibTeX",
-	Copied:       "BibTeX copié",
-	CopyManually: "La copie est bloquée ici : le BibTeX est sélectionné ci-dessous, appuyez sur Ctrl+C (⌘C).",
-	BibtexOf:     "BibTeX de ",
-	UpdateReady:  "Une nouvelle version est disponible.",
-	Reload:       "Recharger",
-	Install:      "Installer",
-	InstallTitle: "Installer la liste comme application",
-	EmptyList:    "Cette liste ne contient aucune publication.",
-	MoreAuthors:  func(n int) string { return fmt.Sprintf("+%d de plus", n) },
-	FilterTag:    "Publications avec le mot-clé ",
-	Undated:      "Sans date",
-	Months:       [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
-	DayMonthYear: frenchDate,
+	ProblemsMore:   func(n int) string { return fmt.Sprintf("…et %d de plus.", n) },
+	LinkLabels:     map[string]string{"url": "Article", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
+	SortLabel:      "Trier par",
+	Orders:         map[facet.Order]string{facet.Relevance: "Pertinence", facet.Newest: "Plus récentes", facet.Oldest: "Plus anciennes", facet.Title: "Titre"},
+	YearLabel:      "Année :",
+	TagsLabel:      "Mots-clés :",
+	CopyBibtex:     "Copier le BibTeX",
+	Copied:         "BibTeX copié",
+	CopyManually:   "La copie est bloquée ici : le BibTeX est sélectionné ci-dessous, appuyez sur Ctrl+C (⌘C).",
+	BibtexOf:       "BibTeX de ",
+	UpdateReady:    "Une nouvelle version est disponible.",
+	Reload:         "Recharger",
+	Install:        "Installer",
+	InstallTitle:   "Installer la liste comme application",
+	EmptyList:      "Cette liste ne contient aucune publication.",
+	VenueLabel:     "Publié dans",
+	AnyVenue:       "Toutes",
+	AuthorLabel:    "Auteur",
+	SelectedPapers: "Publications choisies",
+	MoreAuthors:    func(n int) string { return fmt.Sprintf("+%d de plus", n) },
+	FilterTag:      "Publications avec le mot-clé ",
+	Undated:        "Sans date",
+	Months:         [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
+	DayMonthYear:   frenchDate,
 }
 
 var languages = map[string]*messages{"en": &english, "de": &german, "fr": &french}

@@ -24,6 +24,10 @@ const (
 	// settleDelay is how long typing must pause before the count is
 	// announced to screen readers and the query written to the URL.
 	settleDelay = 600 * time.Millisecond
+	// maxAuthorSuggestions caps the author filter's suggestions: a
+	// datalist of every author of 10,000 papers is too long to scroll and
+	// slow to render.
+	maxAuthorSuggestions = 500
 	// targetHighlight is how long a paper opened by its permalink stays
 	// highlighted.
 	targetHighlight = 2 * time.Second
@@ -63,8 +67,7 @@ type Widget struct {
 	Ifocus    bool
 	Iembedded bool
 	Isort     string
-	Iyear     string
-	Itags     []string
+	Ifilter   facet.Filter
 	Iplace    string
 	IplaceTop float64
 
@@ -89,10 +92,11 @@ type Widget struct {
 	// highlight are the list's highlighted authors (authorKey spellings).
 	highlight map[string]bool
 	filter    facet.Filter
-	years     []facet.Count
-	tags      []facet.Count
-	limit     int
-	allOpen   bool
+	counts    facet.Counts
+	// authors suggest names to the author filter.
+	authors []string
+	limit   int
+	allOpen bool
 	// flipped holds the rows whose state differs from allOpen; it is
 	// replaced, never mutated, so that child components see the change.
 	flipped   map[string]bool
@@ -142,11 +146,8 @@ func (w *Widget) Lang(l string) *Widget { w.Ilang = l; return w }
 // Sort sets the initial order: "relevance", "newest", "oldest" or "title".
 func (w *Widget) Sort(order string) *Widget { w.Isort = order; return w }
 
-// Year and Tags set the initial filters: papers of that year, carrying
-// every tag.
-func (w *Widget) Year(y string) *Widget { w.Iyear = y; return w }
-
-func (w *Widget) Tags(tags ...string) *Widget { w.Itags = tags; return w }
+// Filter sets the initial filters (see facet.Filter).
+func (w *Widget) Filter(f facet.Filter) *Widget { w.Ifilter = f; return w }
 
 // Embedded says the widget runs in an iframe on another page: it then
 // follows that page's theme and query commands and opens permalinks in a
@@ -180,7 +181,8 @@ func (w *Widget) OnInit() {
 	w.facets = facet.New(w.Ilist.Papers)
 	w.highlight = authorKeys(w.Ilist.Highlight)
 	w.order = facet.ParseOrder(w.Isort)
-	w.filter = facet.Filter{Year: w.Iyear, Tags: w.Itags}
+	w.filter = w.Ifilter
+	w.authors = w.facets.Authors(maxAuthorSuggestions)
 	w.setQuery(w.Iquery)
 	if w.Iplace != "" && w.query == "" && !w.filter.Active() && w.order == facet.Default {
 		if rank := w.rankOf(w.Iplace); rank >= 0 {
@@ -204,7 +206,7 @@ func (w *Widget) OnMount(ctx app.Context) {
 	ctx.Handle(tagAction, w.onTagAction)
 	app.Window().Get("document").Get("documentElement").Set("lang", language(w.Ilang))
 	w.idle = newIdleCollector()
-	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clear), listenPermalinks(ctx, w.openPaper), w.idle.stop)
+	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clearQuery), listenPermalinks(ctx, w.openPaper), w.idle.stop)
 	if w.Iembedded {
 		w.unlisten = append(w.unlisten, listenHost(ctx, w.onHostCommand))
 	}
@@ -268,7 +270,7 @@ func (w *Widget) refine() {
 		w.results = slices.Clone(w.results)
 		w.facets.Sort(w.results, w.shown)
 	}
-	w.years, w.tags = w.facets.Counts(w.hits, w.filter)
+	w.counts = w.facets.Counts(w.hits, w.filter)
 	w.limit, w.spans = 0, nil
 	w.show(pageSize)
 }
@@ -315,10 +317,10 @@ func (w *Widget) Render() app.UI {
 			newFilterBar().
 				Messages(w.msg).
 				Order(w.shown, w.facets.Orders(w.searching())).
-				Filter(w.filter, w.years, w.tags).
+				Filter(w.filter, w.counts).
+				Authors(w.authors, w.facets.HasSelected()).
 				OnOrder(w.onOrder).
-				OnYear(w.onYear).
-				OnTag(w.onTag),
+				OnFilter(w.onFilter),
 			w.renderStatus(),
 			newAppStatus().Messages(w.msg),
 		),
@@ -445,10 +447,19 @@ func (w *Widget) writeURL(ctx app.Context) {
 	}
 	set("q", w.query)
 	set("sort", string(w.order))
-	set("year", w.filter.Year)
-	params["tag"] = w.filter.Tags
-	if len(w.filter.Tags) == 0 {
-		delete(params, "tag")
+	setAll := func(k string, v []string) {
+		if params[k] = v; len(v) == 0 {
+			delete(params, k)
+		}
+	}
+	setAll("year", w.filter.Years)
+	setAll("tag", w.filter.Tags)
+	setAll("venue", w.filter.Venues)
+	set("author", strings.TrimSpace(w.filter.Author))
+	if w.filter.Selected {
+		set("selected", "1")
+	} else {
+		set("selected", "")
 	}
 	u.RawQuery = params.Encode()
 	ctx.Page().ReplaceURL(&u)
@@ -459,26 +470,16 @@ func (w *Widget) onOrder(ctx app.Context, o facet.Order) {
 	w.refined(ctx)
 }
 
-func (w *Widget) onYear(ctx app.Context, year string) {
-	w.filter.Year = year
-	w.refined(ctx)
-}
-
-func (w *Widget) onTag(ctx app.Context, tag string) {
-	tags := slices.Clone(w.filter.Tags)
-	if i := slices.Index(tags, tag); i >= 0 {
-		tags = slices.Delete(tags, i, i+1)
-	} else {
-		tags = append(tags, tag)
-	}
-	w.filter.Tags = tags
+func (w *Widget) onFilter(ctx app.Context, f facet.Filter) {
+	w.filter = f
 	w.refined(ctx)
 }
 
 // onTagAction filters by a tag clicked in a row; one already chosen stays.
 func (w *Widget) onTagAction(ctx app.Context, a app.Action) {
 	if tag, _ := a.Value.(string); tag != "" && !slices.Contains(w.filter.Tags, tag) {
-		w.onTag(ctx, tag)
+		w.filter.Tags = append(slices.Clone(w.filter.Tags), tag)
+		w.refined(ctx)
 	}
 }
 
@@ -492,6 +493,14 @@ func (w *Widget) refined(ctx app.Context) {
 
 func (w *Widget) onClear(ctx app.Context, e app.Event) {
 	w.clear(ctx)
+}
+
+// clearQuery is Esc in the search field: the query goes, the filters
+// stay.
+func (w *Widget) clearQuery(ctx app.Context) {
+	w.setQuery("")
+	w.announce = w.msg.Count(len(w.results), w.index.Len())
+	w.writeURL(ctx)
 }
 
 func (w *Widget) clear(ctx app.Context) {
