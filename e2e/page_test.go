@@ -492,3 +492,64 @@ func TestPageFiltersWithCountsInTheURL(t *testing.T) {
 	}
 	p.noConsoleErrors()
 }
+
+// A phone's first screen shows papers: the filters fold behind one button
+// that counts those set, and the keyboard hint is left out on touch
+// screens.
+func TestPagePhoneFirstScreen(t *testing.T) {
+	p := newPage(t)
+	p.run(chromedp.EmulateViewport(360, 640, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	p.open("?src=" + publications)
+	p.waitCount(7)
+	if !eval[bool](p, `matchMedia("(pointer: coarse)").matches`) {
+		t.Fatal("the emulated phone has no touch screen")
+	}
+	firstPaper := `document.querySelector('[data-paper-id] [data-field="title"]').getBoundingClientRect().bottom`
+	if bottom := eval[float64](p, firstPaper); bottom > 640 {
+		t.Errorf("the first paper's title ends %v px down, below the first screen", bottom)
+	}
+	if eval[bool](p, `document.querySelector('.pw-hint').checkVisibility()`) {
+		t.Error("the keyboard hint shows on a touch screen")
+	}
+	if eval[bool](p, `document.querySelector('[aria-labelledby="pw-years-label"]').checkVisibility()`) {
+		t.Error("the filters are unfolded on a phone")
+	}
+	toggle := `document.querySelector('.pw-filters-toggle')`
+	if got := eval[string](p, toggle+`.textContent`); got != "Filters" {
+		t.Errorf("the filters button says %q", got)
+	}
+	p.run(chromedp.Click(css(`.pw-filters-toggle`)))
+	p.waitJS(`document.querySelector('[aria-labelledby="pw-years-label"]').checkVisibility()`)
+	if got := eval[string](p, toggle+`.getAttribute("aria-expanded")`); got != "true" {
+		t.Errorf("unfolded, the button's aria-expanded is %q", got)
+	}
+	p.clickChip("pw-years-label", "2024")
+	p.waitCount(2)
+	p.clickChip("pw-tags-label", "atlas")
+	p.waitCount(1)
+	p.run(chromedp.Click(css(`.pw-filters-toggle`)))
+	p.waitJS(`!document.querySelector('[aria-labelledby="pw-years-label"]').checkVisibility()`)
+	if got := eval[string](p, toggle+`.textContent`); got != "Filters (2)" {
+		t.Errorf("with two filters set the button says %q", got)
+	}
+	// Nothing scrolls sideways.
+	if overflow := eval[int](p, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); overflow > 0 {
+		t.Errorf("the page scrolls sideways by %d px", overflow)
+	}
+
+	// The bundled list too, whose first screen held the hint and chips.
+	p.open("")
+	if bottom := eval[float64](p, firstPaper); bottom > 640 {
+		t.Errorf("bundled list: the first paper's title ends %v px down", bottom)
+	}
+
+	// On a wide screen with a mouse the filters and the hint show, and
+	// the button does not.
+	wide := newPage(t)
+	wide.run(chromedp.EmulateViewport(1280, 900))
+	wide.open("?src=" + publications)
+	if !eval[bool](wide, `document.querySelector('[aria-labelledby="pw-years-label"]').checkVisibility() && document.querySelector('.pw-hint').checkVisibility() && !document.querySelector('.pw-filters-toggle').checkVisibility()`) {
+		t.Error("on a wide screen the filters or the hint are hidden, or the Filters button shows")
+	}
+	p.noConsoleErrors()
+}

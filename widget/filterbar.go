@@ -3,6 +3,7 @@ package widget
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -29,6 +30,10 @@ type filterBar struct {
 	IanySelect bool
 	IonOrder   func(app.Context, facet.Order)
 	IonFilter  func(app.Context, facet.Filter)
+
+	// open unfolds the filters on a narrow screen, where they fold
+	// behind one button so that the first screen shows papers.
+	open bool
 }
 
 func newFilterBar() *filterBar { return &filterBar{} }
@@ -75,9 +80,42 @@ func (b *filterBar) OnUpdate(ctx app.Context) {
 }
 
 func (b *filterBar) Render() app.UI {
-	c := b.Icounts
+	panel := "pw-filter-panel"
+	if b.open {
+		panel += " pw-open"
+	}
 	return app.Div().Class("pw-filters").Body(
 		b.renderSort(),
+		// Shown on narrow screens only (paperwidget.css).
+		app.Button().
+			Type("button").
+			Class("pw-filters-toggle").
+			Aria("expanded", b.open).
+			Aria("controls", "pw-filter-panel").
+			OnClick(b.onToggle).
+			Text(b.Imsg.Filters(b.chosen())),
+		app.Div().ID("pw-filter-panel").Class(panel).Body(b.renderFilters()...),
+	)
+}
+
+// chosen counts the filter values set, for the folded filters' button.
+func (b *filterBar) chosen() int {
+	f := b.Ifilter
+	n := len(f.Years) + len(f.Tags) + len(f.Venues)
+	if strings.TrimSpace(f.Author) != "" {
+		n++
+	}
+	if f.Selected {
+		n++
+	}
+	return n
+}
+
+func (b *filterBar) onToggle(ctx app.Context, e app.Event) { b.open = !b.open }
+
+func (b *filterBar) renderFilters() []app.UI {
+	c := b.Icounts
+	return []app.UI{
 		app.If(b.IanySelect, b.renderSelected),
 		app.If(len(c.Years) > 0, func() app.UI {
 			return b.renderChips("pw-years-label", b.Imsg.YearLabel, c.Years, func(f *facet.Filter) *[]string { return &f.Years })
@@ -93,7 +131,7 @@ func (b *filterBar) Render() app.UI {
 			}
 			return b.renderChips("pw-tags-label", b.Imsg.TagsLabel, shown, func(f *facet.Filter) *[]string { return &f.Tags })
 		}),
-	)
+	}
 }
 
 func (b *filterBar) renderSort() app.UI {

@@ -44,6 +44,9 @@ type messages struct {
 	Install        string
 	InstallTitle   string
 	EmptyList      string
+	// Filters names the button the filters fold behind on narrow
+	// screens, with the number of filter values set.
+	Filters        func(set int) string
 	VenueLabel     string
 	AnyVenue       string
 	AuthorLabel    string
@@ -105,6 +108,7 @@ var english = messages{
 	Install:        "Install",
 	InstallTitle:   "Install the paper list as an app",
 	EmptyList:      "This list has no papers.",
+	Filters:        func(n int) string { return counted("Filters", n) },
 	VenueLabel:     "Venue",
 	AnyVenue:       "Any venue",
 	AuthorLabel:    "Author",
@@ -161,6 +165,7 @@ var german = messages{
 	Install:        "Installieren",
 	InstallTitle:   "Die Liste als App installieren",
 	EmptyList:      "Diese Liste enthält keine Publikationen.",
+	Filters:        func(n int) string { return counted("Filter", n) },
 	VenueLabel:     "Erschienen in",
 	AnyVenue:       "Alle",
 	AuthorLabel:    "Autor",
@@ -217,6 +222,7 @@ var french = messages{
 	Install:        "Installer",
 	InstallTitle:   "Installer la liste comme application",
 	EmptyList:      "Cette liste ne contient aucune publication.",
+	Filters:        func(n int) string { return counted("Filtres", n) },
 	VenueLabel:     "Publié dans",
 	AnyVenue:       "Toutes",
 	AuthorLabel:    "Auteur",
@@ -254,4 +260,12 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// counted is label with n in parentheses, or alone when n is 0.
+func counted(label string, n int) string {
+	if n == 0 {
+		return label
+	}
+	return fmt.Sprintf("%s (%d)", label, n)
 }
