@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -552,4 +553,33 @@ func TestPagePhoneFirstScreen(t *testing.T) {
 		t.Error("on a wide screen the filters or the hint are hidden, or the Filters button shows")
 	}
 	p.noConsoleErrors()
+}
+
+// Screenshots of a lab's publication list for docs/design.md, at a phone's
+// and a desktop's width, light and dark; not compared, not committed.
+func TestPageScreenshots(t *testing.T) {
+	dir := filepath.Join("artifacts", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int64{360, 1280} {
+		for _, theme := range []string{"light", "dark"} {
+			p := newPage(t)
+			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+			}); err != nil {
+				t.Fatal(err)
+			}
+			p.run(chromedp.EmulateViewport(width, 900))
+			p.open("?src=" + publications + "&theme=" + theme)
+			p.waitCount(7)
+			shot, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("publications-%d-%s.png", width, theme)), shot, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }

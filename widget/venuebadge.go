@@ -15,7 +15,9 @@ func venueBadge(venue string) app.UI {
 	short := shortVenue(venue)
 	badge := app.Span().Class("pw-badge").Attr("data-field", "venue").Text(short)
 	if short == venue {
-		return badge
+		// Wrapped all the same: the metadata line puts its separator
+		// before each of its parts, which must not land in the badge.
+		return app.Span().Class("pw-venue").Body(badge)
 	}
 	return app.Span().Class("pw-venue").Body(badge, app.Text(" "), app.Span().Class("pw-venue-full").Text(venue))
 }
