@@ -154,11 +154,18 @@ func staticPage(t *testing.T, url string) *page {
 	return p
 }
 
-func TestPageTitleFromTheBuild(t *testing.T) {
+// smithLabPages opens the Smith Lab site twice: live, and pre-rendered as
+// readers without JavaScript get it.
+func smithLabPages(t *testing.T) (live, static *page) {
+	t.Helper()
 	url := smithLabURL(t) + "/"
-	live := newPage(t)
+	live = newPage(t)
 	live.run(chromedp.Navigate(url), chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
-	static := staticPage(t, url)
+	return live, staticPage(t, url)
+}
+
+func TestPageTitleFromTheBuild(t *testing.T) {
+	live, static := smithLabPages(t)
 	for name, p := range map[string]*page{"live": live, "pre-rendered": static} {
 		if got := p.text(`h1`); got != smithLabTitle {
 			t.Errorf("%s heading %q, want %q", name, got, smithLabTitle)
@@ -180,10 +187,7 @@ func TestPageTitleFromTheBuild(t *testing.T) {
 // The pre-rendered page shows the list as the live one does: newest first
 // under the same year headings.
 func TestPagePreRenderedOrderAndHeadings(t *testing.T) {
-	url := smithLabURL(t) + "/"
-	live := newPage(t)
-	live.run(chromedp.Navigate(url), chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
-	static := staticPage(t, url)
+	live, static := smithLabPages(t)
 	want := []string{"2502.11111", "10.1016/j.jcp.2024.000123"}
 	for name, p := range map[string]*page{"live": live, "pre-rendered": static} {
 		if got := p.rowIDs(); len(got) != 5 || !slices.Equal(got[:2], want) {
@@ -223,10 +227,7 @@ type pageState struct {
 // the order the list is in (go-app wrote selected="false", which browsers
 // read as selected).
 func TestPagePreRenderedEqualsLive(t *testing.T) {
-	url := smithLabURL(t) + "/"
-	live := newPage(t)
-	live.run(chromedp.Navigate(url), chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
-	static := staticPage(t, url)
+	live, static := smithLabPages(t)
 	l, s := eval[pageState](live, prerenderedState), eval[pageState](static, prerenderedState)
 	if !reflect.DeepEqual(l, s) {
 		t.Errorf("live page:\n%+v\npre-rendered:\n%+v", l, s)
@@ -370,10 +371,7 @@ func TestPageRowCarriesAPublicationsFields(t *testing.T) {
 // HIGHLIGHT (the build's -highlight) makes the lab's members bold in the
 // pre-rendered page and the live one.
 func TestPageHighlightFromTheBuild(t *testing.T) {
-	url := smithLabURL(t) + "/"
-	live := newPage(t)
-	live.run(chromedp.Navigate(url), chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
-	static := staticPage(t, url)
+	live, static := smithLabPages(t)
 	for name, p := range map[string]*page{"live": live, "pre-rendered": static} {
 		_, bold := p.authorsOf("10.1016/j.jcp.2024.000123")
 		text, _ := p.authorsOf("10.1016/j.jcp.2024.000123")
@@ -558,6 +556,17 @@ func TestPagePhoneFirstScreen(t *testing.T) {
 // Screenshots of a lab's publication list for docs/design.md, at a phone's
 // and a desktop's width, light and dark; not compared, not committed.
 func TestPageScreenshots(t *testing.T) {
+	screenshots(t, "publications-", func(p *page) {
+		p.open("?src=" + publications)
+		p.waitCount(7)
+	})
+}
+
+// screenshots saves e2e/artifacts/screenshots/<prefix><width>-<theme>.png
+// at 360 and 1280 px, in the system's light and dark schemes, of the view
+// show opens.
+func screenshots(t *testing.T, prefix string, show func(*page)) {
+	t.Helper()
 	dir := filepath.Join("artifacts", "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -565,21 +574,49 @@ func TestPageScreenshots(t *testing.T) {
 	for _, width := range []int64{360, 1280} {
 		for _, theme := range []string{"light", "dark"} {
 			p := newPage(t)
+			// Reduced motion: the toggle's arrow is not caught mid-turn.
 			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-				Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+				Features: []*emulation.MediaFeature{
+					{Name: "prefers-color-scheme", Value: theme},
+					{Name: "prefers-reduced-motion", Value: "reduce"},
+				},
 			}); err != nil {
 				t.Fatal(err)
 			}
 			p.run(chromedp.EmulateViewport(width, 900))
-			p.open("?src=" + publications + "&theme=" + theme)
-			p.waitCount(7)
+			show(p)
 			shot, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("publications-%d-%s.png", width, theme)), shot, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s%d-%s.png", prefix, width, theme)), shot, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
+	}
+}
+
+// The widget's text follows the page's size (an embed passes the host's
+// on): nothing is sized in pixels.
+func TestPageTextFollowsThePageSize(t *testing.T) {
+	p := newPage(t)
+	p.open("?src=" + publications)
+	sizes := `(() => {
+		const px = (sel) => parseFloat(getComputedStyle(document.querySelector(sel)).fontSize);
+		return {base: px('[data-paper-widget]'), title: px('[data-paper-id] [data-field="title"]'), meta: px('[data-paper-id] .pw-meta'), badge: px('[data-field="venue"]'), chip: px('.pw-chip')};
+	})()`
+	before := eval[map[string]float64](p, sizes)
+	p.run(chromedp.Evaluate[chromedp.Void](`document.documentElement.style.fontSize = "18px"`))
+	after := eval[map[string]float64](p, sizes)
+	if after["base"] != 18 {
+		t.Errorf("with the page at 18 px the widget's text is %v px", after["base"])
+	}
+	for k, v := range before {
+		if ratio := after[k] / v; math.Abs(ratio-18.0/16) > 0.01 {
+			t.Errorf("%s went from %v to %v px, not with the page's size", k, v, after[k])
+		}
+	}
+	if after["meta"] < 15 || after["title"] < 18 {
+		t.Errorf("metadata %v px and titles %v px at a page size of 18 px", after["meta"], after["title"])
 	}
 }
