@@ -11,10 +11,11 @@ PAPERS ?= data/papers.json
 # installed app).
 # SINGLE=1 also writes dist/papers.html, the widget in one file that works
 # from file://.
+# HIGHLIGHT="Jane Doe; J. Doe" shows those authors in bold.
 GO     ?= go
 # Paths and the base reach the build through the environment, so that no
 # quote, space or backslash in them is read by the shell.
-export PAPERS BASE PDF_BASE TITLE
+export PAPERS BASE PDF_BASE TITLE HIGHLIGHT
 
 # Pinned: a new staticcheck release must not break `make test` by itself.
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -22,7 +23,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 .PHONY: dist serve test vet race tools data clean bench
 
 dist:
-	$(GO) run ./build dist -o dist -base "$$BASE" -papers "$$PAPERS" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict) $(if $(PDF_BASE),-pdf-base "$$PDF_BASE") $(if $(TITLE),-title "$$TITLE") $(if $(SINGLE),-single)
+	$(GO) run ./build dist -o dist -base "$$BASE" -papers "$$PAPERS" $(if $(FORMAT),-format $(FORMAT)) $(if $(STRICT),-strict) $(if $(PDF_BASE),-pdf-base "$$PDF_BASE") $(if $(TITLE),-title "$$TITLE") $(if $(SINGLE),-single) $(if $(HIGHLIGHT),-highlight "$$HIGHLIGHT")
 
 serve: dist
 	$(GO) run ./build serve -dir dist -addr localhost:$(PORT)

@@ -1,6 +1,6 @@
 // Command build makes and serves the widget's static site.
 //
-//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"] [-title T] [-format F] [-strict] [-pdf-base URL] [-single]
+//	go run ./build dist [-o dist] [-base /] [-papers "data/papers.json"] [-title T] [-highlight "A; B"] [-format F] [-strict] [-pdf-base URL] [-single]
 //	go run ./build serve [-dir dist] [-addr localhost:8080]
 //	go run ./build convert [-format F] [-strict] [-pdf-base URL] source... > list.json
 package main
@@ -63,19 +63,27 @@ func dist(args []string) error {
 		"when the value has either (\"my papers.bib;extra.json\"), else by spaces")
 	title := fs.String("title", "", "the list's `name`: heading, page title and installed app name (over a JSON list's own title)")
 	single := fs.Bool("single", false, "also write "+site.SingleFile+", the widget in one file that works opened from a file, offline")
+	highlight := fs.String("highlight", "", "`authors` to show in bold, separated by semicolons: \"Jane Doe; J. Doe\" (over a JSON list's own highlight)")
 	imp := importFlags(fs)
 	fs.Parse(args)
+	var names []string
+	for _, n := range strings.Split(*highlight, ";") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
 	return site.Build(site.Options{
-		Root:    ".",
-		Out:     *out,
-		Papers:  splitPapers(*papers),
-		Format:  importer.Format(*imp.format),
-		Strict:  *imp.strict,
-		PDFBase: *imp.pdfBase,
-		Base:    *base,
-		Title:   *title,
-		Single:  *single,
-		Log:     os.Stderr,
+		Root:      ".",
+		Out:       *out,
+		Papers:    splitPapers(*papers),
+		Format:    importer.Format(*imp.format),
+		Strict:    *imp.strict,
+		PDFBase:   *imp.pdfBase,
+		Base:      *base,
+		Title:     *title,
+		Single:    *single,
+		Highlight: names,
+		Log:       os.Stderr,
 	})
 }
 

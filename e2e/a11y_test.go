@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -322,37 +320,11 @@ func TestNarrowScreensAndLargeText(t *testing.T) {
 // Screenshots for a person to look at; not compared, not committed.
 func TestScreenshots(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join("artifacts", "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, width := range []int64{360, 1280} {
-		for _, theme := range []string{"light", "dark"} {
-			p := newPage(t)
-			// Reduced motion: the toggle's arrow is not caught mid-turn.
-			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-				Features: []*emulation.MediaFeature{
-					{Name: "prefers-color-scheme", Value: theme},
-					{Name: "prefers-reduced-motion", Value: "reduce"},
-				},
-			}); err != nil {
-				t.Fatal(err)
-			}
-			p.run(chromedp.EmulateViewport(width, 900))
-			p.open("?q=hebbian")
-			p.run(chromedp.Click(css(`[data-paper-id] [data-field="title"]`)))
-			p.waitJS(`document.querySelector('[data-paper-id] [data-field="abstract"]').checkVisibility()`)
-			shot, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
-			if err != nil {
-				t.Fatal(err)
-			}
-			name := filepath.Join(dir, fmt.Sprintf("%d-%s.png", width, theme))
-			if err := os.WriteFile(name, shot, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	t.Logf("screenshots in e2e/%s", dir)
+	screenshots(t, "", func(p *page) {
+		p.open("?q=hebbian")
+		p.run(chromedp.Click(css(`[data-paper-id] [data-field="title"]`)))
+		p.waitJS(`document.querySelector('[data-paper-id] [data-field="abstract"]').checkVisibility()`)
+	})
 }
 
 // Following a permalink, also one with characters a URL encodes (é, ß),

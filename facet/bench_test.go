@@ -40,7 +40,7 @@ var benchFilters = []struct {
 }{
 	{"none", Filter{}},
 	{"tag", Filter{Tags: []string{"tag01"}}},
-	{"year+tags", Filter{Year: "2020", Tags: []string{"tag00", "tag02"}}},
+	{"year+tags", Filter{Years: []string{"2020"}, Tags: []string{"tag00", "tag02"}}},
 }
 
 // benchHits is a query that matches all of the 10,000 papers: the most

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/paperwidget/paperwidget/internal/fold"
 	"github.com/paperwidget/paperwidget/paper"
 	"github.com/paperwidget/paperwidget/search"
 )
@@ -89,14 +90,22 @@ func (ix *Index) Groups(results []search.Hit, o Order) []Group {
 	return groups
 }
 
-// Filter keeps papers of one year (empty: any) that carry every tag listed.
+// Filter keeps the papers that have any of the chosen years, any of the
+// chosen tags and any of the chosen venues (OR within a facet, AND across
+// them, as faceted search reads), an author whose name has words starting
+// as Author's do, and with Selected only the papers marked selected.
 type Filter struct {
-	Year string
-	Tags []string
+	Years    []string
+	Tags     []string
+	Venues   []string
+	Author   string
+	Selected bool
 }
 
 // Active reports whether the filter removes anything.
-func (f Filter) Active() bool { return f.Year != "" || len(f.Tags) > 0 }
+func (f Filter) Active() bool {
+	return len(f.Years) > 0 || len(f.Tags) > 0 || len(f.Venues) > 0 || strings.TrimSpace(f.Author) != "" || f.Selected
+}
 
 // Count is a facet value with the number of results that have it.
 type Count struct {
@@ -120,17 +129,23 @@ func Year(p paper.Paper) string {
 type Index struct {
 	papers []paper.Paper
 	// years are newest first after id 0, which is no year; tags are in
-	// ascending order, so that ids sort as their values do.
-	years, tags values
-	year        []int32 // per paper, 0 when undated
-	tagStart    []int32 // paper i's tags are tagIDs[tagStart[i]:tagStart[i+1]]
-	tagIDs      []int32
-	yearN, tagN []int // Counts' counters, zero between calls
-	wantTags    []int32
+	// ascending order, so that ids sort as their values do; venues have
+	// id 0 for none.
+	years, tags, venues values
+	year                []int32 // per paper, 0 when undated
+	venue               []int32 // per paper, 0 without a venue
+	tagStart            []int32 // paper i's tags are tagIDs[tagStart[i]:tagStart[i+1]]
+	tagIDs              []int32
+	// authorKeys are each paper's authors as fold.Words spells them,
+	// each after a NUL: built on the first author filter, which most
+	// visits never use.
+	authorKeys                      []string
+	yearN, tagN, venueN             []int // Counts' counters, zero between calls
+	wantYears, wantTags, wantVenues []int32
 }
 
-// New indexes the years and tags of papers, which must not change while
-// the Index is in use.
+// New indexes the years, tags and venues of papers, which must not change
+// while the Index is in use.
 func New(papers []paper.Paper) *Index {
 	nTags := 0
 	for i := range papers {
@@ -140,14 +155,18 @@ func New(papers []paper.Paper) *Index {
 		papers:   papers,
 		years:    values{ids: map[string]int32{}},
 		tags:     values{ids: map[string]int32{}},
+		venues:   values{ids: map[string]int32{}},
 		year:     make([]int32, len(papers)),
+		venue:    make([]int32, len(papers)),
 		tagStart: make([]int32, len(papers)+1),
 		tagIDs:   make([]int32, 0, nTags),
 	}
 	ix.years.intern("")
+	ix.venues.intern("")
 	for i := range papers {
 		p := &papers[i]
 		ix.year[i] = ix.years.intern(Year(*p))
+		ix.venue[i] = ix.venues.intern(p.Venue)
 		for _, t := range p.Tags {
 			ix.tagIDs = append(ix.tagIDs, ix.tags.intern(t))
 		}
@@ -157,7 +176,41 @@ func New(papers []paper.Paper) *Index {
 	ix.tags.sort(0, strings.Compare, ix.tagIDs)
 	ix.yearN = make([]int, len(ix.years.list))
 	ix.tagN = make([]int, len(ix.tags.list))
+	ix.venueN = make([]int, len(ix.venues.list))
 	return ix
+}
+
+// HasSelected reports whether any paper is marked selected: the
+// "Selected papers" view means nothing otherwise.
+func (ix *Index) HasSelected() bool {
+	for i := range ix.papers {
+		if ix.papers[i].Selected {
+			return true
+		}
+	}
+	return false
+}
+
+// Authors are the list's distinct author names, most papers first (then
+// by name), at most n of them: suggestions for the author filter.
+func (ix *Index) Authors(n int) []string {
+	count := map[string]int{}
+	for i := range ix.papers {
+		for _, a := range ix.papers[i].Authors {
+			count[a]++
+		}
+	}
+	names := make([]string, 0, len(count))
+	for a := range count {
+		names = append(names, a)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if count[a] != count[b] {
+			return count[b] - count[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return names[:min(n, len(names))]
 }
 
 // Dated reports whether any paper of the list has a date: sorting by date
@@ -201,46 +254,89 @@ func (ix *Index) paperTags(i int32) []int32 {
 	return ix.tagIDs[ix.tagStart[i]:ix.tagStart[i+1]]
 }
 
-// match is a Filter in ids. A value the list does not have passes
-// nothing.
+// match is a Filter in ids. A facet is on when the filter chooses values
+// in it, even values the list does not have: then nothing passes it.
 type match struct {
-	year     int32   // 0: any
-	tags     []int32 // each must be carried
-	yearNone bool    // the year is not in the list
-	tagsNone bool    // a tag is not in the list
+	years, tags, venues       []int32
+	yearsOn, tagsOn, venuesOn bool
+	author                    string // fold.Words of Filter.Author
+	selected                  bool
 }
 
-// resolve turns f into ids, reusing ix.wantTags.
+// resolve turns f into ids, reusing the Index's scratch slices.
 func (ix *Index) resolve(f Filter) match {
-	var m match
-	if f.Year != "" {
-		id, ok := ix.years.ids[f.Year]
-		m.year, m.yearNone = id, !ok
+	m := match{
+		yearsOn: len(f.Years) > 0, tagsOn: len(f.Tags) > 0, venuesOn: len(f.Venues) > 0,
+		author: fold.Words(f.Author), selected: f.Selected,
 	}
-	m.tags = ix.wantTags[:0]
-	for _, t := range f.Tags {
-		if id, ok := ix.tags.ids[t]; ok {
-			m.tags = append(m.tags, id)
-		} else {
-			m.tagsNone = true
-		}
+	m.years = ix.years.find(f.Years, &ix.wantYears, 1)
+	m.tags = ix.tags.find(f.Tags, &ix.wantTags, 0)
+	m.venues = ix.venues.find(f.Venues, &ix.wantVenues, 1)
+	if m.author != "" && ix.authorKeys == nil {
+		ix.indexAuthors()
 	}
-	ix.wantTags = m.tags
 	return m
 }
 
-// hasTags reports whether paper i carries every tag of m.
-func (ix *Index) hasTags(i int32, m *match) bool {
-	if len(m.tags) == 0 {
-		return true
-	}
-	have := ix.paperTags(i)
-	for _, t := range m.tags {
-		if !slices.Contains(have, t) {
-			return false
+// find returns the ids of want from first on (id 0 of years and venues is
+// none, which no choice means), in scratch's memory.
+func (v *values) find(want []string, scratch *[]int32, first int32) []int32 {
+	out := (*scratch)[:0]
+	for _, s := range want {
+		if id, ok := v.ids[s]; ok && id >= first {
+			out = append(out, id)
 		}
 	}
-	return true
+	*scratch = out
+	return out
+}
+
+func (ix *Index) indexAuthors() {
+	ix.authorKeys = make([]string, len(ix.papers))
+	var b strings.Builder
+	for i := range ix.papers {
+		b.Reset()
+		for _, a := range ix.papers[i].Authors {
+			b.WriteByte(0)
+			b.WriteString(fold.Words(a))
+		}
+		ix.authorKeys[i] = b.String()
+	}
+}
+
+// pass says which facets of m paper i passes.
+type pass struct{ year, tags, venue, rest bool }
+
+func (ix *Index) passes(i int32, m *match) pass {
+	p := pass{
+		year:  !m.yearsOn || slices.Contains(m.years, ix.year[i]),
+		venue: !m.venuesOn || slices.Contains(m.venues, ix.venue[i]),
+		rest:  (!m.selected || ix.papers[i].Selected) && (m.author == "" || ix.hasAuthor(i, m.author)),
+	}
+	p.tags = !m.tagsOn
+	for _, t := range ix.paperTags(i) {
+		if p.tags {
+			break
+		}
+		p.tags = slices.Contains(m.tags, t)
+	}
+	return p
+}
+
+// hasAuthor reports whether an author of paper i has words starting as
+// key's do: "doe" finds Jane Doe, "jane d" too.
+func (ix *Index) hasAuthor(i int32, key string) bool {
+	k := ix.authorKeys[i]
+	for at := 0; ; {
+		j := strings.Index(k[at:], key)
+		if j < 0 {
+			return false
+		}
+		if j += at; k[j-1] == 0 || k[j-1] == ' ' {
+			return true
+		}
+		at = j + 1
+	}
 }
 
 // Apply returns the hits that pass f, in order, sharing no memory with hits
@@ -250,12 +346,9 @@ func (ix *Index) Apply(hits []search.Hit, f Filter) []search.Hit {
 		return hits
 	}
 	m := ix.resolve(f)
-	if m.yearNone || m.tagsNone {
-		return nil
-	}
 	var out []search.Hit
 	for _, h := range hits {
-		if (m.year == 0 || ix.year[h.Paper] == m.year) && ix.hasTags(h.Paper, &m) {
+		if p := ix.passes(h.Paper, &m); p.year && p.tags && p.venue && p.rest {
 			out = append(out, h)
 		}
 	}
@@ -294,82 +387,80 @@ func compareDates(a, b string, newestFirst bool) int {
 	return cmp.Compare(a, b)
 }
 
-// Counts lists the years (newest first) and tags (most frequent first) of
-// the hits that pass f, each counting the results that would remain if it
-// were chosen too: the numbers a reader sees next to each option. A chosen
-// tag counts the results themselves.
-func (ix *Index) Counts(hits []search.Hit, f Filter) (years, tags []Count) {
+// Counts are the values of each facet among the hits, each with the number
+// of results choosing it would leave: the results of the other facets'
+// choices that have this value (a chosen value counts its share of the
+// results). Chosen values are listed even when no hit has them.
+type Counts struct {
+	Years  []Count // newest first
+	Tags   []Count // most results first, then by name
+	Venues []Count // most results first, then by name
+	// Selected counts the results that "Selected papers" would leave.
+	Selected int
+}
+
+// Counts counts the facets of hits under f.
+func (ix *Index) Counts(hits []search.Hit, f Filter) Counts {
 	m := ix.resolve(f)
-	yearN, tagN := ix.yearN, ix.tagN
+	yearN, tagN, venueN := ix.yearN, ix.tagN, ix.venueN
 	defer clear(yearN)
 	defer clear(tagN)
-	results := 0
-	if !m.tagsNone {
-		for _, h := range hits {
-			i := h.Paper
-			if !ix.hasTags(i, &m) {
-				continue
-			}
-			// Choosing a year replaces the chosen one: years count the
-			// hits with the chosen tags, whatever their year.
-			y := ix.year[i]
-			yearN[y]++
-			if m.yearNone || m.year != 0 && y != m.year {
-				continue
-			}
-			results++
-			for _, t := range ix.paperTags(i) {
-				tagN[t]++
+	defer clear(venueN)
+	var c Counts
+	for _, h := range hits {
+		i := h.Paper
+		p := ix.passes(i, &m)
+		if !p.rest {
+			continue
+		}
+		if p.tags && p.venue {
+			yearN[ix.year[i]]++
+		}
+		if p.year && p.venue {
+			tags := ix.paperTags(i)
+			for j, t := range tags {
+				if !slices.Contains(tags[:j], t) {
+					tagN[t]++
+				}
 			}
 		}
+		if p.year && p.tags {
+			venueN[ix.venue[i]]++
+		}
+		if p.year && p.tags && p.venue && ix.papers[i].Selected {
+			c.Selected++
+		}
 	}
+	c.Years = listCounts(ix.years.list, yearN, f.Years, 1)
+	c.Tags = listCounts(ix.tags.list, tagN, f.Tags, 0)
+	c.Venues = listCounts(ix.venues.list, venueN, f.Venues, 1)
+	slices.SortFunc(c.Years, func(a, b Count) int { return cmp.Compare(b.Value, a.Value) })
+	byCount := func(a, b Count) int {
+		if a.N != b.N {
+			return b.N - a.N
+		}
+		return cmp.Compare(a.Value, b.Value)
+	}
+	slices.SortFunc(c.Tags, byCount)
+	slices.SortFunc(c.Venues, byCount)
+	return c
+}
 
-	n := 0
-	for _, c := range yearN[1:] { // id 0: undated
-		if c > 0 {
-			n++
+// listCounts lists the values (ids from first on) that have a count, and
+// the chosen ones whatever their count, each once; with first 1, id 0 is
+// none, and a chosen "" is not a value.
+func listCounts(list []string, n []int, chosen []string, first int) []Count {
+	var out []Count
+	for id := first; id < len(list); id++ {
+		if n[id] > 0 || slices.Contains(chosen, list[id]) {
+			out = append(out, Count{list[id], n[id]})
 		}
 	}
-	if n > 0 {
-		years = make([]Count, 0, n)
-		for id, c := range yearN[1:] {
-			if c > 0 {
-				years = append(years, Count{ix.years.list[id+1], c})
-			}
+	for i, v := range chosen {
+		if v == "" && first > 0 || slices.Contains(chosen[:i], v) || slices.ContainsFunc(out, func(c Count) bool { return c.Value == v }) {
+			continue
 		}
+		out = append(out, Count{v, 0})
 	}
-
-	// Chosen tags, present in the list or not, count the results; the
-	// others what choosing them too would leave.
-	n = 0
-	for id, c := range tagN {
-		if c > 0 && !slices.Contains(m.tags, int32(id)) {
-			n++
-		}
-	}
-	for i, t := range f.Tags {
-		if !slices.Contains(f.Tags[:i], t) {
-			n++
-		}
-	}
-	if n > 0 {
-		tags = make([]Count, 0, n)
-		for id, c := range tagN {
-			if c > 0 && !slices.Contains(m.tags, int32(id)) {
-				tags = append(tags, Count{ix.tags.list[id], c})
-			}
-		}
-		for i, t := range f.Tags {
-			if !slices.Contains(f.Tags[:i], t) {
-				tags = append(tags, Count{t, results})
-			}
-		}
-		slices.SortFunc(tags, func(a, b Count) int {
-			if a.N != b.N {
-				return b.N - a.N
-			}
-			return cmp.Compare(a.Value, b.Value)
-		})
-	}
-	return years, tags
+	return out
 }

@@ -3,20 +3,22 @@ package facet
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/paperwidget/paperwidget/internal/fold"
 	"github.com/paperwidget/paperwidget/paper"
 	"github.com/paperwidget/paperwidget/search"
 )
 
 var papers = []paper.Paper{
-	{ID: "a", Title: "beta", Date: "2023-05", Tags: []string{"snn", "vision"}},
-	{ID: "b", Title: "Alpha", Date: "2024", Tags: []string{"snn"}},
-	{ID: "c", Title: "gamma"},
-	{ID: "d", Title: "delta", Date: "2024-02-10", Tags: []string{"vision"}},
-	{ID: "e", Title: "epsilon", Date: "2023", Tags: []string{"snn"}},
+	{ID: "a", Title: "beta", Date: "2023-05", Tags: []string{"snn", "vision"}, Venue: "NeurIPS", Authors: []string{"Jane Doe", "Tomás Álvarez"}, Selected: true},
+	{ID: "b", Title: "Alpha", Date: "2024", Tags: []string{"snn"}, Venue: "ICML", Authors: []string{"J. Doe"}},
+	{ID: "c", Title: "gamma", Authors: []string{"Mei Chen"}},
+	{ID: "d", Title: "delta", Date: "2024-02-10", Tags: []string{"vision"}, Venue: "NeurIPS", Authors: []string{"Priya Raman", "Jane Doe"}, Selected: true},
+	{ID: "e", Title: "epsilon", Date: "2023", Tags: []string{"snn"}, Authors: []string{"Mei Chen", "Doerte Berg"}},
 }
 
 func all() []search.Hit {
@@ -41,12 +43,25 @@ func TestApply(t *testing.T) {
 		want []string
 	}{
 		{Filter{}, []string{"a", "b", "c", "d", "e"}},
-		{Filter{Year: "2024"}, []string{"b", "d"}},
+		{Filter{Years: []string{"2024"}}, []string{"b", "d"}},
+		{Filter{Years: []string{"2024", "2023"}}, []string{"a", "b", "d", "e"}},
 		{Filter{Tags: []string{"snn"}}, []string{"a", "b", "e"}},
-		{Filter{Tags: []string{"snn", "vision"}}, []string{"a"}},
-		{Filter{Year: "2023", Tags: []string{"snn"}}, []string{"a", "e"}},
-		{Filter{Year: "1999"}, nil},
-		{Filter{Tags: []string{"snn", "nope"}}, nil},
+		// Several values of a facet: any of them.
+		{Filter{Tags: []string{"snn", "vision"}}, []string{"a", "b", "d", "e"}},
+		{Filter{Years: []string{"2023"}, Tags: []string{"snn"}}, []string{"a", "e"}},
+		{Filter{Years: []string{"2024"}, Tags: []string{"vision"}, Venues: []string{"NeurIPS"}}, []string{"d"}},
+		{Filter{Years: []string{"1999"}}, nil},
+		{Filter{Tags: []string{"nope"}}, nil},
+		{Filter{Tags: []string{"snn", "nope"}}, []string{"a", "b", "e"}},
+		{Filter{Venues: []string{"NeurIPS", "ICML"}}, []string{"a", "b", "d"}},
+		// Authors by the start of their names' words, accents and case
+		// aside: "doe" starts Doerte too; "oe" starts no word.
+		{Filter{Author: "jane d"}, []string{"a", "d"}},
+		{Filter{Author: "Doe"}, []string{"a", "b", "d", "e"}},
+		{Filter{Author: "alvarez"}, []string{"a"}},
+		{Filter{Author: "oe"}, nil},
+		{Filter{Selected: true}, []string{"a", "d"}},
+		{Filter{Selected: true, Tags: []string{"snn"}}, []string{"a"}},
 	}
 	for _, c := range cases {
 		if got := ids(New(papers).Apply(all(), c.f)); !slices.Equal(got, c.want) {
@@ -127,38 +142,52 @@ func TestGroups(t *testing.T) {
 
 func TestCountsAreWhatChoosingWouldLeave(t *testing.T) {
 	ix := New(papers)
-	years, tags := ix.Counts(all(), Filter{})
-	if want := []Count{{"2024", 2}, {"2023", 2}}; !slices.Equal(years, want) {
-		t.Errorf("years %v, want %v", years, want)
+	c := ix.Counts(all(), Filter{})
+	want := Counts{
+		Years:    []Count{{"2024", 2}, {"2023", 2}},
+		Tags:     []Count{{"snn", 3}, {"vision", 2}},
+		Venues:   []Count{{"NeurIPS", 2}, {"ICML", 1}},
+		Selected: 2,
 	}
-	if want := []Count{{"snn", 3}, {"vision", 2}}; !slices.Equal(tags, want) {
-		t.Errorf("tags %v, want %v", tags, want)
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("counts %+v, want %+v", c, want)
 	}
-	// With snn chosen, years count snn papers; vision counts snn+vision.
-	years, tags = ix.Counts(all(), Filter{Tags: []string{"snn"}})
-	if want := []Count{{"2024", 1}, {"2023", 2}}; !slices.Equal(years, want) {
-		t.Errorf("years with snn %v, want %v", years, want)
+	// snn chosen: years and venues count snn papers; tags count what the
+	// other facets leave, each tag its own papers (OR within tags).
+	c = ix.Counts(all(), Filter{Tags: []string{"snn"}})
+	want = Counts{
+		Years:    []Count{{"2024", 1}, {"2023", 2}},
+		Tags:     []Count{{"snn", 3}, {"vision", 2}},
+		Venues:   []Count{{"ICML", 1}, {"NeurIPS", 1}},
+		Selected: 1,
 	}
-	if want := []Count{{"snn", 3}, {"vision", 1}}; !slices.Equal(tags, want) {
-		t.Errorf("tags with snn %v, want %v", tags, want)
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("with snn %+v, want %+v", c, want)
+	}
+	c = ix.Counts(all(), Filter{Years: []string{"2024"}, Selected: true})
+	want = Counts{
+		Years:    []Count{{"2024", 1}, {"2023", 1}},
+		Tags:     []Count{{"vision", 1}},
+		Venues:   []Count{{"NeurIPS", 1}},
+		Selected: 1,
+	}
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("with 2024 and selected %+v, want %+v", c, want)
 	}
 }
 
 func TestCountsOfValuesNotInTheList(t *testing.T) {
 	ix := New(papers)
-	years, tags := ix.Counts(all(), Filter{Year: "1999", Tags: []string{"snn"}})
-	if want := []Count{{"2024", 1}, {"2023", 2}}; !slices.Equal(years, want) {
-		t.Errorf("years with 1999 %v, want %v", years, want)
+	c := ix.Counts(all(), Filter{Years: []string{"1999"}, Tags: []string{"snn"}})
+	if want := []Count{{"2024", 1}, {"2023", 2}, {"1999", 0}}; !slices.Equal(c.Years, want) {
+		t.Errorf("years with 1999 %v, want %v", c.Years, want)
 	}
-	if want := []Count{{"snn", 0}}; !slices.Equal(tags, want) {
-		t.Errorf("tags with 1999 %v, want %v", tags, want)
+	if want := []Count{{"snn", 0}}; !slices.Equal(c.Tags, want) {
+		t.Errorf("tags with 1999 %v, want %v", c.Tags, want)
 	}
-	years, tags = ix.Counts(all(), Filter{Tags: []string{"nope", "snn", "nope"}})
-	if len(years) != 0 {
-		t.Errorf("years with nope %v, want none", years)
-	}
-	if want := []Count{{"nope", 0}, {"snn", 0}}; !slices.Equal(tags, want) {
-		t.Errorf("tags with nope %v, want %v", tags, want)
+	c = ix.Counts(all(), Filter{Tags: []string{"nope", "snn", "nope"}})
+	if want := []Count{{"snn", 3}, {"vision", 2}, {"nope", 0}}; !slices.Equal(c.Tags, want) {
+		t.Errorf("tags with nope %v, want %v", c.Tags, want)
 	}
 }
 
@@ -170,11 +199,16 @@ func TestIndexIsTheReference(t *testing.T) {
 	pick := func(pool []string) string { return pool[r.IntN(len(pool))] }
 	dates := []string{"", "", "2019", "2020", "2020-03", "2020-11-05", "2021-01", "2022", "2023-07-14", "199", "1999-12"}
 	tagPool := []string{"snn", "vision", "rl", "nlp", "", "Vision", "graphs", "bio"}
+	venuePool := []string{"", "NeurIPS", "ICML", "Nature"}
+	authorPool := []string{"Jane Doe", "J. Doe", "Tomás Álvarez", "Mei Chen", "Doerte Berg"}
 	titles := []string{"alpha", "Alpha", "beta", "Gamma", "gamma", "delta", ""}
 	for round := range 300 {
 		ps := make([]paper.Paper, r.IntN(60))
 		for i := range ps {
-			ps[i] = paper.Paper{ID: fmt.Sprint(i), Title: pick(titles), Date: pick(dates)}
+			ps[i] = paper.Paper{ID: fmt.Sprint(i), Title: pick(titles), Date: pick(dates), Venue: pick(venuePool), Selected: r.IntN(3) == 0}
+			for range r.IntN(3) {
+				ps[i].Authors = append(ps[i].Authors, pick(authorPool))
+			}
 			for range r.IntN(4) {
 				// Duplicates included: each copy counts, as it always did.
 				ps[i].Tags = append(ps[i].Tags, pick(tagPool))
@@ -190,12 +224,19 @@ func TestIndexIsTheReference(t *testing.T) {
 				}
 			}
 			var f Filter
-			if r.IntN(2) == 0 {
-				f.Year = Year(paper.Paper{Date: pick(append(dates, "1888"))})
+			for range r.IntN(3) {
+				f.Years = append(f.Years, Year(paper.Paper{Date: pick(append(dates, "1888"))}))
 			}
 			for range r.IntN(3) {
 				f.Tags = append(f.Tags, pick(append(tagPool, "nope")))
 			}
+			for range r.IntN(2) {
+				f.Venues = append(f.Venues, pick(append(venuePool, "Science")))
+			}
+			if r.IntN(4) == 0 {
+				f.Author = pick([]string{"doe", "jane", "alv", "CHEN", "j. d", "oe"})
+			}
+			f.Selected = r.IntN(4) == 0
 
 			if got, want := order(ix.Apply(hits, f)), order(refApply(ps, hits, f)); !slices.Equal(got, want) {
 				t.Fatalf("round %d: Apply(%+v) = %v, want %v", round, f, got, want)
@@ -208,10 +249,8 @@ func TestIndexIsTheReference(t *testing.T) {
 					t.Fatalf("round %d: Sort(%s) = %v, want %v", round, o, got, want)
 				}
 			}
-			years, tags := ix.Counts(hits, f)
-			wantYears, wantTags := refCounts(ps, hits, f)
-			if !slices.Equal(years, wantYears) || !slices.Equal(tags, wantTags) {
-				t.Fatalf("round %d: Counts(%+v) = %v %v, want %v %v", round, f, years, tags, wantYears, wantTags)
+			if got, want := ix.Counts(hits, f), refCounts(ps, hits, f); !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d: Counts(%+v) =\n%+v, want\n%+v", round, f, got, want)
 			}
 		}
 	}
@@ -226,16 +265,36 @@ func order(hits []search.Hit) []int32 {
 	return out
 }
 
+// refKeeps reads the rules on strings: any chosen value per facet, every
+// facet, authors by the start of words after folding.
+// refKeeps reads the rules on strings: any chosen value per facet, every
+// facet, authors by the start of words after folding.
 func refKeeps(p paper.Paper, f Filter) bool {
-	if f.Year != "" && Year(p) != f.Year {
+	anyOf := func(chosen []string, have ...string) bool {
+		if len(chosen) == 0 {
+			return true
+		}
+		for _, h := range have {
+			if slices.Contains(chosen, h) {
+				return true
+			}
+		}
 		return false
 	}
-	for _, t := range f.Tags {
-		if !slices.Contains(p.Tags, t) {
-			return false
-		}
+	q := fold.Words(f.Author)
+	author := q == ""
+	for _, a := range p.Authors {
+		w := fold.Words(a)
+		author = author || strings.HasPrefix(w, q) || strings.Contains(w, " "+q)
 	}
-	return true
+	year, venue := anyOf(f.Years, Year(p)), anyOf(f.Venues, p.Venue)
+	if Year(p) == "" && len(f.Years) > 0 {
+		year = false
+	}
+	if p.Venue == "" && len(f.Venues) > 0 {
+		venue = false
+	}
+	return year && anyOf(f.Tags, p.Tags...) && venue && author && (!f.Selected || p.Selected)
 }
 
 func refApply(ps []paper.Paper, hits []search.Hit, f Filter) []search.Hit {
@@ -274,42 +333,67 @@ func refSort(ps []paper.Paper, hits []search.Hit, o Order) {
 	})
 }
 
-// refCounts counts on strings: a year by the hits that pass f with that
-// year instead, a tag by the tag occurrences among the results, and a
-// chosen tag by the results.
-func refCounts(ps []paper.Paper, hits []search.Hit, f Filter) (years, tags []Count) {
-	yearN := map[string]int{}
-	tagN := map[string]int{}
-	results := 0
+// refCounts counts on strings: each value of a facet by the hits that
+// pass f with that facet's choice replaced by the value.
+func refCounts(ps []paper.Paper, hits []search.Hit, f Filter) Counts {
+	yearN, tagN, venueN := map[string]int{}, map[string]int{}, map[string]int{}
+	var c Counts
 	for _, h := range hits {
 		p := ps[h.Paper]
-		if y := Year(p); y != "" && refKeeps(p, Filter{Year: y, Tags: f.Tags}) {
-			yearN[y]++
-		}
-		if refKeeps(p, f) {
-			results++
-			for _, t := range p.Tags {
-				tagN[t]++
+		if y := Year(p); y != "" {
+			g := f
+			g.Years = []string{y}
+			if refKeeps(p, g) {
+				yearN[y]++
 			}
 		}
+		seen := map[string]bool{}
+		for _, t := range p.Tags {
+			g := f
+			g.Tags = []string{t}
+			if !seen[t] && refKeeps(p, g) {
+				tagN[t]++
+			}
+			seen[t] = true
+		}
+		if p.Venue != "" {
+			g := f
+			g.Venues = []string{p.Venue}
+			if refKeeps(p, g) {
+				venueN[p.Venue]++
+			}
+		}
+		g := f
+		g.Selected = true
+		if p.Selected && refKeeps(p, g) {
+			c.Selected++
+		}
 	}
-	for _, t := range f.Tags {
-		tagN[t] = results
+	list := func(n map[string]int, chosen []string, skipEmpty bool) []Count {
+		for _, v := range chosen {
+			if _, ok := n[v]; !ok && !(skipEmpty && v == "") {
+				n[v] = 0
+			}
+		}
+		var out []Count
+		for v, k := range n {
+			out = append(out, Count{v, k})
+		}
+		return out
 	}
-	for y, n := range yearN {
-		years = append(years, Count{y, n})
-	}
-	for t, n := range tagN {
-		tags = append(tags, Count{t, n})
-	}
-	slices.SortFunc(years, func(a, b Count) int { return strings.Compare(b.Value, a.Value) })
-	slices.SortFunc(tags, func(a, b Count) int {
+	byCount := func(a, b Count) int {
 		if a.N != b.N {
 			return b.N - a.N
 		}
 		return strings.Compare(a.Value, b.Value)
-	})
-	return years, tags
+	}
+	c.Years = list(yearN, f.Years, true)
+	slices.SortFunc(c.Years, func(a, b Count) int { return strings.Compare(b.Value, a.Value) })
+	c.Tags = list(tagN, f.Tags, false)
+	slices.SortFunc(c.Tags, byCount)
+	c.Venues = list(venueN, f.Venues, true)
+	slices.SortFunc(c.Venues, byCount)
+	return c
 }
 
 func TestDated(t *testing.T) {

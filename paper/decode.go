@@ -100,14 +100,18 @@ func decodeSlow(data []byte) (List, []Problem, error) {
 		}
 	case '{':
 		var top struct {
-			Title  json.RawMessage `json:"title"`
-			Papers json.RawMessage `json:"papers"`
+			Title     json.RawMessage `json:"title"`
+			Highlight json.RawMessage `json:"highlight"`
+			Papers    json.RawMessage `json:"papers"`
 		}
 		if err := json.Unmarshal(raw, &top); err != nil {
 			return List{}, nil, describeJSONError(data, err)
 		}
 		if top.Title != nil && json.Unmarshal(top.Title, &list.Title) != nil {
 			return List{}, nil, fmt.Errorf(`"title" must be a string, got %s`, kind(top.Title))
+		}
+		if top.Highlight != nil && json.Unmarshal(top.Highlight, &list.Highlight) != nil {
+			return List{}, nil, fmt.Errorf(`"highlight" must be an array of author names, got %s`, kind(top.Highlight))
 		}
 		if top.Papers == nil {
 			return List{}, nil, errors.New(`missing "papers": want {"papers": [...]} or a bare array of papers`)
@@ -217,6 +221,7 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 		{"pdf", &p.PDF, checkLink},
 		{"doi", &p.DOI, nil},
 		{"arxiv", &p.Arxiv, nil},
+		{"code", &p.Code, checkLink},
 		{"bibtex", &p.Bibtex, nil},
 	}
 	for _, f := range strs {
@@ -237,6 +242,10 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 			}
 		}
 		*f.dst = s
+	}
+
+	if v, ok := fields["selected"]; ok && string(v) != "null" && json.Unmarshal(v, &p.Selected) != nil {
+		drop("selected", "must be true or false, got "+kind(v))
 	}
 
 	lists := []struct {

@@ -2,6 +2,7 @@ package paper
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -184,5 +185,31 @@ func TestInvisibleCharactersInIDsAndLinks(t *testing.T) {
 				t.Errorf("%s problems lack %q; got:\n%s", name, want, all)
 			}
 		}
+	}
+}
+
+func TestSelectedAndCode(t *testing.T) {
+	l, problems, err := Decode([]byte(`{"highlight": ["Jane Doe"], "papers": [
+	  {"id": "a", "title": "A", "selected": true, "code": "https://example.org/a"},
+	  {"id": "b", "title": "B", "selected": "yes", "code": "git@example.org:b.git"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.Papers[0].Selected || l.Papers[0].Code != "https://example.org/a" || l.Papers[1].Selected || l.Papers[1].Code != "" {
+		t.Errorf("papers %+v", l.Papers)
+	}
+	if !slices.Equal(l.Highlight, []string{"Jane Doe"}) {
+		t.Errorf("highlight %v", l.Highlight)
+	}
+	var msgs []string
+	for _, p := range problems {
+		msgs = append(msgs, p.Error())
+	}
+	want := []string{`papers[1].code: "git@example.org:b.git" is not an http(s) link`, "papers[1].selected: must be true or false, got a string"}
+	if !slices.Equal(msgs, want) {
+		t.Errorf("problems %q, want %q", msgs, want)
+	}
+	if _, _, err := Decode([]byte(`{"highlight": "Jane Doe", "papers": []}`)); err == nil || err.Error() != `"highlight" must be an array of author names, got a string` {
+		t.Errorf("a highlight that is not a list: %v", err)
 	}
 }

@@ -59,6 +59,10 @@ func (d *fastDecoder) list() (list List, problems []Problem, ok bool) {
 				if list.Title, ok = d.unquote(); !ok {
 					return List{}, nil, false
 				}
+			case key == "highlight":
+				if list.Highlight != nil || !d.stringList(&list.Highlight) {
+					return List{}, nil, false
+				}
 			case key == "papers":
 				if seenPapers || d.peek() != '[' {
 					return List{}, nil, false
@@ -69,7 +73,7 @@ func (d *fastDecoder) list() (list List, problems []Problem, ok bool) {
 					return List{}, nil, false
 				}
 				items = d.values
-			case bytes.EqualFold([]byte(key), []byte("title")), bytes.EqualFold([]byte(key), []byte("papers")):
+			case bytes.EqualFold([]byte(key), []byte("title")), bytes.EqualFold([]byte(key), []byte("papers")), bytes.EqualFold([]byte(key), []byte("highlight")):
 				return List{}, nil, false // encoding/json matches these; leave them to it
 			default:
 				if !d.skipValue(0) {
@@ -501,6 +505,17 @@ func (d *fastDecoder) paper(p *Paper) bool {
 			dst, bit = &p.Arxiv, 256
 		case "bibtex":
 			dst, bit = &p.Bibtex, 512
+		case "code":
+			dst, bit, check = &p.Code, 4096, checkLink
+		case "selected":
+			bit = 8192
+			// true or false; anything else is the general decoder's to
+			// name.
+			c := d.peek()
+			if c != 't' && c != 'f' || !d.skipValue(0) {
+				return false
+			}
+			p.Selected = c == 't'
 		case "authors":
 			list, bit = &p.Authors, 1024
 		case "tags":

@@ -30,6 +30,10 @@ var fastCases = []string{
 	`{"title":"L \"x\"","papers":[{"id":"a","title":"\"A\""}],"x":tru}`, `{"title":"L \"x\"","papers":{}}`,
 	`{"title":"L \"x\" \u00e9","papers":[{"id":"a","title":"A","date":"bad"},{"id":"b","title":"B"}]}`,
 	`[{"id":"a","title":"\"A\"","tags":["\u0074",1]}]`, `[{"id":"a","title":"\"A\"","id":"b"}]`,
+	`{"title":"Lab","highlight":["Jane Doe","J. Do\u00e9"],"papers":[{"id":"a","title":"A","code":"https://example.org/code"},{"id":"b","title":"B","code":"ftp://x"}]}`,
+	`{"highlight":[],"papers":[]}`, `{"highlight":null,"papers":[]}`, `{"highlight":"Jane","papers":[]}`, `{"highlight":["a"],"highlight":["b"],"papers":[]}`,
+	`{"Highlight":["a"],"papers":[]}`, `[{"id":"a","title":"A","selected":true},{"id":"b","title":"B","selected":false},{"id":"c","title":"C","selected":"yes"},{"id":"d","title":"D","selected":null}]`,
+	`[{"id":"a","title":"A","selected":true,"selected":false}]`, `[{"id":"a","title":"A","selected":tru}]`, `[{"id":"a","title":"A","code":"https://example.org/\u200b"}]`,
 	"[{\"id\":\"a\",\"title\":\"Über naïve 🧠 café, long enough to span words\"}]\xc3\xa9", "\xef\xbb\xbf[]",
 }
 

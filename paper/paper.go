@@ -10,14 +10,19 @@ type Paper struct {
 	Abstract string   `json:"abstract,omitempty"`
 	Authors  []string `json:"authors,omitempty"`
 	// Date is YYYY, YYYY-MM or YYYY-MM-DD.
-	Date   string   `json:"date,omitempty"`
-	Venue  string   `json:"venue,omitempty"`
-	URL    string   `json:"url,omitempty"`
-	PDF    string   `json:"pdf,omitempty"`
-	DOI    string   `json:"doi,omitempty"`
-	Arxiv  string   `json:"arxiv,omitempty"`
+	Date  string `json:"date,omitempty"`
+	Venue string `json:"venue,omitempty"`
+	URL   string `json:"url,omitempty"`
+	PDF   string `json:"pdf,omitempty"`
+	DOI   string `json:"doi,omitempty"`
+	Arxiv string `json:"arxiv,omitempty"`
+	// Code is a link to the paper's code (a repository).
+	Code   string   `json:"code,omitempty"`
 	Tags   []string `json:"tags,omitempty"`
 	Bibtex string   `json:"bibtex,omitempty"`
+	// Selected marks the papers of a "Selected papers" view (al-folio's
+	// selected = {true}).
+	Selected bool `json:"selected,omitempty"`
 	// held is where Stream left the abstract, Abstract being empty then.
 	held held
 }
@@ -36,6 +41,10 @@ func (p *Paper) AbstractText() string {
 
 // List is a titled list of papers, the top-level object of the JSON format.
 type List struct {
-	Title  string  `json:"title,omitempty"`
-	Papers []Paper `json:"papers"`
+	Title string `json:"title,omitempty"`
+	// Highlight names the authors to show in bold, the lab's members, as
+	// they are written in the list ("Jane Doe", "J. Doe"): case, accents
+	// and the dots of initials do not matter.
+	Highlight []string `json:"highlight,omitempty"`
+	Papers    []Paper  `json:"papers"`
 }

@@ -185,7 +185,10 @@ func (s *streamer) list(list *List, pause func(), each func(*Paper, string)) boo
 				if !s.papers(list, pause, each) {
 					return false
 				}
-			case strings.EqualFold(key, "title"), strings.EqualFold(key, "papers"):
+			case strings.EqualFold(key, "title"), strings.EqualFold(key, "papers"), strings.EqualFold(key, "highlight"):
+				// A highlight list is read by the general decoder too: the
+				// lists that carry one are a lab's, far smaller than those
+				// streamed.
 				return false // encoding/json matches these; leave them to it
 			default:
 				if !s.complete() || !s.d.skipValue(1) {
@@ -259,7 +262,7 @@ func (s *streamer) papers(list *List, pause func(), each func(*Paper, string)) b
 
 // own copies p's strings out of the window, except its abstract.
 func (s *streamer) own(p *Paper) {
-	for _, f := range []*string{&p.ID, &p.Title, &p.Date, &p.Venue, &p.URL, &p.PDF, &p.DOI, &p.Arxiv, &p.Bibtex} {
+	for _, f := range []*string{&p.ID, &p.Title, &p.Date, &p.Venue, &p.URL, &p.PDF, &p.DOI, &p.Arxiv, &p.Code, &p.Bibtex} {
 		*f = strings.Clone(*f)
 	}
 	for _, l := range [][]string{p.Authors, p.Tags} {

@@ -3,6 +3,7 @@ package widget
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -13,20 +14,26 @@ import (
 // most frequent ones, plus any chosen.
 const maxTags = 15
 
-// filterBar holds the sort order and the year and tag filters, each with
-// the number of results choosing it would leave.
+// filterBar holds the sort order and the filters: years and tags (several
+// at once, any of them), a venue, an author typed by name and the
+// "Selected papers" view, each value with the number of results choosing
+// it would leave.
 type filterBar struct {
 	app.Compo
 
-	Imsg     *messages
-	Iorder   facet.Order
-	Iorders  []facet.Order
-	Ifilter  facet.Filter
-	Iyears   []facet.Count
-	Itags    []facet.Count
-	IonOrder func(app.Context, facet.Order)
-	IonYear  func(app.Context, string)
-	IonTag   func(app.Context, string)
+	Imsg       *messages
+	Iorder     facet.Order
+	Iorders    []facet.Order
+	Ifilter    facet.Filter
+	Icounts    facet.Counts
+	Iauthors   []string
+	IanySelect bool
+	IonOrder   func(app.Context, facet.Order)
+	IonFilter  func(app.Context, facet.Filter)
+
+	// open unfolds the filters on a narrow screen, where they fold
+	// behind one button so that the first screen shows papers.
+	open bool
 }
 
 func newFilterBar() *filterBar { return &filterBar{} }
@@ -39,23 +46,92 @@ func (b *filterBar) Order(o facet.Order, offered []facet.Order) *filterBar {
 	return b
 }
 
-func (b *filterBar) Filter(f facet.Filter, years, tags []facet.Count) *filterBar {
-	b.Ifilter, b.Iyears, b.Itags = f, years, tags
+func (b *filterBar) Filter(f facet.Filter, c facet.Counts) *filterBar {
+	b.Ifilter, b.Icounts = f, c
+	return b
+}
+
+// Authors are the suggestions of the author filter; HasSelected offers the
+// "Selected papers" view, for a list that marks some.
+func (b *filterBar) Authors(names []string, hasSelected bool) *filterBar {
+	b.Iauthors, b.IanySelect = names, hasSelected
 	return b
 }
 
 func (b *filterBar) OnOrder(fn func(app.Context, facet.Order)) *filterBar { b.IonOrder = fn; return b }
 
-func (b *filterBar) OnYear(fn func(app.Context, string)) *filterBar { b.IonYear = fn; return b }
+// OnFilter receives every change of the filter.
+func (b *filterBar) OnFilter(fn func(app.Context, facet.Filter)) *filterBar {
+	b.IonFilter = fn
+	return b
+}
 
-func (b *filterBar) OnTag(fn func(app.Context, string)) *filterBar { b.IonTag = fn; return b }
+// OnUpdate empties the author field by hand when the filter is cleared:
+// go-app drops empty attribute values, so rendering Value("") would leave
+// the old text.
+func (b *filterBar) OnUpdate(ctx app.Context) {
+	if b.Ifilter.Author == "" {
+		ctx.Defer(func(app.Context) {
+			if in := app.Window().GetElementByID("pw-author"); in.Truthy() {
+				in.Set("value", "")
+			}
+		})
+	}
+}
 
 func (b *filterBar) Render() app.UI {
+	panel := "pw-filter-panel"
+	if b.open {
+		panel += " pw-open"
+	}
 	return app.Div().Class("pw-filters").Body(
 		b.renderSort(),
-		app.If(len(b.Iyears) > 0 || b.Ifilter.Year != "", b.renderYears),
-		app.If(len(b.Itags) > 0, b.renderTags),
+		// Shown on narrow screens only (paperwidget.css).
+		app.Button().
+			Type("button").
+			Class("pw-filters-toggle").
+			Aria("expanded", b.open).
+			Aria("controls", "pw-filter-panel").
+			OnClick(b.onToggle).
+			Text(b.Imsg.Filters(b.chosen())),
+		app.Div().ID("pw-filter-panel").Class(panel).Body(b.renderFilters()...),
 	)
+}
+
+// chosen counts the filter values set, for the folded filters' button.
+func (b *filterBar) chosen() int {
+	f := b.Ifilter
+	n := len(f.Years) + len(f.Tags) + len(f.Venues)
+	if strings.TrimSpace(f.Author) != "" {
+		n++
+	}
+	if f.Selected {
+		n++
+	}
+	return n
+}
+
+func (b *filterBar) onToggle(ctx app.Context, e app.Event) { b.open = !b.open }
+
+func (b *filterBar) renderFilters() []app.UI {
+	c := b.Icounts
+	return []app.UI{
+		app.If(b.IanySelect, b.renderSelected),
+		app.If(len(c.Years) > 0, func() app.UI {
+			return b.renderChips("pw-years-label", b.Imsg.YearLabel, c.Years, func(f *facet.Filter) *[]string { return &f.Years })
+		}),
+		app.If(len(c.Venues) > 0, b.renderVenues),
+		app.If(len(b.Iauthors) > 0, b.renderAuthor),
+		app.If(len(c.Tags) > 0, func() app.UI {
+			var shown []facet.Count
+			for i, t := range c.Tags {
+				if i < maxTags || slices.Contains(b.Ifilter.Tags, t.Value) {
+					shown = append(shown, t)
+				}
+			}
+			return b.renderChips("pw-tags-label", b.Imsg.TagsLabel, shown, func(f *facet.Filter) *[]string { return &f.Tags })
+		}),
+	}
 }
 
 func (b *filterBar) renderSort() app.UI {
@@ -73,43 +149,92 @@ func (b *filterBar) renderSort() app.UI {
 	)
 }
 
-func (b *filterBar) renderYears() app.UI {
+// renderChips is a group of toggle buttons, one per value: several may be
+// chosen (any of them passes). field is the filter's list of chosen values.
+func (b *filterBar) renderChips(id, label string, counts []facet.Count, field func(*facet.Filter) *[]string) app.UI {
+	chosen := *field(&b.Ifilter)
+	return app.Div().Class("pw-field pw-chips").Role("group").Aria("labelledby", id).Body(
+		app.Span().ID(id).Class("pw-chips-label").Text(label),
+		app.Range(counts).Slice(func(i int) app.UI {
+			v := counts[i]
+			// The value travels in the handler, not in an attribute: list
+			// text never goes into attributes (see paperRow). go-app keeps
+			// the first handler of a scope, so it reads the filter when
+			// clicked, not as rendered.
+			onClick := func(ctx app.Context, e app.Event) {
+				f := b.Ifilter
+				values := field(&f)
+				*values = toggle(*values, v.Value)
+				b.IonFilter(ctx, f)
+			}
+			return app.Button().
+				Type("button").
+				Class("pw-chip").
+				Aria("pressed", slices.Contains(chosen, v.Value)).
+				OnClick(onClick, app.EventScope(id+"\x00"+v.Value)).
+				Text(fmt.Sprintf("%s (%d)", v.Value, v.N))
+		}),
+	)
+}
+
+// toggle returns values with v added, or removed when it is there.
+func toggle(values []string, v string) []string {
+	if i := slices.Index(values, v); i >= 0 {
+		return slices.Delete(slices.Clone(values), i, i+1)
+	}
+	return append(slices.Clone(values), v)
+}
+
+func (b *filterBar) renderVenues() app.UI {
+	venues := b.Icounts.Venues
+	chosen := ""
+	if len(b.Ifilter.Venues) > 0 {
+		chosen = b.Ifilter.Venues[0]
+	}
 	return app.Div().Class("pw-field").Body(
-		app.Label().For("pw-year").Text(b.Imsg.YearLabel),
-		app.Select().ID("pw-year").OnChange(b.onYear).Body(
-			app.Option().Value("").Selected(b.Ifilter.Year == "").Text(b.Imsg.AnyYear),
-			app.Range(b.Iyears).Slice(func(i int) app.UI {
-				y := b.Iyears[i]
+		app.Label().For("pw-venue").Text(b.Imsg.VenueLabel),
+		app.Select().ID("pw-venue").OnChange(b.onVenue).Body(
+			app.Option().Value("").Selected(chosen == "").Text(b.Imsg.AnyVenue),
+			app.Range(venues).Slice(func(i int) app.UI {
+				v := venues[i]
+				// The index, not the venue, is the option's value: list
+				// text never goes into attributes.
 				return app.Option().
-					Value(y.Value).
-					Selected(y.Value == b.Ifilter.Year).
-					Text(fmt.Sprintf("%s (%d)", y.Value, y.N))
+					Value(i).
+					Selected(v.Value == chosen).
+					Text(fmt.Sprintf("%s (%d)", shortVenue(v.Value), v.N))
 			}),
 		),
 	)
 }
 
-func (b *filterBar) renderTags() app.UI {
-	var shown []facet.Count
-	for i, t := range b.Itags {
-		if i < maxTags || slices.Contains(b.Ifilter.Tags, t.Value) {
-			shown = append(shown, t)
-		}
-	}
-	return app.Div().Class("pw-field pw-tagfilter").Role("group").Aria("labelledby", "pw-tags-label").Body(
-		app.Span().ID("pw-tags-label").Text(b.Imsg.TagsLabel),
-		app.Range(shown).Slice(func(i int) app.UI {
-			t := shown[i]
-			// The tag travels in the handler, not in an attribute: list
-			// text never goes into attributes (see paperRow).
-			onClick := func(ctx app.Context, e app.Event) { b.IonTag(ctx, t.Value) }
-			return app.Button().
-				Type("button").
-				Class("pw-chip").
-				Aria("pressed", slices.Contains(b.Ifilter.Tags, t.Value)).
-				OnClick(onClick, app.EventScope(t.Value)).
-				Text(fmt.Sprintf("%s (%d)", t.Value, t.N))
-		}),
+func (b *filterBar) renderAuthor() app.UI {
+	return app.Div().Class("pw-field pw-author").Body(
+		app.Label().For("pw-author").Text(b.Imsg.AuthorLabel),
+		app.Input().
+			ID("pw-author").
+			Type("text").
+			List("pw-authors").
+			Value(b.Ifilter.Author).
+			AutoComplete(false).
+			Spellcheck(false).
+			OnInput(b.onAuthor),
+		app.DataList().ID("pw-authors").Body(
+			app.Range(b.Iauthors).Slice(func(i int) app.UI {
+				return app.Option().Text(b.Iauthors[i])
+			}),
+		),
+	)
+}
+
+func (b *filterBar) renderSelected() app.UI {
+	return app.Div().Class("pw-field").Body(
+		app.Button().
+			Type("button").
+			Class("pw-chip pw-selected").
+			Aria("pressed", b.Ifilter.Selected).
+			OnClick(b.onSelected).
+			Text(fmt.Sprintf("%s (%d)", b.Imsg.SelectedPapers, b.Icounts.Selected)),
 	)
 }
 
@@ -117,6 +242,24 @@ func (b *filterBar) onOrder(ctx app.Context, e app.Event) {
 	b.IonOrder(ctx, facet.ParseOrder(ctx.JSSrc().Get("value").String()))
 }
 
-func (b *filterBar) onYear(ctx app.Context, e app.Event) {
-	b.IonYear(ctx, ctx.JSSrc().Get("value").String())
+func (b *filterBar) onVenue(ctx app.Context, e app.Event) {
+	f := b.Ifilter
+	f.Venues = nil
+	var i int
+	if _, err := fmt.Sscan(ctx.JSSrc().Get("value").String(), &i); err == nil && i >= 0 && i < len(b.Icounts.Venues) {
+		f.Venues = []string{b.Icounts.Venues[i].Value}
+	}
+	b.IonFilter(ctx, f)
+}
+
+func (b *filterBar) onAuthor(ctx app.Context, e app.Event) {
+	f := b.Ifilter
+	f.Author = ctx.JSSrc().Get("value").String()
+	b.IonFilter(ctx, f)
+}
+
+func (b *filterBar) onSelected(ctx app.Context, e app.Event) {
+	f := b.Ifilter
+	f.Selected = !f.Selected
+	b.IonFilter(ctx, f)
 }

@@ -1,11 +1,13 @@
 package widget
 
 import (
+	"net/url"
 	"runtime/debug"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/paperwidget/paperwidget/facet"
 	"github.com/paperwidget/paperwidget/paper"
 	"github.com/paperwidget/paperwidget/search"
 )
@@ -116,7 +118,7 @@ func FromPage() func() *Widget {
 		// query from the URL then, not from when the page loaded.
 		now := app.Window().URL().Query()
 		w := New().List(list).Index(index).Problems(problems).LoadError(loadErr).
-			Query(now.Get("q")).Sort(now.Get("sort")).Year(now.Get("year")).Tags(now["tag"]...).
+			Query(now.Get("q")).Sort(now.Get("sort")).Filter(filterOf(now)).
 			Theme(theme).Lang(lang).Focus(focus).Embedded(embedded()).Host(hostPage(params.Get("host")))
 		if typed != "" {
 			w.Query(typed).Typed(true)
@@ -137,6 +139,17 @@ func openedRows(doc app.Value) []string {
 		ids[i] = titles.Index(i).Call("closest", "[data-paper-id]").Get("dataset").Get("paperId").String()
 	}
 	return ids
+}
+
+// filterOf reads the filters from URL parameters, as writeURL writes them.
+func filterOf(params url.Values) facet.Filter {
+	return facet.Filter{
+		Years:    params["year"],
+		Tags:     params["tag"],
+		Venues:   params["venue"],
+		Author:   params.Get("author"),
+		Selected: params.Get("selected") == "1",
+	}
 }
 
 // readersPlace finds where the reader has scrolled the pre-rendered page

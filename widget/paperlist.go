@@ -13,18 +13,19 @@ import (
 type paperList struct {
 	app.Compo
 
-	Imsg     *messages
-	Ipapers  []paper.Paper
-	Ihits    []search.Hit
-	Igroups  []facet.Group
-	Ispans   []search.Spans
-	IallOpen bool
-	Iflipped map[string]bool
-	Itarget  string
-	IlinkTo  string
-	IlinkIn  string
-	Icopied  string
-	IbibOpen string
+	Imsg       *messages
+	Ipapers    []paper.Paper
+	Ihits      []search.Hit
+	Igroups    []facet.Group
+	Ispans     []search.Spans
+	IallOpen   bool
+	Iflipped   map[string]bool
+	Itarget    string
+	IlinkTo    string
+	IlinkIn    string
+	Icopied    string
+	IbibOpen   string
+	Ihighlight map[string]bool
 }
 
 func newPaperList() *paperList { return &paperList{} }
@@ -65,6 +66,9 @@ func (l *paperList) Copied(id string) *paperList { l.Icopied = id; return l }
 
 func (l *paperList) BibtexOpen(id string) *paperList { l.IbibOpen = id; return l }
 
+// Highlight names the authors shown in bold (authorKey spellings).
+func (l *paperList) Highlight(keys map[string]bool) *paperList { l.Ihighlight = keys; return l }
+
 func (l *paperList) Render() app.UI {
 	if len(l.Igroups) == 1 && l.Igroups[0].Year == "" {
 		return l.renderRows(0, len(l.Ihits))
@@ -103,7 +107,8 @@ func (l *paperList) renderRows(from, to int) app.UI {
 				Target(p.ID == l.Itarget).
 				Permalink(l.IlinkTo, l.IlinkIn).
 				Copied(p.ID == l.Icopied).
-				BibtexOpen(p.ID == l.IbibOpen)
+				BibtexOpen(p.ID == l.IbibOpen).
+				Highlight(l.Ihighlight)
 		}),
 	)
 }

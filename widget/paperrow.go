@@ -26,6 +26,8 @@ type paperRow struct {
 	IlinkIn   string
 	Icopied   bool
 	IbibOpen  bool
+	// Ihighlight: authorlist.go.
+	Ihighlight map[string]bool
 }
 
 func newPaperRow() *paperRow { return &paperRow{} }
@@ -58,6 +60,9 @@ func (r *paperRow) Permalink(base, target string) *paperRow {
 func (r *paperRow) Copied(v bool) *paperRow { r.Icopied = v; return r }
 
 func (r *paperRow) BibtexOpen(v bool) *paperRow { r.IbibOpen = v; return r }
+
+// Highlight names the authors shown in bold (authorKey spellings).
+func (r *paperRow) Highlight(keys map[string]bool) *paperRow { r.Ihighlight = keys; return r }
 
 func (r *paperRow) Render() app.UI {
 	p := r.Ipaper
@@ -121,10 +126,10 @@ func (r *paperRow) renderMeta() app.UI {
 	p := r.Ipaper
 	var parts []app.UI
 	if len(p.Authors) > 0 {
-		parts = append(parts, app.Span().Class("pw-authors").Text(strings.Join(p.Authors, ", ")))
+		parts = append(parts, newAuthorList().Messages(r.Imsg).Authors(p.Authors).Highlight(r.Ihighlight))
 	}
 	if p.Venue != "" {
-		parts = append(parts, app.Span().Class("pw-venue").Text(p.Venue))
+		parts = append(parts, venueBadge(p.Venue))
 	}
 	if p.Date != "" {
 		parts = append(parts, app.Time().Attr("datetime", p.Date).Text(r.Imsg.readableDate(p.Date)))
@@ -141,7 +146,7 @@ func (r *paperRow) renderTags() app.UI {
 	}
 	return app.Ul().Class("pw-tags").Aria("label", r.Imsg.Tags).Body(
 		app.Range(r.Ipaper.Tags).Slice(func(i int) app.UI {
-			return app.Li().Class("pw-tag").Text(r.Ipaper.Tags[i])
+			return app.Li().Body(rowTag(r.Imsg, r.Ipaper.Tags[i]))
 		}),
 	)
 }
@@ -162,6 +167,9 @@ func (r *paperRow) links() []link {
 	}
 	if p.DOI != "" {
 		links = append(links, link{r.Imsg.LinkLabels["doi"], (&url.URL{Scheme: "https", Host: "doi.org", Path: "/" + p.DOI}).String()})
+	}
+	if p.Code != "" {
+		links = append(links, link{r.Imsg.LinkLabels["code"], p.Code})
 	}
 	return links
 }

@@ -34,7 +34,6 @@ type messages struct {
 	SortLabel      string
 	Orders         map[facet.Order]string
 	YearLabel      string
-	AnyYear        string
 	TagsLabel      string
 	CopyBibtex     string
 	Copied         string
@@ -46,6 +45,17 @@ type messages struct {
 	Install        string
 	InstallTitle   string
 	EmptyList      string
+	// Filters names the button the filters fold behind on narrow
+	// screens, with the number of filter values set.
+	Filters        func(set int) string
+	VenueLabel     string
+	AnyVenue       string
+	AuthorLabel    string
+	SelectedPapers string
+	MoreAuthors    func(n int) string
+	// FilterTag introduces a row's tag to screen readers: the tag is a
+	// button that filters by it.
+	FilterTag string
 	// Undated heads the papers without a date in date order.
 	Undated string
 	// Months are the abbreviated month names, and DayMonthYear writes a
@@ -85,27 +95,33 @@ var english = messages{
 		return s + "; the papers are shown without the fields named:"
 	},
 	ProblemsMore: func(n int) string { return fmt.Sprintf("…and %d more.", n) },
-	LinkLabels:   map[string]string{"url": "Paper", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+	LinkLabels:   map[string]string{"url": "Paper", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
 	SortLabel:    "Sort by",
 	Orders:       map[facet.Order]string{facet.Relevance: "Relevance", facet.Newest: "Newest first", facet.Oldest: "Oldest first", facet.Title: "Title"},
-	YearLabel:    "Year",
-	AnyYear:      "Any year",
+	YearLabel:    "Year:",
 	TagsLabel:    "Tags:",
 	CopyBibtex:   "Copy BibTeX",
 	Copied:       "BibTeX copied",
 	CopyManually: func(key string) string {
 		return fmt.Sprintf("Copying is blocked here: the BibTeX is selected below, press %s to copy it.", key)
 	},
-	CopyHint:     func(key string) string { return fmt.Sprintf("Press %s to copy.", key) },
-	BibtexOf:     "BibTeX of ",
-	UpdateReady:  "A new version is available.",
-	Reload:       "Reload",
-	Install:      "Install",
-	InstallTitle: "Install the paper list as an app",
-	EmptyList:    "This list has no papers.",
-	Undated:      "No date",
-	Months:       [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-	DayMonthYear: englishDate,
+	CopyHint:       func(key string) string { return fmt.Sprintf("Press %s to copy.", key) },
+	BibtexOf:       "BibTeX of ",
+	UpdateReady:    "A new version is available.",
+	Reload:         "Reload",
+	Install:        "Install",
+	InstallTitle:   "Install the paper list as an app",
+	EmptyList:      "This list has no papers.",
+	Filters:        func(n int) string { return counted("Filters", n) },
+	VenueLabel:     "Venue",
+	AnyVenue:       "Any venue",
+	AuthorLabel:    "Author",
+	SelectedPapers: "Selected papers",
+	MoreAuthors:    func(n int) string { return fmt.Sprintf("+%d more", n) },
+	FilterTag:      "Show papers tagged ",
+	Undated:        "No date",
+	Months:         [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+	DayMonthYear:   englishDate,
 }
 
 var german = messages{
@@ -139,27 +155,33 @@ var german = messages{
 		return s + "; die Einträge werden ohne die genannten Felder angezeigt:"
 	},
 	ProblemsMore: func(n int) string { return fmt.Sprintf("…und %d weitere.", n) },
-	LinkLabels:   map[string]string{"url": "Artikel", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+	LinkLabels:   map[string]string{"url": "Artikel", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
 	SortLabel:    "Sortieren nach",
 	Orders:       map[facet.Order]string{facet.Relevance: "Relevanz", facet.Newest: "Neueste zuerst", facet.Oldest: "Älteste zuerst", facet.Title: "Titel"},
-	YearLabel:    "Jahr",
-	AnyYear:      "Alle Jahre",
+	YearLabel:    "Jahr:",
 	TagsLabel:    "Schlagwörter:",
 	CopyBibtex:   "BibTeX kopieren",
 	Copied:       "BibTeX kopiert",
 	CopyManually: func(key string) string {
 		return fmt.Sprintf("Kopieren ist hier gesperrt: Das BibTeX ist unten markiert, mit %s kopieren.", key)
 	},
-	CopyHint:     func(key string) string { return fmt.Sprintf("Zum Kopieren %s drücken.", key) },
-	BibtexOf:     "BibTeX von ",
-	UpdateReady:  "Eine neue Version ist verfügbar.",
-	Reload:       "Neu laden",
-	Install:      "Installieren",
-	InstallTitle: "Die Liste als App installieren",
-	EmptyList:    "Diese Liste enthält keine Publikationen.",
-	Undated:      "Ohne Datum",
-	Months:       [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."},
-	DayMonthYear: germanDate,
+	CopyHint:       func(key string) string { return fmt.Sprintf("Zum Kopieren %s drücken.", key) },
+	BibtexOf:       "BibTeX von ",
+	UpdateReady:    "Eine neue Version ist verfügbar.",
+	Reload:         "Neu laden",
+	Install:        "Installieren",
+	InstallTitle:   "Die Liste als App installieren",
+	EmptyList:      "Diese Liste enthält keine Publikationen.",
+	Filters:        func(n int) string { return counted("Filter", n) },
+	VenueLabel:     "Erschienen in",
+	AnyVenue:       "Alle",
+	AuthorLabel:    "Autor",
+	SelectedPapers: "Ausgewählte Publikationen",
+	MoreAuthors:    func(n int) string { return fmt.Sprintf("+%d weitere", n) },
+	FilterTag:      "Publikationen mit dem Schlagwort ",
+	Undated:        "Ohne Datum",
+	Months:         [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."},
+	DayMonthYear:   germanDate,
 }
 
 var french = messages{
@@ -193,27 +215,33 @@ var french = messages{
 		return s + " ; les entrées sont affichées sans les champs nommés :"
 	},
 	ProblemsMore: func(n int) string { return fmt.Sprintf("…et %d de plus.", n) },
-	LinkLabels:   map[string]string{"url": "Article", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI"},
+	LinkLabels:   map[string]string{"url": "Article", "pdf": "PDF", "arxiv": "arXiv", "doi": "DOI", "code": "Code"},
 	SortLabel:    "Trier par",
 	Orders:       map[facet.Order]string{facet.Relevance: "Pertinence", facet.Newest: "Plus récentes", facet.Oldest: "Plus anciennes", facet.Title: "Titre"},
-	YearLabel:    "Année",
-	AnyYear:      "Toutes les années",
+	YearLabel:    "Année :",
 	TagsLabel:    "Mots-clés :",
 	CopyBibtex:   "Copier le BibTeX",
 	Copied:       "BibTeX copié",
 	CopyManually: func(key string) string {
 		return fmt.Sprintf("La copie est bloquée ici : le BibTeX est sélectionné ci-dessous, appuyez sur %s.", key)
 	},
-	CopyHint:     func(key string) string { return fmt.Sprintf("Appuyez sur %s pour copier.", key) },
-	BibtexOf:     "BibTeX de ",
-	UpdateReady:  "Une nouvelle version est disponible.",
-	Reload:       "Recharger",
-	Install:      "Installer",
-	InstallTitle: "Installer la liste comme application",
-	EmptyList:    "Cette liste ne contient aucune publication.",
-	Undated:      "Sans date",
-	Months:       [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
-	DayMonthYear: frenchDate,
+	CopyHint:       func(key string) string { return fmt.Sprintf("Appuyez sur %s pour copier.", key) },
+	BibtexOf:       "BibTeX de ",
+	UpdateReady:    "Une nouvelle version est disponible.",
+	Reload:         "Recharger",
+	Install:        "Installer",
+	InstallTitle:   "Installer la liste comme application",
+	EmptyList:      "Cette liste ne contient aucune publication.",
+	Filters:        func(n int) string { return counted("Filtres", n) },
+	VenueLabel:     "Publié dans",
+	AnyVenue:       "Toutes",
+	AuthorLabel:    "Auteur",
+	SelectedPapers: "Publications choisies",
+	MoreAuthors:    func(n int) string { return fmt.Sprintf("+%d de plus", n) },
+	FilterTag:      "Publications avec le mot-clé ",
+	Undated:        "Sans date",
+	Months:         [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
+	DayMonthYear:   frenchDate,
 }
 
 var languages = map[string]*messages{"en": &english, "de": &german, "fr": &french}
@@ -242,4 +270,12 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// counted is label with n in parentheses, or alone when n is 0.
+func counted(label string, n int) string {
+	if n == 0 {
+		return label
+	}
+	return fmt.Sprintf("%s (%d)", label, n)
 }

@@ -24,6 +24,10 @@ const (
 	// settleDelay is how long typing must pause before the count is
 	// announced to screen readers and the query written to the URL.
 	settleDelay = 600 * time.Millisecond
+	// maxAuthorSuggestions caps the author filter's suggestions: a
+	// datalist of every author of 10,000 papers is too long to scroll and
+	// slow to render.
+	maxAuthorSuggestions = 500
 	// targetHighlight is how long a paper opened by its permalink stays
 	// highlighted.
 	targetHighlight = 2 * time.Second
@@ -43,6 +47,9 @@ const focusAction = "paperwidget/focus"
 // copyAction is sent by a row's "Copy BibTeX" button.
 const copyAction = "paperwidget/copy"
 
+// tagAction is sent by a tag of a row: filter by it.
+const tagAction = "paperwidget/tag"
+
 // Widget is the whole paper list: heading, search field, result count and
 // the ranked rows. Configure it with the chained setters; the zero list
 // renders an empty widget.
@@ -61,8 +68,7 @@ type Widget struct {
 	Iembedded bool
 	Ihost     string
 	Isort     string
-	Iyear     string
-	Itags     []string
+	Ifilter   facet.Filter
 	Iplace    string
 	IplaceTop float64
 	Iopen     []string
@@ -84,11 +90,14 @@ type Widget struct {
 	// order is the visitor's choice (facet.Default when none); shown is
 	// the order the results are in, which follows the query when the
 	// visitor has not chosen.
-	order   facet.Order
-	shown   facet.Order
-	filter  facet.Filter
-	years   []facet.Count
-	tags    []facet.Count
+	order facet.Order
+	shown facet.Order
+	// highlight are the list's highlighted authors (authorKey spellings).
+	highlight map[string]bool
+	filter    facet.Filter
+	counts    facet.Counts
+	// authors suggest names to the author filter.
+	authors []string
 	limit   int
 	allOpen bool
 	// flipped holds the rows whose state differs from allOpen; it is
@@ -140,11 +149,8 @@ func (w *Widget) Lang(l string) *Widget { w.Ilang = l; return w }
 // Sort sets the initial order: "relevance", "newest", "oldest" or "title".
 func (w *Widget) Sort(order string) *Widget { w.Isort = order; return w }
 
-// Year and Tags set the initial filters: papers of that year, carrying
-// every tag.
-func (w *Widget) Year(y string) *Widget { w.Iyear = y; return w }
-
-func (w *Widget) Tags(tags ...string) *Widget { w.Itags = tags; return w }
+// Filter sets the initial filters (see facet.Filter).
+func (w *Widget) Filter(f facet.Filter) *Widget { w.Ifilter = f; return w }
 
 // Embedded says the widget runs in an iframe on another page: it then
 // follows that page's theme, query and paper commands, and its permalinks
@@ -188,8 +194,10 @@ func (w *Widget) OnInit() {
 		w.index = search.New(w.Ilist.Papers)
 	}
 	w.facets = facet.New(w.Ilist.Papers)
+	w.highlight = authorKeys(w.Ilist.Highlight)
 	w.order = facet.ParseOrder(w.Isort)
-	w.filter = facet.Filter{Year: w.Iyear, Tags: w.Itags}
+	w.filter = w.Ifilter
+	w.authors = w.facets.Authors(maxAuthorSuggestions)
 	if len(w.Iopen) > 0 {
 		w.flipped = make(map[string]bool, len(w.Iopen))
 		for _, id := range w.Iopen {
@@ -216,9 +224,10 @@ func (w *Widget) OnMount(ctx app.Context) {
 	ctx.Handle(toggleAction, w.onToggle)
 	ctx.Handle(focusAction, w.onFocus)
 	ctx.Handle(copyAction, w.onCopy)
+	ctx.Handle(tagAction, w.onTagAction)
 	app.Window().Get("document").Get("documentElement").Set("lang", language(w.Ilang))
 	w.idle = newIdleCollector()
-	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clear), listenPermalinks(ctx, w.openPaper), w.idle.stop)
+	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clearQuery), listenPermalinks(ctx, w.openPaper), w.idle.stop)
 	if w.Iembedded {
 		w.unlisten = append(w.unlisten, listenHost(ctx, w.onHostCommand))
 	}
@@ -288,7 +297,7 @@ func (w *Widget) refine() {
 		w.results = slices.Clone(w.results)
 		w.facets.Sort(w.results, w.shown)
 	}
-	w.years, w.tags = w.facets.Counts(w.hits, w.filter)
+	w.counts = w.facets.Counts(w.hits, w.filter)
 	w.limit, w.spans = 0, nil
 	w.show(pageSize)
 }
@@ -340,10 +349,10 @@ func (w *Widget) Render() app.UI {
 			newFilterBar().
 				Messages(w.msg).
 				Order(w.shown, w.facets.Orders(w.searching())).
-				Filter(w.filter, w.years, w.tags).
+				Filter(w.filter, w.counts).
+				Authors(w.authors, w.facets.HasSelected()).
 				OnOrder(w.onOrder).
-				OnYear(w.onYear).
-				OnTag(w.onTag),
+				OnFilter(w.onFilter),
 			w.renderStatus(),
 			newAppStatus().Messages(w.msg),
 		),
@@ -424,7 +433,8 @@ func (w *Widget) renderResults() app.UI {
 			Target(w.target).
 			Permalinks(w.permalinks()).
 			Copied(w.copied).
-			BibtexOpen(w.bibOpen),
+			BibtexOpen(w.bibOpen).
+			Highlight(w.highlight),
 		app.If(len(shown) < len(w.results), func() app.UI {
 			return app.Button().
 				Type("button").
@@ -484,10 +494,19 @@ func (w *Widget) writeURL(ctx app.Context) {
 	}
 	set("q", w.query)
 	set("sort", string(w.order))
-	set("year", w.filter.Year)
-	params["tag"] = w.filter.Tags
-	if len(w.filter.Tags) == 0 {
-		delete(params, "tag")
+	setAll := func(k string, v []string) {
+		if params[k] = v; len(v) == 0 {
+			delete(params, k)
+		}
+	}
+	setAll("year", w.filter.Years)
+	setAll("tag", w.filter.Tags)
+	setAll("venue", w.filter.Venues)
+	set("author", strings.TrimSpace(w.filter.Author))
+	if w.filter.Selected {
+		set("selected", "1")
+	} else {
+		set("selected", "")
 	}
 	u.RawQuery = params.Encode()
 	ctx.Page().ReplaceURL(&u)
@@ -498,20 +517,17 @@ func (w *Widget) onOrder(ctx app.Context, o facet.Order) {
 	w.refined(ctx)
 }
 
-func (w *Widget) onYear(ctx app.Context, year string) {
-	w.filter.Year = year
+func (w *Widget) onFilter(ctx app.Context, f facet.Filter) {
+	w.filter = f
 	w.refined(ctx)
 }
 
-func (w *Widget) onTag(ctx app.Context, tag string) {
-	tags := slices.Clone(w.filter.Tags)
-	if i := slices.Index(tags, tag); i >= 0 {
-		tags = slices.Delete(tags, i, i+1)
-	} else {
-		tags = append(tags, tag)
+// onTagAction filters by a tag clicked in a row; one already chosen stays.
+func (w *Widget) onTagAction(ctx app.Context, a app.Action) {
+	if tag, _ := a.Value.(string); tag != "" && !slices.Contains(w.filter.Tags, tag) {
+		w.filter.Tags = append(slices.Clone(w.filter.Tags), tag)
+		w.refined(ctx)
 	}
-	w.filter.Tags = tags
-	w.refined(ctx)
 }
 
 // refined follows a change of order or filter: new results, announced at
@@ -524,6 +540,14 @@ func (w *Widget) refined(ctx app.Context) {
 
 func (w *Widget) onClear(ctx app.Context, e app.Event) {
 	w.clear(ctx)
+}
+
+// clearQuery is Esc in the search field: the query goes, the filters
+// stay.
+func (w *Widget) clearQuery(ctx app.Context) {
+	w.setQuery("")
+	w.announce = w.msg.Count(len(w.results), w.index.Len())
+	w.writeURL(ctx)
 }
 
 func (w *Widget) clear(ctx app.Context) {

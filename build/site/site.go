@@ -44,6 +44,9 @@ type Options struct {
 	// Title names the list (heading, page title, installed app), over
 	// the list's own title: BibTeX and CSL sources cannot carry one.
 	Title string
+	// Highlight names the authors to show in bold (the lab's members),
+	// over the list's own highlight.
+	Highlight []string
 	// Log receives one line per step and every import warning.
 	Log io.Writer
 	// FastCompression writes the .br and .gz variants at low levels: for
@@ -88,6 +91,9 @@ func Build(o Options) error {
 	report.Log(o.Log)
 	if t := strings.TrimSpace(o.Title); t != "" {
 		list.Title = t
+	}
+	if len(o.Highlight) > 0 {
+		list.Highlight = o.Highlight
 	}
 	if o.Strict && len(report.Warnings) > 0 {
 		return fmt.Errorf("%d import warnings and -strict given", len(report.Warnings))

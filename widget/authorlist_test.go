@@ -1,0 +1,37 @@
+package widget
+
+import "testing"
+
+func TestAuthorKeyIgnoresCaseAccentsAndDots(t *testing.T) {
+	keys := authorKeys([]string{"Jane Doe", "J. Doe", " ", "Tomás Álvarez"})
+	for name, want := range map[string]bool{
+		"Jane Doe": true, "jane  DOE": true, "Jane Doé": true, "J. Doe": true, "J Doe": true, "J.Doe": true,
+		"Tomas Alvarez": true, "TOMÁS ÁLVAREZ": true,
+		"Jane Does": false, "John Doe": false, "Doe": false, "": false, "Jane M. Doe": false,
+	} {
+		if got := keys[authorKey(name)]; got != want {
+			t.Errorf("%q highlighted: %v, want %v", name, got, want)
+		}
+	}
+	if authorKeys(nil) != nil || authorKeys([]string{" ; "}) != nil {
+		t.Error("no names, yet keys")
+	}
+}
+
+func TestShortVenue(t *testing.T) {
+	for venue, want := range map[string]string{
+		"Advances in Neural Information Processing Systems":                                       "NeurIPS",
+		"Proceedings of the 41st International Conference on Machine Learning":                    "ICML",
+		"Findings of the North American Chapter of the Association for Computational Linguistics": "NAACL",
+		"Annual Meeting of the Association for Computational Linguistics":                         "ACL",
+		"Journal of Computational Physics":                                                        "JCP",
+		"Conference on Computational Natural Language Learning (CoNLL)":                           "CoNLL",
+		"Nature Neuroscience":   "Nature Neuroscience",
+		"eLife":                 "eLife",
+		"NeurIPS 2024 Workshop": "NeurIPS 2024 Workshop",
+	} {
+		if got := shortVenue(venue); got != want {
+			t.Errorf("shortVenue(%q) = %q, want %q", venue, got, want)
+		}
+	}
+}
