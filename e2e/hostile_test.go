@@ -257,7 +257,7 @@ const checkDOMJS = `(() => {
   const bad = [];
   const dangerous = "script:not([src]), script[src]:not([src^='/']), img:not([src^='/web/']), svg, math, iframe, object, embed, form, style, base, meta[http-equiv], details, xmp, template, video, audio, marquee, frame, frameset, link:not([rel])";
   for (const el of document.querySelectorAll(dangerous)) bad.push("element " + el.outerHTML.slice(0, 100));
-  for (const el of document.querySelectorAll("input")) if (el.type !== "search") bad.push("input " + el.outerHTML.slice(0, 100));
+  for (const el of document.querySelectorAll("input")) if (el.type !== "search" && !el.matches('.pw-author > #pw-author[type="text"]')) bad.push("input " + el.outerHTML.slice(0, 100));
   for (const el of document.querySelectorAll("*")) {
     for (const a of el.attributes) {
       if (/^on/i.test(a.name) || a.name === "style" || a.name === "srcdoc" || a.name === "formaction" || a.name.includes(":")) bad.push("attribute " + a.name + " on " + el.tagName);

@@ -473,6 +473,10 @@ func TestPageFiltersWithCountsInTheURL(t *testing.T) {
 	p.open("?src=" + publications)
 	p.run(chromedp.SendKeys(css(`#pw-author`), "doe"))
 	p.waitCount(6)
+	// The list's authors are suggested, the most published first.
+	if got := eval[[]string](p, `[...document.querySelectorAll('#pw-authors option')].slice(0, 2).map(o => o.value)`); !slices.Equal(got, []string{"Jane Doe", "Priya Raman"}) {
+		t.Errorf("author suggestions begin %v", got)
+	}
 	p.run(chromedp.Evaluate[chromedp.Void](`document.querySelector('#pw-author').select()`), chromedp.SendKeys(css(`#pw-author`), "Ráman"))
 	p.waitCount(3)
 	p.waitJS(`new URLSearchParams(location.search).get("author") === "Ráman"`)

@@ -34,6 +34,12 @@ type filterBar struct {
 	// open unfolds the filters on a narrow screen, where they fold
 	// behind one button so that the first screen shows papers.
 	open bool
+	// suggest renders the author suggestions, once the author field is
+	// used: Chromium took seconds to insert a few hundred into the page
+	// and to update them.
+	suggest bool
+	// author is the author filter last rendered.
+	author string
 }
 
 func newFilterBar() *filterBar { return &filterBar{} }
@@ -70,7 +76,9 @@ func (b *filterBar) OnFilter(fn func(app.Context, facet.Filter)) *filterBar {
 // go-app drops empty attribute values, so rendering Value("") would leave
 // the old text.
 func (b *filterBar) OnUpdate(ctx app.Context) {
-	if b.Ifilter.Author == "" {
+	cleared := b.Ifilter.Author == "" && b.author != ""
+	b.author = b.Ifilter.Author
+	if cleared {
 		ctx.Defer(func(app.Context) {
 			if in := app.Window().GetElementByID("pw-author"); in.Truthy() {
 				in.Set("value", "")
@@ -186,11 +194,8 @@ func toggle(values []string, v string) []string {
 }
 
 func (b *filterBar) renderVenues() app.UI {
-	venues := b.Icounts.Venues
-	chosen := ""
-	if len(b.Ifilter.Venues) > 0 {
-		chosen = b.Ifilter.Venues[0]
-	}
+	chosen := b.chosenVenue()
+	venues := b.venues(chosen)
 	return app.Div().Class("pw-field").Body(
 		app.Label().For("pw-venue").Text(b.Imsg.VenueLabel),
 		app.Select().ID("pw-venue").OnChange(b.onVenue).Body(
@@ -208,6 +213,29 @@ func (b *filterBar) renderVenues() app.UI {
 	)
 }
 
+// maxVenues keeps the venue menu short, as maxTags the tags: every option
+// is rewritten as the counts change, which Chromium is slow at for a
+// select of a hundred.
+const maxVenues = 20
+
+// venues are the venues offered: the most frequent, and the chosen one.
+func (b *filterBar) venues(chosen string) []facet.Count {
+	var shown []facet.Count
+	for i, v := range b.Icounts.Venues {
+		if i < maxVenues || v.Value == chosen {
+			shown = append(shown, v)
+		}
+	}
+	return shown
+}
+
+func (b *filterBar) chosenVenue() string {
+	if len(b.Ifilter.Venues) > 0 {
+		return b.Ifilter.Venues[0]
+	}
+	return ""
+}
+
 func (b *filterBar) renderAuthor() app.UI {
 	return app.Div().Class("pw-field pw-author").Body(
 		app.Label().For("pw-author").Text(b.Imsg.AuthorLabel),
@@ -218,12 +246,15 @@ func (b *filterBar) renderAuthor() app.UI {
 			Value(b.Ifilter.Author).
 			AutoComplete(false).
 			Spellcheck(false).
+			OnFocus(b.onAuthorFocus).
 			OnInput(b.onAuthor),
-		app.DataList().ID("pw-authors").Body(
-			app.Range(b.Iauthors).Slice(func(i int) app.UI {
-				return app.Option().Text(b.Iauthors[i])
-			}),
-		),
+		app.If(b.suggest, func() app.UI {
+			return app.DataList().ID("pw-authors").Body(
+				app.Range(b.Iauthors).Slice(func(i int) app.UI {
+					return app.Option().Text(b.Iauthors[i])
+				}),
+			)
+		}),
 	)
 }
 
@@ -246,11 +277,14 @@ func (b *filterBar) onVenue(ctx app.Context, e app.Event) {
 	f := b.Ifilter
 	f.Venues = nil
 	var i int
-	if _, err := fmt.Sscan(ctx.JSSrc().Get("value").String(), &i); err == nil && i >= 0 && i < len(b.Icounts.Venues) {
-		f.Venues = []string{b.Icounts.Venues[i].Value}
+	venues := b.venues(b.chosenVenue())
+	if _, err := fmt.Sscan(ctx.JSSrc().Get("value").String(), &i); err == nil && i >= 0 && i < len(venues) {
+		f.Venues = []string{venues[i].Value}
 	}
 	b.IonFilter(ctx, f)
 }
+
+func (b *filterBar) onAuthorFocus(ctx app.Context, e app.Event) { b.suggest = true }
 
 func (b *filterBar) onAuthor(ctx app.Context, e app.Event) {
 	f := b.Ifilter
