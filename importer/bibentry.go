@@ -195,6 +195,9 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 		r.DOI = linkDOI
 	}
 	r.PDF = plain(f["pdf"])
+	// al-folio's own fields: its "Selected publications" and its code button.
+	r.Code = plain(f["code"])
+	r.Selected = strings.EqualFold(plain(f["selected"]), "true") || strings.EqualFold(plain(f["selected"]), "yes")
 	r.Abstract = tex.prose(f["abstract"])
 	r.Tags = splitTags(first(f, "keywords", "keyword"), tex.prose)
 	r.Bibtex = cleanBibtex(e)

@@ -389,6 +389,7 @@ func fill(dst *paper.Paper, src paper.Paper) []string {
 		{"abstract", &dst.Abstract, &src.Abstract}, {"date", &dst.Date, &src.Date},
 		{"venue", &dst.Venue, &src.Venue}, {"url", &dst.URL, &src.URL}, {"pdf", &dst.PDF, &src.PDF},
 		{"doi", &dst.DOI, &src.DOI}, {"arxiv", &dst.Arxiv, &src.Arxiv}, {"bibtex", &dst.Bibtex, &src.Bibtex},
+		{"code", &dst.Code, &src.Code},
 	}
 	for _, f := range strs {
 		if *f.dst == "" && *f.src != "" {
@@ -403,6 +404,10 @@ func fill(dst *paper.Paper, src paper.Paper) []string {
 	if len(dst.Tags) == 0 && len(src.Tags) > 0 {
 		dst.Tags = src.Tags
 		filled = append(filled, "tags")
+	}
+	if !dst.Selected && src.Selected {
+		dst.Selected = true
+		filled = append(filled, "selected")
 	}
 	return filled
 }
