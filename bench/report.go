@@ -25,6 +25,7 @@ type report struct {
 	loads   []loadRow
 	typing  []typingRow
 	goBench string
+	fresh   []freshRow
 	notes   []string // failures that a retry got past
 	embed   string   // Markdown section of embedStability (cls.go)
 }
@@ -138,6 +139,7 @@ func (r *report) markdown() string {
 			ms(l.compacted), mem, ratio, pageMem)
 	}
 
+	b.WriteString(freshSection(r.fresh))
 	b.WriteString(r.embed)
 	b.WriteString("\n## Sizes\n\n")
 	b.WriteString("The site's files are compressed by the build (gzip -9, brotli 11); the generated lists by the benchmark (gzip 6,\n" +
