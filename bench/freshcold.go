@@ -60,8 +60,9 @@ type freshRow struct {
 // for it with an empty profile, taking turns. With warm, each browser first
 // visits the page once (unthrottled, until its service worker controls it)
 // and the load measured is the next visit in a new tab, the worker
-// stopped. p throttles the measured load.
-func freshLoads(urls []string, n int, warm bool, p profileConditions) ([][]loadRow, error) {
+// stopped. before runs before each measured navigation (to throttle it),
+// after, when given, once it is ready.
+func freshLoads(urls []string, n int, warm bool, before func(context.Context) error, after func(*tab) error) ([][]loadRow, error) {
 	var opens []func() (*tab, error)
 	var stops []func()
 	defer func() {
@@ -82,7 +83,7 @@ func freshLoads(urls []string, n int, warm bool, p profileConditions) ([][]loadR
 			}
 			stops = append(stops, func() { stop(); os.RemoveAll(dir) })
 			if !warm {
-				return open(browser, url, true, p.apply)
+				return open(browser, url, true, before)
 			}
 			first, err := firstVisit(browser, url, false)
 			if err != nil {
@@ -92,7 +93,7 @@ func freshLoads(urls []string, n int, warm bool, p profileConditions) ([][]loadR
 				if err := stopWorkers(ctx); err != nil {
 					return err
 				}
-				return p.apply(ctx)
+				return before(ctx)
 			})
 		})
 	}
@@ -104,6 +105,9 @@ func freshLoads(urls []string, n int, warm bool, p profileConditions) ([][]loadR
 				return nil, err
 			}
 			l, err := t.load()
+			if err == nil && after != nil {
+				err = after(t)
+			}
 			t.close()
 			// One browser at a time: the next load must not share the CPU
 			// with this one's shutdown.
@@ -152,7 +156,8 @@ func freshSection(rows []freshRow) string {
 // the dist directory of another build, it takes turns with that one
 // (before and after a change, in one run), served from an origin of its
 // own.
-func freshAndMobile(rep *report, url, against string, n, m int) error {
+// With profileDir, one more fresh cold load is profiled.
+func freshAndMobile(rep *report, url, against string, n, m int, profileDir string) error {
 	urls, names := []string{url}, []string{"widget"}
 	if against != "" {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -163,6 +168,12 @@ func freshAndMobile(rep *report, url, against string, n, m int) error {
 		go srv.Serve(ln)
 		defer srv.Close()
 		urls, names = append(urls, "http://"+ln.Addr().String()+"/"), append(names, "build of "+filepath.Base(against))
+	}
+	if profileDir != "" && n > 0 {
+		name := filepath.Join(profileDir, "fresh-cold-load.cpuprofile")
+		if _, err := freshLoads(urls[:1], 1, false, startProfile, func(t *tab) error { return stopProfile(t.ctx, name) }); err != nil {
+			return err
+		}
 	}
 	type kind struct {
 		name string
@@ -175,7 +186,7 @@ func freshAndMobile(rep *report, url, against string, n, m int) error {
 			continue
 		}
 		logf("%s: %d loads in fresh browsers ...", k.name, k.n)
-		rows, err := freshLoads(urls, k.n, k.warm, k.p)
+		rows, err := freshLoads(urls, k.n, k.warm, k.p.apply, nil)
 		if err != nil {
 			return err
 		}

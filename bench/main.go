@@ -107,6 +107,9 @@ func run(c config) error {
 			return err
 		}
 	}
+	if rep.wasm, err = wasmBreakdown(); err != nil {
+		return err
+	}
 	dist, err := buildSite(rep, tmp, c.profileDir != "")
 	if err != nil {
 		return err
@@ -135,7 +138,7 @@ func run(c config) error {
 			return err
 		}
 	}
-	if err := freshAndMobile(rep, base+"/", c.against, c.fresh, c.mobile); err != nil {
+	if err := freshAndMobile(rep, base+"/", c.against, c.fresh, c.mobile, c.profileDir); err != nil {
 		return err
 	}
 	for _, l := range c.lists {

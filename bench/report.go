@@ -26,6 +26,7 @@ type report struct {
 	typing  []typingRow
 	goBench string
 	fresh   []freshRow
+	wasm    string   // wasmBreakdown's section
 	notes   []string // failures that a retry got past
 	embed   string   // Markdown section of embedStability (cls.go)
 }
@@ -147,6 +148,7 @@ func (r *report) markdown() string {
 	for _, s := range r.sizes {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", s.name, mb(s.raw), mb(s.gzip), mb(s.brotl))
 	}
+	b.WriteString(r.wasm)
 	if len(r.notes) > 0 {
 		b.WriteString("\nFrom the run (loads failed and retried, abstracts not compressed in time):\n\n")
 		for _, n := range r.notes {
