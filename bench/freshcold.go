@@ -58,10 +58,12 @@ type freshRow struct {
 
 // freshLoads measures n loads of each of urls, each in a Chromium started
 // for it with an empty profile, taking turns. With warm, each browser first
-// visits the page once (unthrottled, until its service worker controls it)
-// and the load measured is the next visit in a new tab, the worker
-// stopped. before runs before each measured navigation (to throttle it),
-// after, when given, once it is ready.
+// visits the page once, unthrottled, searching as warmLoads' first visit
+// does (the browser keeps app.wasm's compiled code only once it has
+// optimised enough of it), until its service worker controls it; the load
+// measured is the next visit in a new tab, the worker stopped. before runs
+// before each measured navigation (to throttle it), after, when given,
+// once it is ready.
 func freshLoads(urls []string, n int, warm bool, before func(context.Context) error, after func(*tab) error) ([][]loadRow, error) {
 	var opens []func() (*tab, error)
 	var stops []func()
@@ -85,7 +87,7 @@ func freshLoads(urls []string, n int, warm bool, before func(context.Context) er
 			if !warm {
 				return open(browser, url, true, before)
 			}
-			first, err := firstVisit(browser, url, false)
+			first, err := firstVisit(browser, url, true)
 			if err != nil {
 				return nil, err
 			}
