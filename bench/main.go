@@ -38,10 +38,13 @@ func main() {
 	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ and widget/ too and include them")
 	loads := flag.Int("loads", 5, "cold and warm loads of the bundled list, and as many of the go-app floor (0: none, nor the floor's build)")
 	keys := flag.Bool("keys", false, "print every keystroke, its time and its last DOM mutation to standard error (which keys make the p95)")
+	fresh := flag.Int("fresh", 5, "cold loads of the bundled list each in a Chromium started for it (0: none)")
+	mobileLoads := flag.Int("mobile", 3, "cold and warm loads in Lighthouse's mobile profile, each in a fresh Chromium (0: none)")
+	against := flag.String("against", "", "dist directory of another build whose fresh-browser loads take turns with this one's (before and after a change)")
 	profile := flag.String("profile", "", "directory to write DevTools CPU profiles of the widget loading and typing each list, and of one warm load, to (app.wasm then keeps its function names, so its size and timings differ from a release build)")
 	flag.Parse()
 	if *quick {
-		*sizesFlag, *synthFlag, *rounds, *loads, *goBench = "10000", "", 1, 0, false
+		*sizesFlag, *synthFlag, *rounds, *loads, *goBench, *fresh, *mobileLoads = "10000", "", 1, 0, false, 0, 0
 	}
 	var lists []list
 	for kind, flagValue := range map[string]string{realistic: *sizesFlag, synthetic: *synthFlag} {
@@ -60,7 +63,8 @@ func main() {
 	slices.SortFunc(lists, func(a, b list) int {
 		return cmp.Or(strings.Compare(a.kind, b.kind), a.papers-b.papers)
 	})
-	c := config{lists: lists, rounds: *rounds, fuseMax: *fuseMax, loads: *loads, out: *out, goBench: *goBench, keys: *keys, profileDir: *profile}
+	c := config{lists: lists, rounds: *rounds, fuseMax: *fuseMax, loads: *loads, out: *out, goBench: *goBench, keys: *keys, profileDir: *profile,
+		fresh: *fresh, mobile: *mobileLoads, against: *against}
 	if err := run(c); err != nil {
 		fatal(err)
 	}
@@ -79,6 +83,8 @@ type config struct {
 	out                    string
 	goBench, keys          bool
 	profileDir             string
+	fresh, mobile          int
+	against                string
 }
 
 func run(c config) error {
@@ -100,6 +106,9 @@ func run(c config) error {
 		if rep.goBench, err = goBenchmarks(); err != nil {
 			return err
 		}
+	}
+	if rep.wasm, err = wasmBreakdown(); err != nil {
+		return err
 	}
 	dist, err := buildSite(rep, tmp, c.profileDir != "")
 	if err != nil {
@@ -128,6 +137,9 @@ func run(c config) error {
 		if rep.embed, err = embedStability(browser, base, c.loads); err != nil {
 			return err
 		}
+	}
+	if err := freshAndMobile(rep, base+"/", c.against, c.fresh, c.mobile, c.profileDir); err != nil {
+		return err
 	}
 	for _, l := range c.lists {
 		if err := compareList(rep, browser, base, l, c); err != nil {

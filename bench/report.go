@@ -25,6 +25,8 @@ type report struct {
 	loads   []loadRow
 	typing  []typingRow
 	goBench string
+	fresh   []freshRow
+	wasm    string   // wasmBreakdown's section
 	notes   []string // failures that a retry got past
 	embed   string   // Markdown section of embedStability (cls.go)
 }
@@ -138,6 +140,7 @@ func (r *report) markdown() string {
 			ms(l.compacted), mem, ratio, pageMem)
 	}
 
+	b.WriteString(freshSection(r.fresh))
 	b.WriteString(r.embed)
 	b.WriteString("\n## Sizes\n\n")
 	b.WriteString("The site's files are compressed by the build (gzip -9, brotli 11); the generated lists by the benchmark (gzip 6,\n" +
@@ -145,6 +148,7 @@ func (r *report) markdown() string {
 	for _, s := range r.sizes {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", s.name, mb(s.raw), mb(s.gzip), mb(s.brotl))
 	}
+	b.WriteString(r.wasm)
 	if len(r.notes) > 0 {
 		b.WriteString("\nFrom the run (loads failed and retried, abstracts not compressed in time):\n\n")
 		for _, n := range r.notes {

@@ -38,6 +38,14 @@ import (
 //     each render and _goapp/dom_nowasm.go is its no-op outside the
 //     browser. A keystroke that changes every shown row made about 300
 //     calls; it makes a few.
+//   - crypto.go (Context.Encrypt and Decrypt, encrypted persisted states)
+//     kept AES, GCM and crypto/rand's DRBG with its hashes in app.wasm; the
+//     widget encrypts nothing, and _goapp/crypto_wasm.go makes them fail
+//     there. go-app's only use of github.com/google/uuid, NewString, is
+//     served by _goapp/uuid, a module of one function calling the
+//     browser's crypto.randomUUID (the real one pulled in crypto/md5,
+//     crypto/sha1, crypto/rand and database/sql/driver). With both, app.wasm
+//     lost 266 KB (60 KB brotli: 1,241,247 to 1,181,481 bytes).
 //
 // The copy is wired in with a temporary go.mod (`go build -modfile`), so
 // go.mod, go.sum and every other build keep the upstream module; the leading
@@ -69,7 +77,13 @@ var goAppPatches = []goAppPatch{
 	{"pkg/app/js_wasm.go", "683db47f071e412509b54722ac5463f88b5dd8698aab3694e4b6ca53f12c7224", "js_wasm.go"},
 	{"pkg/app/attribute.go", "ab421c255bf7e5a4472ddde08ffe06c7d81a56f67c48658408e33328f19a105e", "attribute.go"},
 	{"pkg/app/dom_nowasm.go", "", "dom_nowasm.go"},
+	{"pkg/app/crypto.go", "c0fc14126207dc9fa15fb8869bd882874486654919835dc35d5bef8a6122aa97", ""},
+	{"pkg/app/crypto_wasm.go", "", "crypto_wasm.go"},
 }
+
+// uuidStandIn replaces github.com/google/uuid in app.wasm builds (see
+// _goapp/uuid).
+const uuidStandIn = goAppPatchDir + "/uuid"
 
 // serverOnly is what a patch without a replacement puts before the
 // upstream file.
@@ -130,7 +144,7 @@ func patchedGoApp(root, dir string) (modfile string, err error) {
 		return "", err
 	}
 	modfile = filepath.Join(dir, "go.mod")
-	mod = fmt.Appendf(mod, "\nreplace %s => ./%s\n", goAppModule, rel)
+	mod = fmt.Appendf(mod, "\nreplace %s => ./%s\nreplace github.com/google/uuid => ./%s\n", goAppModule, rel, uuidStandIn)
 	if err := os.WriteFile(modfile, mod, 0o644); err != nil {
 		return "", err
 	}

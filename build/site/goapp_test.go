@@ -24,6 +24,7 @@ func TestPatchedGoAppModule(t *testing.T) {
 	if !ok {
 		t.Fatalf("the build's go.mod does not replace go-app with the patched copy:\n%s", mod)
 	}
+	rel, _, _ = strings.Cut(rel, "\n")
 	copyDir := filepath.Join("..", "..", "build", "site", "_goapp", "module-"+strings.TrimSpace(rel))
 	for _, p := range goAppPatches {
 		got, err := os.ReadFile(filepath.Join(copyDir, filepath.FromSlash(p.file)))
@@ -58,8 +59,9 @@ func TestPatchRefusesAnotherUpstream(t *testing.T) {
 }
 
 // TestAppWasmLeavesOutServerAndRegexp builds the client's import graph
-// against the patched copy: net/http (go-app's server side) and regexp
-// (its regexp routes) must not be in it.
+// against the patched copy: net/http (go-app's server side), regexp (its
+// regexp routes), and AES and crypto/rand (its encryption and
+// github.com/google/uuid's random ids) must not be in it.
 func TestAppWasmLeavesOutServerAndRegexp(t *testing.T) {
 	modfile, err := patchedGoApp("../..", t.TempDir())
 	if err != nil {
@@ -76,7 +78,7 @@ func TestAppWasmLeavesOutServerAndRegexp(t *testing.T) {
 	if !slices.Contains(deps, goAppModule+"/pkg/app") {
 		t.Fatalf("go-app is not among app.wasm's packages: %v", deps)
 	}
-	for _, pkg := range []string{"net/http", "regexp"} {
+	for _, pkg := range []string{"net/http", "regexp", "crypto/aes", "crypto/rand", "crypto/md5"} {
 		if slices.Contains(deps, pkg) {
 			t.Errorf("app.wasm imports %s again: see goAppPatches", pkg)
 		}
