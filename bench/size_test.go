@@ -18,12 +18,12 @@ import (
 // build/site/goapp.go), plus about 5%; 1,159,545 bytes since go-app's DOM
 // writes are batched; 1,205,660 bytes since large lists' abstracts are kept
 // compressed (compress/flate, 46 KB), plus about 4%; 1,181,481 bytes since
-// go-app's encryption and google/uuid were left out (build/site/goapp.go),
-// plus about 3%. Raise it knowingly:
-// every byte is
-// downloaded before the widget starts, and the issue's ceiling for app.wasm
-// plus the bundled list (about 35 KB brotli) is 1.6 MB.
-const wasmBudget = 1_215_000
+// go-app's encryption and google/uuid were left out (build/site/goapp.go);
+// 1,221,387 bytes with the publication rows, filters and dates of issue 19,
+// plus about 2%. Raise it knowingly: every byte is downloaded before the
+// widget starts, and the ceiling for app.wasm plus the bundled list (about
+// 35 KB brotli) is 1.6 MB.
+const wasmBudget = 1_245_000
 
 // TestWasmSizeBudget compiles app.wasm as the build does and fails when it
 // grows past the budget. Sizes are deterministic for a given toolchain.
