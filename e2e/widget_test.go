@@ -414,21 +414,7 @@ func TestKeepsTheReadersPlaceWhenTheClientStarts(t *testing.T) {
 	}
 	// Row 48, one pixel of it scrolled out at the top.
 	id := ids[47]
-	before := eval[float64](p, fmt.Sprintf(`(() => {
-		const row = document.querySelector('[data-paper-id=%q]');
-		row.scrollIntoView({block: "start"});
-		scrollBy(0, 1);
-		return row.getBoundingClientRect().top;
-	})()`, id))
-	if eval[bool](p, `document.querySelector('[data-ready]') !== null`) {
-		t.Fatal("client started before app.wasm was released; the test cannot see the pre-rendered page")
-	}
-	release()
-	p.run(chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
-	p.waitJS(fmt.Sprintf(`(() => {
-		const row = document.querySelector('[data-paper-widget][data-ready] [data-paper-id=%q]');
-		return row !== null && Math.abs(row.getBoundingClientRect().top - %f) < 2;
-	})()`, id, before))
+	releaseKeepsPlace(t, p, id, release)
 	// Nothing else moved: no row opened, the focus left alone.
 	if open := p.expandedIDs(); len(open) != 0 {
 		t.Errorf("rows opened: %v", open)
@@ -473,21 +459,7 @@ func TestAbstractsToggleBeforeTheClientStarts(t *testing.T) {
 	}
 	// The reader scrolls on, to row 48 (one pixel of it out at the top).
 	id := ids[47]
-	before := eval[float64](p, fmt.Sprintf(`(() => {
-		const row = document.querySelector('[data-paper-id=%q]');
-		row.scrollIntoView({block: "start"});
-		scrollBy(0, 1);
-		return row.getBoundingClientRect().top;
-	})()`, id))
-	if eval[bool](p, `document.querySelector('[data-ready]') !== null`) {
-		t.Fatal("client started before app.wasm was released; the test cannot see the pre-rendered page")
-	}
-	release()
-	p.run(chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
-	p.waitJS(fmt.Sprintf(`(() => {
-		const row = document.querySelector('[data-paper-widget][data-ready] [data-paper-id=%q]');
-		return row !== null && Math.abs(row.getBoundingClientRect().top - %f) < 2;
-	})()`, id, before))
+	before := releaseKeepsPlace(t, p, id, release)
 	if got := p.expandedIDs(); !slices.Equal(got, want) {
 		t.Errorf("once the client runs: expanded %v, want %v", got, want)
 	}
@@ -681,4 +653,27 @@ func TestTextInManyScriptsThroughTyping(t *testing.T) {
 		}
 	}
 	p.noConsoleErrors()
+}
+
+// releaseKeepsPlace scrolls the pre-rendered page to the row of paper id
+// (one pixel of it out at the top), lets the client start, and waits for
+// that row of the live widget to be at the same pixel, which it returns.
+func releaseKeepsPlace(t *testing.T, p *page, id string, release func()) float64 {
+	t.Helper()
+	before := eval[float64](p, fmt.Sprintf(`(() => {
+		const row = document.querySelector('[data-paper-id=%q]');
+		row.scrollIntoView({block: "start"});
+		scrollBy(0, 1);
+		return row.getBoundingClientRect().top;
+	})()`, id))
+	if eval[bool](p, `document.querySelector('[data-ready]') !== null`) {
+		t.Fatal("client started before app.wasm was released; the test cannot see the pre-rendered page")
+	}
+	release()
+	p.run(chromedp.WaitVisible(css(`[data-paper-widget][data-ready]`)))
+	p.waitJS(fmt.Sprintf(`(() => {
+		const row = document.querySelector('[data-paper-widget][data-ready] [data-paper-id=%q]');
+		return row !== null && Math.abs(row.getBoundingClientRect().top - %f) < 2;
+	})()`, id, before))
+	return before
 }
