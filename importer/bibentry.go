@@ -195,7 +195,9 @@ func bibRecord(name string, e bibEntry, tex *latexDoc) (record, []Warning) {
 		r.DOI = linkDOI
 	}
 	r.PDF = plain(f["pdf"])
-	// al-folio's own fields: its "Selected publications" and its code button.
+	// al-folio's own fields: the venue's badge, its "Selected publications"
+	// and its code button.
+	r.Abbr = tex.prose(f["abbr"])
 	r.Code = plain(f["code"])
 	r.Selected = strings.EqualFold(plain(f["selected"]), "true") || strings.EqualFold(plain(f["selected"]), "yes")
 	r.Abstract = tex.prose(f["abstract"])

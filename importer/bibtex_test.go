@@ -19,8 +19,9 @@ func standsAlone(t *testing.T, p paper.Paper) {
 		t.Fatalf("the copied entry does not read alone: %v %v\n%s", err, warnings, p.Bibtex)
 	}
 	got := l.Papers[0]
-	// The site's own fields (selected, code) are not for a visitor's file.
-	got.ID, got.URL, got.PDF, got.Bibtex, got.Code, got.Selected = p.ID, p.URL, p.PDF, p.Bibtex, p.Code, p.Selected
+	// The site's own fields (selected, code, abbr) are not for a visitor's
+	// file.
+	got.ID, got.URL, got.PDF, got.Bibtex, got.Code, got.Selected, got.Abbr = p.ID, p.URL, p.PDF, p.Bibtex, p.Code, p.Selected, p.Abbr
 	if !reflect.DeepEqual(got, p) {
 		t.Errorf("the copied entry reads as\n%+v\nnot\n%+v", got, p)
 	}
@@ -46,6 +47,7 @@ func TestBibTeXFixture(t *testing.T) {
 			DOI:      "10.5555/3666122.3666801",
 			Arxiv:    "2403.01234",
 			Tags:     []string{"Hebbian learning", "test-time adaptation", "neuromodulation"},
+			Abbr:     "NeurIPS",
 			Selected: true, // al-folio's selected = {true}
 		}},
 		{"Dvorak_2024", paper.Paper{

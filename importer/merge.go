@@ -389,7 +389,7 @@ func fill(dst *paper.Paper, src paper.Paper) []string {
 		{"abstract", &dst.Abstract, &src.Abstract}, {"date", &dst.Date, &src.Date},
 		{"venue", &dst.Venue, &src.Venue}, {"url", &dst.URL, &src.URL}, {"pdf", &dst.PDF, &src.PDF},
 		{"doi", &dst.DOI, &src.DOI}, {"arxiv", &dst.Arxiv, &src.Arxiv}, {"bibtex", &dst.Bibtex, &src.Bibtex},
-		{"code", &dst.Code, &src.Code},
+		{"code", &dst.Code, &src.Code}, {"abbr", &dst.Abbr, &src.Abbr},
 	}
 	for _, f := range strs {
 		if *f.dst == "" && *f.src != "" {

@@ -30,7 +30,7 @@ func TestMergeFixtures(t *testing.T) {
 	}
 
 	wantNotes := []string{
-		`papers-page.txt:11 = pubs.bib:16 (same title) "Neuro-Modulated Hebbian Learning for Fully Test-Time Adaptation"; filled date, venue, pdf, doi, arxiv, bibtex, authors, tags, selected`,
+		`papers-page.txt:11 = pubs.bib:16 (same title) "Neuro-Modulated Hebbian Learning for Fully Test-Time Adaptation"; filled date, venue, pdf, doi, arxiv, bibtex, abbr, authors, tags, selected`,
 		`papers-page.txt:11 = arxiv.xml:10 (same DOI) "Neuro-Modulated Hebbian Learning for Fully Test-Time Adaptation"; filled url`,
 		`pubs.bib:44 = arxiv.xml:39 (same arXiv id) "Spiking Transformers: A Survey"; filled abstract, url, pdf, tags`,
 		`papers-page.txt:11 = zotero.json:107 (same arXiv id) "Neuro-Modulated Hebbian Learning for Fully Test-Time Adaptation"; nothing new`,

@@ -217,6 +217,7 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 		{"abstract", &p.Abstract, nil},
 		{"date", &p.Date, checkDate},
 		{"venue", &p.Venue, nil},
+		{"abbr", &p.Abbr, nil},
 		{"url", &p.URL, checkLink},
 		{"pdf", &p.PDF, checkLink},
 		{"doi", &p.DOI, nil},

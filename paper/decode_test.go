@@ -190,12 +190,12 @@ func TestInvisibleCharactersInIDsAndLinks(t *testing.T) {
 
 func TestSelectedAndCode(t *testing.T) {
 	l, problems, err := Decode([]byte(`{"highlight": ["Jane Doe"], "papers": [
-	  {"id": "a", "title": "A", "selected": true, "code": "https://example.org/a"},
+	  {"id": "a", "title": "A", "selected": true, "code": "https://example.org/a", "abbr": " NeurIPS "},
 	  {"id": "b", "title": "B", "selected": "yes", "code": "git@example.org:b.git"}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !l.Papers[0].Selected || l.Papers[0].Code != "https://example.org/a" || l.Papers[1].Selected || l.Papers[1].Code != "" {
+	if !l.Papers[0].Selected || l.Papers[0].Code != "https://example.org/a" || l.Papers[0].Abbr != "NeurIPS" || l.Papers[1].Selected || l.Papers[1].Code != "" {
 		t.Errorf("papers %+v", l.Papers)
 	}
 	if !slices.Equal(l.Highlight, []string{"Jane Doe"}) {

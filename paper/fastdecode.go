@@ -507,6 +507,8 @@ func (d *fastDecoder) paper(p *Paper) bool {
 			dst, bit = &p.Bibtex, 512
 		case "code":
 			dst, bit, check = &p.Code, 4096, checkLink
+		case "abbr":
+			dst, bit = &p.Abbr, 16384
 		case "selected":
 			bit = 8192
 			// true or false; anything else is the general decoder's to

@@ -33,6 +33,7 @@ var fastCases = []string{
 	`{"title":"Lab","highlight":["Jane Doe","J. Do\u00e9"],"papers":[{"id":"a","title":"A","code":"https://example.org/code"},{"id":"b","title":"B","code":"ftp://x"}]}`,
 	`{"highlight":[],"papers":[]}`, `{"highlight":null,"papers":[]}`, `{"highlight":"Jane","papers":[]}`, `{"highlight":["a"],"highlight":["b"],"papers":[]}`,
 	`{"Highlight":["a"],"papers":[]}`, `[{"id":"a","title":"A","selected":true},{"id":"b","title":"B","selected":false},{"id":"c","title":"C","selected":"yes"},{"id":"d","title":"D","selected":null}]`,
+	`[{"id":"a","title":"A","venue":"Advances in Neural Information Processing Systems","abbr":"NeurIPS"},{"id":"b","title":"B","abbr":7}]`,
 	`[{"id":"a","title":"A","selected":true,"selected":false}]`, `[{"id":"a","title":"A","selected":tru}]`, `[{"id":"a","title":"A","code":"https://example.org/\u200b"}]`,
 	"[{\"id\":\"a\",\"title\":\"Über naïve 🧠 café, long enough to span words\"}]\xc3\xa9", "\xef\xbb\xbf[]",
 }

@@ -51,7 +51,7 @@ type textLimit struct {
 
 func textLimits(p *Paper) []textLimit {
 	return []textLimit{{"title", &p.Title, MaxTitle}, {"abstract", &p.Abstract, MaxAbstract},
-		{"bibtex", &p.Bibtex, MaxBibtex}, {"venue", &p.Venue, MaxText}, {"doi", &p.DOI, MaxText}, {"arxiv", &p.Arxiv, MaxText}}
+		{"bibtex", &p.Bibtex, MaxBibtex}, {"venue", &p.Venue, MaxText}, {"abbr", &p.Abbr, MaxText}, {"doi", &p.DOI, MaxText}, {"arxiv", &p.Arxiv, MaxText}}
 }
 
 // limit cuts p's fields to the limits, and says what it cut in problems

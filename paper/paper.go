@@ -12,6 +12,9 @@ type Paper struct {
 	// Date is YYYY, YYYY-MM or YYYY-MM-DD.
 	Date  string `json:"date,omitempty"`
 	Venue string `json:"venue,omitempty"`
+	// Abbr is the venue's short name for the row's badge, as al-folio's
+	// abbr = {NeurIPS} gives it; without it the widget shortens Venue.
+	Abbr  string `json:"abbr,omitempty"`
 	URL   string `json:"url,omitempty"`
 	PDF   string `json:"pdf,omitempty"`
 	DOI   string `json:"doi,omitempty"`

@@ -262,7 +262,7 @@ func (s *streamer) papers(list *List, pause func(), each func(*Paper, string)) b
 
 // own copies p's strings out of the window, except its abstract.
 func (s *streamer) own(p *Paper) {
-	for _, f := range []*string{&p.ID, &p.Title, &p.Date, &p.Venue, &p.URL, &p.PDF, &p.DOI, &p.Arxiv, &p.Code, &p.Bibtex} {
+	for _, f := range []*string{&p.ID, &p.Title, &p.Date, &p.Venue, &p.Abbr, &p.URL, &p.PDF, &p.DOI, &p.Arxiv, &p.Code, &p.Bibtex} {
 		*f = strings.Clone(*f)
 	}
 	for _, l := range [][]string{p.Authors, p.Tags} {

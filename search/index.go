@@ -228,6 +228,7 @@ func (b *Builder) Add(pp *paper.Paper, abstract string) {
 		b.add(fMeta, p, b.tz.split(t))
 	}
 	b.add(fMeta, p, b.tz.split(pp.Venue))
+	b.add(fMeta, p, b.tz.split(pp.Abbr))
 	for _, short := range b.venueShort(pp.Venue) {
 		b.add(fMeta, p, b.tz.split(short))
 	}

@@ -1,6 +1,11 @@
 package widget
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 func TestAuthorKeyIgnoresCaseAccentsAndDots(t *testing.T) {
 	keys := authorKeys([]string{"Jane Doe", "J. Doe", " ", "Tomás Álvarez"})
@@ -32,6 +37,23 @@ func TestShortVenue(t *testing.T) {
 	} {
 		if got := shortVenue(venue); got != want {
 			t.Errorf("shortVenue(%q) = %q, want %q", venue, got, want)
+		}
+	}
+}
+
+// The list's own short name (al-folio's abbr) is the badge, the venue
+// follows it; a badge without a venue stands alone.
+func TestVenueBadgeTakesTheListsAbbr(t *testing.T) {
+	for _, tc := range []struct{ venue, abbr, badge, full string }{
+		{"Computational and Systems Neuroscience", "Cosyne", "Cosyne", "Computational and Systems Neuroscience"},
+		{"Advances in Neural Information Processing Systems", "", "NeurIPS", "Advances in Neural Information Processing Systems"},
+		{"", "Cosyne", "Cosyne", ""},
+	} {
+		got := app.HTMLString(venueBadge(tc.venue, tc.abbr))
+		badge := `data-field="venue">` + tc.badge + `</span>`
+		full := `class="pw-venue-full">` + tc.full + `</span>`
+		if !strings.Contains(got, badge) || strings.Contains(got, "pw-venue-full") != (tc.full != "") || tc.full != "" && !strings.Contains(got, full) {
+			t.Errorf("venueBadge(%q, %q) = %s, want the badge %q and the full name %q", tc.venue, tc.abbr, got, tc.badge, tc.full)
 		}
 	}
 }

@@ -128,8 +128,8 @@ func (r *paperRow) renderMeta() app.UI {
 	if len(p.Authors) > 0 {
 		parts = append(parts, newAuthorList().Messages(r.Imsg).Authors(p.Authors).Highlight(r.Ihighlight))
 	}
-	if p.Venue != "" {
-		parts = append(parts, venueBadge(p.Venue))
+	if p.Venue != "" || p.Abbr != "" {
+		parts = append(parts, venueBadge(p.Venue, p.Abbr))
 	}
 	if p.Date != "" {
 		parts = append(parts, app.Time().Attr("datetime", p.Date).Text(r.Imsg.readableDate(p.Date)))

@@ -10,11 +10,15 @@ import (
 
 // venueBadge is the short name of where a paper appeared, as publication
 // pages show it beside each entry ("NeurIPS", "JCP"); the full name follows
-// it in the row's metadata when it differs.
-func venueBadge(venue string) app.UI {
-	short := shortVenue(venue)
+// it in the row's metadata when it differs. abbr, the list's own short
+// name (al-folio's abbr), wins over the one made from venue.
+func venueBadge(venue, abbr string) app.UI {
+	short := abbr
+	if short == "" {
+		short = shortVenue(venue)
+	}
 	badge := app.Span().Class("pw-badge").Attr("data-field", "venue").Text(short)
-	if short == venue {
+	if short == venue || venue == "" {
 		// Wrapped all the same: the metadata line puts its separator
 		// before each of its parts, which must not land in the badge.
 		return app.Span().Class("pw-venue").Body(badge)
