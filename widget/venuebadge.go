@@ -6,48 +6,26 @@ import (
 	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/paperwidget/paperwidget/internal/venue"
 )
 
 // venueBadge is the short name of where a paper appeared, as publication
 // pages show it beside each entry ("NeurIPS", "JCP"); the full name follows
 // it in the row's metadata when it differs. abbr, the list's own short
-// name (al-folio's abbr), wins over the one made from venue.
-func venueBadge(venue, abbr string) app.UI {
+// name (al-folio's abbr), wins over the one made from the venue's name.
+func venueBadge(name, abbr string) app.UI {
 	short := abbr
 	if short == "" {
-		short = shortVenue(venue)
+		short = shortVenue(name)
 	}
-	badge := app.Span().Class("pw-badge").Attr("data-field", "venue").Text(short)
-	if short == venue || venue == "" {
+	badge := app.Span().Class("pw-badge").Attr("data-field", "name").Text(short)
+	if short == name || name == "" {
 		// Wrapped all the same: the metadata line puts its separator
 		// before each of its parts, which must not land in the badge.
-		return app.Span().Class("pw-venue").Body(badge)
+		return app.Span().Class("pw-name").Body(badge)
 	}
-	return app.Span().Class("pw-venue").Body(badge, app.Text(" "), app.Span().Class("pw-venue-full").Text(venue))
-}
-
-// knownVenues are the names the field uses for its large venues, looked up
-// by a fragment of the spelled-out name. Longer fragments come first where
-// one contains another (NAACL's name contains ACL's).
-var knownVenues = []struct{ fragment, short string }{
-	{"neural information processing systems", "NeurIPS"},
-	{"international conference on machine learning", "ICML"},
-	{"international conference on learning representations", "ICLR"},
-	{"computer vision and pattern recognition", "CVPR"},
-	{"international conference on computer vision", "ICCV"},
-	{"european conference on computer vision", "ECCV"},
-	{"north american chapter of the association for computational linguistics", "NAACL"},
-	{"empirical methods in natural language processing", "EMNLP"},
-	{"association for computational linguistics", "ACL"},
-	{"aaai conference on artificial intelligence", "AAAI"},
-	{"international joint conference on artificial intelligence", "IJCAI"},
-	{"knowledge discovery and data mining", "KDD"},
-	{"artificial intelligence and statistics", "AISTATS"},
-	{"uncertainty in artificial intelligence", "UAI"},
-	{"conference on robot learning", "CoRL"},
-	{"transactions on machine learning research", "TMLR"},
-	{"journal of machine learning research", "JMLR"},
-	{"proceedings of the national academy of sciences", "PNAS"},
+	return app.Span().Class("pw-name").Body(badge, app.Text(" "), app.Span().Class("pw-name-full").Text(name))
 }
 
 // shortVenueLen is the longest venue shown as it is; longer names are
@@ -61,23 +39,20 @@ var minorWords = map[string]bool{"of": true, "on": true, "in": true, "and": true
 // known venue, an acronym the venue gives in parentheses ("... (CoNLL)"),
 // a short venue as it is, else the initials of its words ("Journal of
 // Computational Physics": "JCP").
-func shortVenue(venue string) string {
-	lower := strings.ToLower(venue)
-	for _, k := range knownVenues {
-		if strings.Contains(lower, k.fragment) {
-			return k.short
-		}
+func shortVenue(name string) string {
+	if short := venue.Short(name); short != nil {
+		return short[0]
 	}
-	if open := strings.LastIndexByte(venue, '('); open >= 0 && strings.HasSuffix(venue, ")") {
-		if inner := venue[open+1 : len(venue)-1]; inner != "" && !strings.ContainsAny(inner, " ,") && utf8.RuneCountInString(inner) <= 12 {
+	if open := strings.LastIndexByte(name, '('); open >= 0 && strings.HasSuffix(name, ")") {
+		if inner := name[open+1 : len(name)-1]; inner != "" && !strings.ContainsAny(inner, " ,") && utf8.RuneCountInString(inner) <= 12 {
 			return inner
 		}
 	}
-	if utf8.RuneCountInString(venue) <= shortVenueLen {
-		return venue
+	if utf8.RuneCountInString(name) <= shortVenueLen {
+		return name
 	}
 	var b strings.Builder
-	for _, w := range strings.Fields(venue) {
+	for _, w := range strings.Fields(name) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if minorWords[strings.ToLower(w)] || !unicode.IsLetter(r) {
 			continue
@@ -85,7 +60,7 @@ func shortVenue(venue string) string {
 		b.WriteRune(unicode.ToUpper(r))
 	}
 	if b.Len() < 2 {
-		return venue
+		return name
 	}
 	return b.String()
 }
