@@ -19,13 +19,13 @@ func venueBadge(name, abbr string) app.UI {
 	if short == "" {
 		short = shortVenue(name)
 	}
-	badge := app.Span().Class("pw-badge").Attr("data-field", "name").Text(short)
+	badge := app.Span().Class("pw-badge").Attr("data-field", "venue").Text(short)
 	if short == name || name == "" {
 		// Wrapped all the same: the metadata line puts its separator
 		// before each of its parts, which must not land in the badge.
-		return app.Span().Class("pw-name").Body(badge)
+		return app.Span().Class("pw-venue").Body(badge)
 	}
-	return app.Span().Class("pw-name").Body(badge, app.Text(" "), app.Span().Class("pw-name-full").Text(name))
+	return app.Span().Class("pw-venue").Body(badge, app.Text(" "), app.Span().Class("pw-venue-full").Text(name))
 }
 
 // shortVenueLen is the longest venue shown as it is; longer names are
