@@ -402,16 +402,7 @@ func holdWasm(t *testing.T) (release func()) {
 // started keeps their place: the client shows only a first window of rows,
 // and the page must not shrink under the reader and drop them elsewhere.
 func TestKeepsTheReadersPlaceWhenTheClientStarts(t *testing.T) {
-	release := holdWasm(t)
-	p := newPage(t)
-	p.run(
-		chromedp.Navigate(serverURL+"/"),
-		chromedp.WaitVisible(css(`[data-paper-widget]`)),
-	)
-	ids := p.rowIDs()
-	if len(ids) < 60 {
-		t.Fatalf("%d pre-rendered rows, want the whole list", len(ids))
-	}
+	p, ids, release := openHeld(t)
 	// Row 48, one pixel of it scrolled out at the top.
 	id := ids[47]
 	releaseKeepsPlace(t, p, id, release)
@@ -428,16 +419,7 @@ func TestKeepsTheReadersPlaceWhenTheClientStarts(t *testing.T) {
 // before app.wasm has run (seconds on a phone); the client then keeps what
 // was opened and the reader's place.
 func TestAbstractsToggleBeforeTheClientStarts(t *testing.T) {
-	release := holdWasm(t)
-	p := newPage(t)
-	p.run(
-		chromedp.Navigate(serverURL+"/"),
-		chromedp.WaitVisible(css(`[data-paper-widget]`)),
-	)
-	ids := p.rowIDs()
-	if len(ids) < 60 {
-		t.Fatalf("%d pre-rendered rows, want the whole list", len(ids))
-	}
+	p, ids, release := openHeld(t)
 	title := func(id string) chromedp.CSS { return css(`[data-paper-id="` + id + `"] [data-field="title"]`) }
 	abstract := func(id string) chromedp.CSS { return css(`[data-paper-id="` + id + `"] [data-field="abstract"]`) }
 	// Row 3 by mouse, row 6 by Enter, row 8 by Space; row 10 opened and
@@ -478,12 +460,7 @@ func TestAbstractsToggleBeforeTheClientStarts(t *testing.T) {
 // What was opened before the client started stays open under the query
 // typed meanwhile, when the query keeps it.
 func TestAbstractOpenedAndQueryTypedBeforeTheClientStarts(t *testing.T) {
-	release := holdWasm(t)
-	p := newPage(t)
-	p.run(
-		chromedp.Navigate(serverURL+"/"),
-		chromedp.WaitVisible(css(`[data-paper-widget]`)),
-	)
+	p, _, release := openHeld(t)
 	opened := eval[string](p, `[...document.querySelectorAll('[data-paper-id]')].find(r => /hebbian/i.test(r.querySelector('[data-field="title"]').textContent)).dataset.paperId`)
 	p.run(
 		chromedp.Click(css(`[data-paper-id="`+opened+`"] [data-field="title"]`), chromedp.NodeVisible),
@@ -676,4 +653,21 @@ func releaseKeepsPlace(t *testing.T, p *page, id string, release func()) float64
 		return row !== null && Math.abs(row.getBoundingClientRect().top - %f) < 2;
 	})()`, id, before))
 	return before
+}
+
+// openHeld opens the widget page with app.wasm held back, so that the test
+// acts on the pre-rendered page until it calls release; ids are its rows.
+func openHeld(t *testing.T) (p *page, ids []string, release func()) {
+	t.Helper()
+	release = holdWasm(t)
+	p = newPage(t)
+	p.run(
+		chromedp.Navigate(serverURL+"/"),
+		chromedp.WaitVisible(css(`[data-paper-widget]`)),
+	)
+	ids = p.rowIDs()
+	if len(ids) < 60 {
+		t.Fatalf("%d pre-rendered rows, want the whole list", len(ids))
+	}
+	return p, ids, release
 }
