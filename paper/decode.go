@@ -2,7 +2,6 @@ package paper
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -83,53 +82,88 @@ func document(data []byte) ([]byte, error) {
 	return data, nil
 }
 
-// decodeSlow is the general decoder, with encoding/json: the one that names
-// every error.
+// decodeSlow is the general decoder: the one that names every error.
 func decodeSlow(data []byte) (List, []Problem, error) {
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return List{}, nil, describeJSONError(data, err)
+	if err := checkSyntax(data); err != nil {
+		return List{}, nil, err
 	}
-
+	raw := topValue(data)
 	var list List
-	var items []json.RawMessage
+	items := raw
 	switch raw[0] {
 	case '[':
-		if err := json.Unmarshal(raw, &items); err != nil {
-			return List{}, nil, describeJSONError(data, err)
-		}
 	case '{':
-		var top struct {
-			Title     json.RawMessage `json:"title"`
-			Highlight json.RawMessage `json:"highlight"`
-			Papers    json.RawMessage `json:"papers"`
+		// Names match whatever their case, and the last of a name wins, as
+		// they do for encoding/json.
+		var title, highlight []byte
+		items = nil
+		members(raw, func(name string, v []byte) {
+			switch {
+			case strings.EqualFold(name, "title"):
+				title = v
+			case strings.EqualFold(name, "highlight"):
+				highlight = v
+			case strings.EqualFold(name, "papers"):
+				items = v
+			}
+		})
+		if title != nil && !isNull(title) {
+			if title[0] != '"' {
+				return List{}, nil, fmt.Errorf(`"title" must be a string, got %s`, kind(title))
+			}
+			list.Title = stringValue(title)
 		}
-		if err := json.Unmarshal(raw, &top); err != nil {
-			return List{}, nil, describeJSONError(data, err)
+		if highlight != nil && !isNull(highlight) {
+			var ok bool
+			if list.Highlight, ok = stringList(highlight); !ok {
+				return List{}, nil, fmt.Errorf(`"highlight" must be an array of author names, got %s`, kind(highlight))
+			}
 		}
-		if top.Title != nil && json.Unmarshal(top.Title, &list.Title) != nil {
-			return List{}, nil, fmt.Errorf(`"title" must be a string, got %s`, kind(top.Title))
-		}
-		if top.Highlight != nil && json.Unmarshal(top.Highlight, &list.Highlight) != nil {
-			return List{}, nil, fmt.Errorf(`"highlight" must be an array of author names, got %s`, kind(top.Highlight))
-		}
-		if top.Papers == nil {
+		if items == nil {
 			return List{}, nil, errors.New(`missing "papers": want {"papers": [...]} or a bare array of papers`)
 		}
-		if json.Unmarshal(top.Papers, &items) != nil {
-			return List{}, nil, fmt.Errorf(`"papers" must be an array, got %s`, kind(top.Papers))
+		if items[0] != '[' && !isNull(items) {
+			return List{}, nil, fmt.Errorf(`"papers" must be an array, got %s`, kind(items))
 		}
 	default:
 		return List{}, nil, fmt.Errorf("want an object with \"papers\" or an array of papers, got %s", kind(raw))
 	}
 
-	list.Papers = make([]Paper, 0, len(items))
+	list.Papers = []Paper{}
 	c := collector{list: &list}
-	for i, item := range items {
-		p, probs := decodePaper(i, item)
-		c.add(i, p, probs)
+	if !isNull(items) {
+		i := 0
+		members(items, func(_ string, item []byte) {
+			p, probs := decodePaper(i, item)
+			c.add(i, p, probs)
+			i++
+		})
 	}
 	return list, c.problems, nil
+}
+
+func isNull(v []byte) bool { return string(v) == "null" }
+
+// stringList reads a checked JSON array of strings, a null element as "".
+func stringList(v []byte) ([]string, bool) {
+	if v[0] != '[' {
+		return nil, false
+	}
+	out, ok := []string{}, true
+	members(v, func(_ string, e []byte) {
+		switch {
+		case e[0] == '"':
+			out = append(out, stringValue(e))
+		case isNull(e):
+			out = append(out, "")
+		default:
+			ok = false
+		}
+	})
+	if !ok {
+		return nil, false
+	}
+	return out, true
 }
 
 // collector gathers decoded papers into a list, both decoders' way: the
@@ -160,15 +194,17 @@ func (c *collector) add(i int, p *Paper, problems []Problem) {
 
 // decodePaper checks each known field on its own so that one bad field is
 // named precisely instead of failing the whole paper with a generic message.
-func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
-	var fields map[string]json.RawMessage
-	if json.Unmarshal(item, &fields) != nil {
+// item is checked JSON.
+func decodePaper(i int, item []byte) (*Paper, []Problem) {
+	if item[0] != '{' {
 		return nil, []Problem{{Index: i, Skipped: true, Msg: "want an object, got " + kind(item)}}
 	}
+	fields := map[string][]byte{}
+	members(item, func(name string, v []byte) { fields[name] = v })
 	var p Paper
 	var problems []Problem
-	// encoding/json reads invalid UTF-8 inside strings as U+FFFD: keep the
-	// paper, and say which field lost bytes.
+	// Invalid UTF-8 inside strings reads as U+FFFD: keep the paper, and say
+	// which field lost bytes.
 	if !utf8.Valid(item) {
 		for name, v := range fields {
 			if !utf8.Valid(v) {
@@ -191,12 +227,14 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 	for _, f := range required {
 		v, ok := fields[f.name]
 		switch {
-		case !ok || string(v) == "null":
+		case !ok || isNull(v):
 			skip(f.name, "missing (required)")
-		case json.Unmarshal(v, f.dst) != nil:
+		case v[0] != '"':
 			skip(f.name, "must be a string, got "+kind(v))
-		case strings.TrimSpace(*f.dst) == "":
-			skip(f.name, "is empty (required)")
+		default:
+			if *f.dst = stringValue(v); strings.TrimSpace(*f.dst) == "" {
+				skip(f.name, "is empty (required)")
+			}
 		}
 	}
 	if slices.ContainsFunc(problems, func(p Problem) bool { return p.Skipped }) {
@@ -227,15 +265,14 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 	}
 	for _, f := range strs {
 		v, ok := fields[f.name]
-		if !ok || string(v) == "null" {
+		if !ok || isNull(v) {
 			continue
 		}
-		var s string
-		if json.Unmarshal(v, &s) != nil {
+		if v[0] != '"' {
 			drop(f.name, "must be a string, got "+kind(v))
 			continue
 		}
-		s = strings.TrimSpace(s)
+		s := strings.TrimSpace(stringValue(v))
 		if f.check != nil {
 			if msg := f.check(s); msg != "" {
 				drop(f.name, msg)
@@ -245,8 +282,10 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 		*f.dst = s
 	}
 
-	if v, ok := fields["selected"]; ok && string(v) != "null" && json.Unmarshal(v, &p.Selected) != nil {
-		drop("selected", "must be true or false, got "+kind(v))
+	if v, ok := fields["selected"]; ok && !isNull(v) {
+		if p.Selected = string(v) == "true"; !p.Selected && string(v) != "false" {
+			drop("selected", "must be true or false, got "+kind(v))
+		}
 	}
 
 	lists := []struct {
@@ -255,10 +294,10 @@ func decodePaper(i int, item json.RawMessage) (*Paper, []Problem) {
 	}{{"authors", &p.Authors}, {"tags", &p.Tags}}
 	for _, f := range lists {
 		v, ok := fields[f.name]
-		if !ok || string(v) == "null" {
+		if !ok || isNull(v) {
 			continue
 		}
-		if json.Unmarshal(v, f.dst) != nil {
+		if *f.dst, ok = stringList(v); !ok {
 			drop(f.name, "must be an array of strings, got "+kind(v))
 		}
 	}
@@ -339,7 +378,7 @@ func checkLink(s string) string {
 	return ""
 }
 
-func kind(v json.RawMessage) string {
+func kind(v []byte) string {
 	v = bytes.TrimSpace(v)
 	if len(v) == 0 {
 		return "nothing"
@@ -358,27 +397,6 @@ func kind(v json.RawMessage) string {
 	default:
 		return "a number"
 	}
-}
-
-func describeJSONError(data []byte, err error) error {
-	var syn *json.SyntaxError
-	if errors.As(err, &syn) {
-		return syntaxAt(data, syn.Offset, syn.Error())
-	}
-	return err
-}
-
-func syntaxAt(data []byte, offset int64, msg string) error {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
-	}
-	before := data[:offset]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
-	if col == 0 {
-		col = 1
-	}
-	return &SyntaxError{Line: line, Column: col, Msg: msg}
 }
 
 // truncate shortens s to n bytes or a little less, ending on a whole

@@ -3,7 +3,6 @@ package paper
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -126,7 +125,7 @@ func (d *fastDecoder) list() (list List, problems []Problem, ok bool) {
 		d.revert()
 		d.i = start
 		d.skipValue(0)
-		slow, probs := decodePaper(i, json.RawMessage(d.data[start:d.i]))
+		slow, probs := decodePaper(i, d.data[start:d.i])
 		c.add(i, slow, probs)
 	}
 	problems = c.problems
