@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -46,6 +47,14 @@ import (
 //     browser's crypto.randomUUID (the real one pulled in crypto/md5,
 //     crypto/sha1, crypto/rand and database/sql/driver). With both, app.wasm
 //     lost 266 KB (60 KB brotli: 1,241,247 to 1,181,481 bytes).
+//   - encoding/json (0.23 MB of code, with its type data) was kept by
+//     go-app's error formatting (errors.Encoder = json.Marshal) and its
+//     state manager, which every Context wires in and which sweeps the
+//     page's localStorage for expired states at start. _goapp/errors.go
+//     writes errors as text, and go-app's other files that import
+//     encoding/json (goAppJSONUsers: states, storage, notifications,
+//     encryption, none of which the widget uses) are built against
+//     _goapp/nojson, whose Marshal and Unmarshal fail, naming why.
 //
 // The copy is wired in with a temporary go.mod (`go build -modfile`), so
 // go.mod, go.sum and every other build keep the upstream module; the leading
@@ -79,7 +88,28 @@ var goAppPatches = []goAppPatch{
 	{"pkg/app/dom_nowasm.go", "", "dom_nowasm.go"},
 	{"pkg/app/crypto.go", "c0fc14126207dc9fa15fb8869bd882874486654919835dc35d5bef8a6122aa97", ""},
 	{"pkg/app/crypto_wasm.go", "", "crypto_wasm.go"},
+	{"pkg/errors/errors.go", "7db7046e211ac5e16625d615e12484dbc157ac0aa97cfd375fe0312be2b391ab", "errors.go"},
+	{noJSONPackage + "/json.go", "", "nojson/json.go"},
 }
+
+// goAppJSONUsers are go-app's files that the copy builds against
+// _goapp/nojson instead of encoding/json (their import swapped, nothing
+// else changed), with their upstream sha256 as in goAppPatches.
+var goAppJSONUsers = []goAppPatch{
+	{file: "pkg/app/context.go", upstream: "1165dc862aad17ba47a7050c7ce32401e6e86eecce1222bf22235f78cccbd1d4"},
+	{file: "pkg/app/notification.go", upstream: "3a3261afa80c606d57db2a27e7bb764b10eb5c723fa0ca4d1297ced8a1e0d8c6"},
+	{file: "pkg/app/state.go", upstream: "b41c94e804ab69a8a6341d58c09ac79d8cc8b0022bddd6c74c0f107a9f31480b"},
+	{file: "pkg/app/storage.go", upstream: "fd53ce1bb002f4751f5f6fcba3c921f6ee0f03d252a6172aa342c3e503875ea8"},
+	{file: "pkg/app/strings.go", upstream: "8cc693cc67c74ca5db5c7b240296cc4b25ca85b0da9e4e09b34e461139ff6cab"},
+}
+
+// noJSONPackage is where the copy holds _goapp/nojson, and jsonImport
+// and noJSONImport the import lines swapped.
+const (
+	noJSONPackage = "pkg/nojson"
+	jsonImport    = "\t\"encoding/json\"\n"
+	noJSONImport  = "\tjson \"" + goAppModule + "/" + noJSONPackage + "\" // Paper widget patch: build/site/goapp.go\n"
+)
 
 // uuidStandIn replaces github.com/google/uuid in app.wasm builds (see
 // _goapp/uuid).
@@ -177,6 +207,16 @@ func patchedFiles(root, upstream string) ([]patchedFile, error) {
 		}
 		files = append(files, patchedFile{p.file, data})
 	}
+	for _, p := range goAppJSONUsers {
+		data, err := os.ReadFile(filepath.Join(upstream, filepath.FromSlash(p.file)))
+		if err := checkUpstream(p.file, data, err, p.upstream); err != nil {
+			return nil, err
+		}
+		if bytes.Count(data, []byte(jsonImport)) != 1 {
+			return nil, fmt.Errorf("go-app patch: %s does not import encoding/json as expected", p.file)
+		}
+		files = append(files, patchedFile{p.file, bytes.Replace(data, []byte(jsonImport), []byte(noJSONImport), 1)})
+	}
 	return files, nil
 }
 
@@ -210,7 +250,11 @@ func writeModuleCopy(upstream, module string, files []patchedFile) error {
 		return err
 	}
 	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.name)), f.data, 0o644); err != nil {
+		name := filepath.Join(tmp, filepath.FromSlash(f.name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(name, f.data, 0o644); err != nil {
 			return err
 		}
 	}

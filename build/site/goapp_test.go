@@ -43,6 +43,12 @@ func TestPatchedGoAppModule(t *testing.T) {
 			t.Errorf("the copy's %s is not %s", p.file, p.with)
 		}
 	}
+	for _, p := range goAppJSONUsers {
+		got, err := os.ReadFile(filepath.Join(copyDir, filepath.FromSlash(p.file)))
+		if err != nil || !bytes.Contains(got, []byte(noJSONImport)) || bytes.Contains(got, []byte(jsonImport)) {
+			t.Errorf("the copy's %s still imports encoding/json (%v)", p.file, err)
+		}
+	}
 	if _, err := os.Stat(filepath.Join(copyDir, "pkg", "app", "app.go")); err != nil {
 		t.Errorf("the copy lacks go-app's other files: %v", err)
 	}
@@ -60,8 +66,9 @@ func TestPatchRefusesAnotherUpstream(t *testing.T) {
 
 // TestAppWasmLeavesOutServerAndRegexp builds the client's import graph
 // against the patched copy: net/http (go-app's server side), regexp (its
-// regexp routes), and AES and crypto/rand (its encryption and
-// github.com/google/uuid's random ids) must not be in it.
+// regexp routes), AES and crypto/rand (its encryption and
+// github.com/google/uuid's random ids) and encoding/json (its errors and
+// states) must not be in it.
 func TestAppWasmLeavesOutServerAndRegexp(t *testing.T) {
 	modfile, err := patchedGoApp("../..", t.TempDir())
 	if err != nil {
@@ -78,7 +85,7 @@ func TestAppWasmLeavesOutServerAndRegexp(t *testing.T) {
 	if !slices.Contains(deps, goAppModule+"/pkg/app") {
 		t.Fatalf("go-app is not among app.wasm's packages: %v", deps)
 	}
-	for _, pkg := range []string{"net/http", "regexp", "crypto/aes", "crypto/rand", "crypto/md5"} {
+	for _, pkg := range []string{"net/http", "regexp", "crypto/aes", "crypto/rand", "crypto/md5", "encoding/json"} {
 		if slices.Contains(deps, pkg) {
 			t.Errorf("app.wasm imports %s again: see goAppPatches", pkg)
 		}
