@@ -3,6 +3,7 @@ package widget
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -276,9 +277,8 @@ func (b *filterBar) onOrder(ctx app.Context, e app.Event) {
 func (b *filterBar) onVenue(ctx app.Context, e app.Event) {
 	f := b.Ifilter
 	f.Venues = nil
-	var i int
 	venues := b.venues(b.chosenVenue())
-	if _, err := fmt.Sscan(ctx.JSSrc().Get("value").String(), &i); err == nil && i >= 0 && i < len(venues) {
+	if i, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil && i >= 0 && i < len(venues) {
 		f.Venues = []string{venues[i].Value}
 	}
 	b.IonFilter(ctx, f)

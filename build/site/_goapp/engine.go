@@ -72,6 +72,12 @@ func newEngine(ctx context.Context, routes *router, resolveURL func(string) stri
 	return engine
 }
 
+// paperwidget: go-app's states are left out of app.wasm. The widget uses
+// none, and wiring them into every Context kept their persistence in
+// localStorage (JSON of any Go value, time.Time's formatting with it) and
+// their broadcasting between tabs: 0.1 MB of app.wasm.
+var errNoStates = errors.New("go-app's states are left out of the paper widget's app.wasm (build/site/goapp.go)")
+
 func (e *engineX) baseContext() Context {
 	return Context{
 		Context:               e.ctx,
@@ -88,10 +94,10 @@ func (e *engineX) baseContext() Context {
 		removeComponentUpdate: e.updates.Done,
 		handleAction:          e.actions.Handle,
 		postAction:            e.actions.Post,
-		observeState:          e.states.Observe,
-		getState:              e.states.Get,
-		setState:              e.states.Set,
-		delState:              e.states.Delete,
+		observeState:          func(Context, string, any) Observer { panic(errNoStates) },
+		getState:              func(Context, string, any) { panic(errNoStates) },
+		setState:              func(Context, string, any) State { panic(errNoStates) },
+		delState:              func(Context, string) { panic(errNoStates) },
 
 		notifyComponentEvent: e.nodes.NotifyComponentEvent,
 	}
@@ -246,7 +252,9 @@ func (e *engineX) Start(framerate int) {
 	frames := time.NewTicker(currentFrameDuration)
 	defer frames.Stop()
 
-	e.states.CleanupExpiredPersistedStates(e.baseContext())
+	// paperwidget: no sweep of localStorage for expired persisted states
+	// at start: states are left out (errNoStates), and app.wasm reads no
+	// JSON (_goapp/nojson).
 
 	for {
 		select {
