@@ -52,9 +52,9 @@ import (
 //     state manager, which every Context wires in and which sweeps the
 //     page's localStorage for expired states at start. _goapp/errors.go
 //     writes errors as text, and go-app's other files that import
-//     encoding/json (goAppJSONUsers: states, storage, notifications,
-//     encryption, none of which the widget uses) are built against
-//     _goapp/nojson, whose Marshal and Unmarshal fail, naming why.
+//     encoding/json (states, storage, notifications, encryption, none of
+//     which the widget uses) are built against _goapp/standin/json, whose
+//     Marshal and Unmarshal fail, naming why (goAppStandIns).
 //     _goapp/engine.go wires no states into its Contexts (using one
 //     panics, naming why) and skips go-app's sweep of localStorage for
 //     expired states at start: they kept the state manager, its
@@ -94,27 +94,33 @@ var goAppPatches = []goAppPatch{
 	{"pkg/app/crypto.go", "c0fc14126207dc9fa15fb8869bd882874486654919835dc35d5bef8a6122aa97", ""},
 	{"pkg/app/crypto_wasm.go", "", "crypto_wasm.go"},
 	{"pkg/errors/errors.go", "7db7046e211ac5e16625d615e12484dbc157ac0aa97cfd375fe0312be2b391ab", "errors.go"},
-	{noJSONPackage + "/json.go", "", "nojson/json.go"},
+	{"pkg/standin/json/json.go", "", "standin/json/json.go"},
+	{"pkg/standin/html/html.go", "", "standin/html/html.go"},
 }
 
-// goAppJSONUsers are go-app's files that the copy builds against
-// _goapp/nojson instead of encoding/json (their import swapped, nothing
-// else changed), with their upstream sha256 as in goAppPatches.
-var goAppJSONUsers = []goAppPatch{
-	{file: "pkg/app/context.go", upstream: "1165dc862aad17ba47a7050c7ce32401e6e86eecce1222bf22235f78cccbd1d4"},
-	{file: "pkg/app/notification.go", upstream: "3a3261afa80c606d57db2a27e7bb764b10eb5c723fa0ca4d1297ced8a1e0d8c6"},
-	{file: "pkg/app/state.go", upstream: "b41c94e804ab69a8a6341d58c09ac79d8cc8b0022bddd6c74c0f107a9f31480b"},
-	{file: "pkg/app/storage.go", upstream: "fd53ce1bb002f4751f5f6fcba3c921f6ee0f03d252a6172aa342c3e503875ea8"},
-	{file: "pkg/app/strings.go", upstream: "8cc693cc67c74ca5db5c7b240296cc4b25ca85b0da9e4e09b34e461139ff6cab"},
+// goAppStandIn builds one of go-app's files against a package of
+// _goapp/standin (copied to pkg/standin) in place of a standard one: only
+// the import changes.
+type goAppStandIn struct {
+	file, upstream string // as in goAppPatch
+	pkg            string // the standard package's path, the stand-in's name
 }
 
-// noJSONPackage is where the copy holds _goapp/nojson, and jsonImport
-// and noJSONImport the import lines swapped.
-const (
-	noJSONPackage = "pkg/nojson"
-	jsonImport    = "\t\"encoding/json\"\n"
-	noJSONImport  = "\tjson \"" + goAppModule + "/" + noJSONPackage + "\" // Paper widget patch: build/site/goapp.go\n"
-)
+var goAppStandIns = []goAppStandIn{
+	{"pkg/app/context.go", "1165dc862aad17ba47a7050c7ce32401e6e86eecce1222bf22235f78cccbd1d4", "encoding/json"},
+	{"pkg/app/notification.go", "3a3261afa80c606d57db2a27e7bb764b10eb5c723fa0ca4d1297ced8a1e0d8c6", "encoding/json"},
+	{"pkg/app/state.go", "b41c94e804ab69a8a6341d58c09ac79d8cc8b0022bddd6c74c0f107a9f31480b", "encoding/json"},
+	{"pkg/app/storage.go", "fd53ce1bb002f4751f5f6fcba3c921f6ee0f03d252a6172aa342c3e503875ea8", "encoding/json"},
+	{"pkg/app/strings.go", "8cc693cc67c74ca5db5c7b240296cc4b25ca85b0da9e4e09b34e461139ff6cab", "encoding/json"},
+	{"pkg/app/node.go", "6fc7abe1ce4243b89bfed8808302c934d1049863554373ddf66f74ec3bbbe0fc", "html"},
+}
+
+// imports returns the import line of the standard package and of its
+// stand-in.
+func (s goAppStandIn) imports() (std, standIn string) {
+	name := path.Base(s.pkg)
+	return "\t\"" + s.pkg + "\"\n", "\t" + name + " \"" + goAppModule + "/pkg/standin/" + name + "\" // Paper widget patch: build/site/goapp.go\n"
+}
 
 // uuidStandIn replaces github.com/google/uuid in app.wasm builds (see
 // _goapp/uuid).
@@ -212,15 +218,16 @@ func patchedFiles(root, upstream string) ([]patchedFile, error) {
 		}
 		files = append(files, patchedFile{p.file, data})
 	}
-	for _, p := range goAppJSONUsers {
-		data, err := os.ReadFile(filepath.Join(upstream, filepath.FromSlash(p.file)))
-		if err := checkUpstream(p.file, data, err, p.upstream); err != nil {
+	for _, s := range goAppStandIns {
+		data, err := os.ReadFile(filepath.Join(upstream, filepath.FromSlash(s.file)))
+		if err := checkUpstream(s.file, data, err, s.upstream); err != nil {
 			return nil, err
 		}
-		if bytes.Count(data, []byte(jsonImport)) != 1 {
-			return nil, fmt.Errorf("go-app patch: %s does not import encoding/json as expected", p.file)
+		std, standIn := s.imports()
+		if bytes.Count(data, []byte(std)) != 1 {
+			return nil, fmt.Errorf("go-app patch: %s does not import %s as expected", s.file, s.pkg)
 		}
-		files = append(files, patchedFile{p.file, bytes.Replace(data, []byte(jsonImport), []byte(noJSONImport), 1)})
+		files = append(files, patchedFile{s.file, bytes.Replace(data, []byte(std), []byte(standIn), 1)})
 	}
 	return files, nil
 }

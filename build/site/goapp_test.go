@@ -43,10 +43,11 @@ func TestPatchedGoAppModule(t *testing.T) {
 			t.Errorf("the copy's %s is not %s", p.file, p.with)
 		}
 	}
-	for _, p := range goAppJSONUsers {
-		got, err := os.ReadFile(filepath.Join(copyDir, filepath.FromSlash(p.file)))
-		if err != nil || !bytes.Contains(got, []byte(noJSONImport)) || bytes.Contains(got, []byte(jsonImport)) {
-			t.Errorf("the copy's %s still imports encoding/json (%v)", p.file, err)
+	for _, s := range goAppStandIns {
+		got, err := os.ReadFile(filepath.Join(copyDir, filepath.FromSlash(s.file)))
+		std, standIn := s.imports()
+		if err != nil || !bytes.Contains(got, []byte(standIn)) || bytes.Contains(got, []byte(std)) {
+			t.Errorf("the copy's %s still imports %s (%v)", s.file, s.pkg, err)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(copyDir, "pkg", "app", "app.go")); err != nil {
@@ -67,8 +68,8 @@ func TestPatchRefusesAnotherUpstream(t *testing.T) {
 // TestAppWasmLeavesOutServerAndRegexp builds the client's import graph
 // against the patched copy: net/http (go-app's server side), regexp (its
 // regexp routes), AES and crypto/rand (its encryption and
-// github.com/google/uuid's random ids) and encoding/json (its errors and
-// states) must not be in it.
+// github.com/google/uuid's random ids), encoding/json (its errors and
+// states) and html (its entity table) must not be in it.
 func TestAppWasmLeavesOutServerAndRegexp(t *testing.T) {
 	modfile, err := patchedGoApp("../..", t.TempDir())
 	if err != nil {
@@ -85,7 +86,7 @@ func TestAppWasmLeavesOutServerAndRegexp(t *testing.T) {
 	if !slices.Contains(deps, goAppModule+"/pkg/app") {
 		t.Fatalf("go-app is not among app.wasm's packages: %v", deps)
 	}
-	for _, pkg := range []string{"net/http", "regexp", "crypto/aes", "crypto/rand", "crypto/md5", "encoding/json"} {
+	for _, pkg := range []string{"net/http", "regexp", "crypto/aes", "crypto/rand", "crypto/md5", "encoding/json", "html"} {
 		if slices.Contains(deps, pkg) {
 			t.Errorf("app.wasm imports %s again: see goAppPatches", pkg)
 		}

@@ -254,7 +254,7 @@ func (e *engineX) Start(framerate int) {
 
 	// paperwidget: no sweep of localStorage for expired persisted states
 	// at start: states are left out (errNoStates), and app.wasm reads no
-	// JSON (_goapp/nojson).
+	// JSON (_goapp/standin/json).
 
 	for {
 		select {

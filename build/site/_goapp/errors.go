@@ -2,7 +2,7 @@ package errors
 
 // Paper widget patch: go-app's errors.go without encoding/json, which
 // app.wasm otherwise carried for this file's default Encoder alone (go-app's
-// other uses of it are built against _goapp/nojson): Error() writes the
+// other uses of it are built against _goapp/standin/json): Error() writes the
 // error as text unless an Encoder is set.
 
 import (

@@ -1,5 +1,5 @@
-// Package json stands in for encoding/json in go-app's files that the
-// paper widget's app.wasm is built with (build/site/goapp.go): go-app's
+// Package json stands in for encoding/json in go-app's files, for the
+// paper widget's app.wasm (build/site/goapp.go): go-app's
 // persisted states, browser storage, notifications and encryption encode
 // Go values with encoding/json. The widget uses none of them, and
 // encoding/json was 0.23 MB of app.wasm's code, with its type data, kept
