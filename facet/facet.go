@@ -7,6 +7,7 @@ package facet
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/paperwidget/paperwidget/internal/fold"
@@ -434,17 +435,24 @@ func (ix *Index) Counts(hits []search.Hit, f Filter) Counts {
 	c.Years = listCounts(ix.years.list, yearN, f.Years, 1)
 	c.Tags = listCounts(ix.tags.list, tagN, f.Tags, 0)
 	c.Venues = listCounts(ix.venues.list, venueN, f.Venues, 1)
-	slices.SortFunc(c.Years, func(a, b Count) int { return cmp.Compare(b.Value, a.Value) })
-	byCount := func(a, b Count) int {
-		if a.N != b.N {
-			return b.N - a.N
-		}
-		return cmp.Compare(a.Value, b.Value)
-	}
-	slices.SortFunc(c.Tags, byCount)
-	slices.SortFunc(c.Venues, byCount)
+	sort.Sort(countOrder{c.Years, func(a, b Count) bool { return a.Value > b.Value }})
+	byCount := func(a, b Count) bool { return a.N > b.N || a.N == b.N && a.Value < b.Value }
+	sort.Sort(countOrder{c.Tags, byCount})
+	sort.Sort(countOrder{c.Venues, byCount})
 	return c
 }
+
+// countOrder sorts Counts with sort.Sort, whose one compiled sort app.wasm
+// has anyway: slices.SortFunc compiles one for each type it sorts (20 KB of
+// app.wasm's code for Count).
+type countOrder struct {
+	c    []Count
+	less func(a, b Count) bool
+}
+
+func (o countOrder) Len() int           { return len(o.c) }
+func (o countOrder) Less(i, j int) bool { return o.less(o.c[i], o.c[j]) }
+func (o countOrder) Swap(i, j int)      { o.c[i], o.c[j] = o.c[j], o.c[i] }
 
 // listCounts lists the values (ids from first on) that have a count, and
 // the chosen ones whatever their count, each once; with first 1, id 0 is
