@@ -19,11 +19,14 @@ import (
 // writes are batched; 1,205,660 bytes since large lists' abstracts are kept
 // compressed (compress/flate, 46 KB), plus about 4%; 1,181,481 bytes since
 // go-app's encryption and google/uuid were left out (build/site/goapp.go);
-// 1,221,387 bytes with the publication rows, filters and dates of issue 19,
-// plus about 2%. Raise it knowingly: every byte is downloaded before the
-// widget starts, and the ceiling for app.wasm plus the bundled list (about
-// 35 KB brotli) is 1.6 MB.
-const wasmBudget = 1_245_000
+// 1,221,387 bytes with the publication rows, filters and dates of issue 19;
+// 1,039,892 bytes once encoding/json, go-app's states and html's entity
+// table were left out and go-app, fmt, time and syscall/js compiled
+// without inlining (issue 20): the budget is that issue's 1.0 MB (1 MiB,
+// 0.8% above). Raise it knowingly: every byte is downloaded before the
+// widget starts, about 0.5 s per 100 KB on a phone's 1.6 Mbit/s, where
+// issue 20 wants the widget ready within 6 s.
+const wasmBudget = 1 << 20
 
 // TestWasmSizeBudget compiles app.wasm as the build does and fails when it
 // grows past the budget. Sizes are deterministic for a given toolchain.
