@@ -54,12 +54,16 @@ import (
 //     writes errors as text, and go-app's other files that import
 //     encoding/json (states, storage, notifications, encryption, none of
 //     which the widget uses) are built against _goapp/standin/json, whose
-//     Marshal and Unmarshal fail, naming why (goAppStandIns).
+//     Marshal and Unmarshal fail, naming why (goAppStandIns): 1,218,155 to
+//     1,121,842 bytes brotli, with paper's decoder (issue 20).
 //     _goapp/engine.go wires no states into its Contexts (using one
 //     panics, naming why) and skips go-app's sweep of localStorage for
 //     expired states at start: they kept the state manager, its
-//     broadcasting and time.Time's formatting (1,097,994 to 1,078,514
-//     bytes brotli).
+//     broadcasting and time.Time's formatting (with a fmt.Sscan of the
+//     widget's, 1,121,842 to 1,078,435 bytes).
+//   - node.go escapes text with html.EscapeString; html's initialiser kept
+//     its table of 2,231 character references. It is built against
+//     _goapp/standin/html, the same escaping (1,078,435 to 1,068,234).
 //
 // The copy is wired in with a temporary go.mod (`go build -modfile`), so
 // go.mod, go.sum and every other build keep the upstream module; the leading
