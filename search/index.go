@@ -159,11 +159,16 @@ func (b *Builder) add(f, p int, toks []token) {
 // addASCII is add(f, p, tz.split(s)) for ASCII text, which abstracts mostly
 // are, without materialising tokens: the same words, hyphen chains and
 // acronym flags. It reports false, having added nothing, when s is not
-// ASCII.
+// ASCII. A word in lower case is looked up where it stands in s, and only
+// one with capitals is copied to be folded; the buffers are kept in locals
+// while it runs (a slice stored into the builder at every byte cost a
+// write barrier per byte while the collector ran, as it often does while
+// a list loads).
 func (b *Builder) addASCII(f, p int, s string) bool {
 	if !isASCII(s) {
 		return false
 	}
+	folded, chain := b.word[:0], b.chain[:0]
 	parts, prevEnd := 0, -2
 	for i := 0; i < len(s); {
 		if asciiClass[s[i]] == 0 {
@@ -171,34 +176,39 @@ func (b *Builder) addASCII(f, p int, s string) bool {
 			continue
 		}
 		start, upper := i, 0
-		b.word = b.word[:0]
 		for ; i < len(s); i++ {
-			c := s[i]
-			k := asciiClass[c]
+			k := asciiClass[s[i]]
 			if k == 0 {
 				break
 			}
-			if k == 2 {
-				c += 'a' - 'A'
-				upper++
+			upper += int(k >> 1)
+		}
+		word := unsafe.Slice(unsafe.StringData(s[start:]), i-start)
+		if upper > 0 {
+			folded = append(folded[:0], word...)
+			for j, c := range folded {
+				if asciiClass[c] == 2 {
+					folded[j] = c + 'a' - 'A'
+				}
 			}
-			b.word = append(b.word, c)
+			word = folded
 		}
 		if start > 0 && s[start-1] == '-' && prevEnd == start-1 {
 			parts++
 		} else {
 			if parts >= 2 {
-				b.addWord(f, p, b.chain, false)
+				b.addWord(f, p, chain, false)
 			}
-			b.chain, parts = b.chain[:0], 1
+			chain, parts = chain[:0], 1
 		}
-		b.chain = append(b.chain, b.word...)
+		chain = append(chain, word...)
 		prevEnd = i
-		b.addWord(f, p, b.word, upper >= 2 && 2*upper >= len(b.word))
+		b.addWord(f, p, word, upper >= 2 && 2*upper >= len(word))
 	}
 	if parts >= 2 {
-		b.addWord(f, p, b.chain, false)
+		b.addWord(f, p, chain, false)
 	}
+	b.word, b.chain = folded, chain
 	return true
 }
 
