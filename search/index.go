@@ -212,6 +212,15 @@ func (b *Builder) addASCII(f, p int, s string) bool {
 	return true
 }
 
+// addText adds the words of s to field f of paper p: by addASCII when it
+// can, else by the tokenizer. Authors, venues and identifiers are ASCII as
+// often as abstracts are.
+func (b *Builder) addText(f, p int, s string) {
+	if !asciiIndexing || !b.addASCII(f, p, s) {
+		b.add(f, p, b.tz.split(s))
+	}
+}
+
 // Add indexes the next paper, pp, whose abstract is abstract: pp's own
 // Abstract is not read, as a streamed paper's abstract is not in it.
 func (b *Builder) Add(pp *paper.Paper, abstract string) {
@@ -232,24 +241,22 @@ func (b *Builder) Add(pp *paper.Paper, abstract string) {
 	}
 	ix.bonus = append(ix.bonus, uint8(maxBonus-min(maxBonus, n/2)))
 	for _, a := range pp.Authors {
-		b.add(fMeta, p, b.tz.split(a))
+		b.addText(fMeta, p, a)
 	}
 	for _, t := range pp.Tags {
-		b.add(fMeta, p, b.tz.split(t))
+		b.addText(fMeta, p, t)
 	}
-	b.add(fMeta, p, b.tz.split(pp.Venue))
-	b.add(fMeta, p, b.tz.split(pp.Abbr))
+	b.addText(fMeta, p, pp.Venue)
+	b.addText(fMeta, p, pp.Abbr)
 	for _, short := range b.venueShort(pp.Venue) {
-		b.add(fMeta, p, b.tz.split(short))
+		b.addText(fMeta, p, short)
 	}
 	if y := year(pp.Date); y != "" {
-		b.add(fIdent, p, b.tz.split(y))
+		b.addText(fIdent, p, y)
 	}
-	b.add(fIdent, p, b.tz.split(pp.DOI))
-	b.add(fIdent, p, b.tz.split(pp.Arxiv))
-	if !asciiIndexing || !b.addASCII(fAbstract, p, abstract) {
-		b.add(fAbstract, p, b.tz.split(abstract))
-	}
+	b.addText(fIdent, p, pp.DOI)
+	b.addText(fIdent, p, pp.Arxiv)
+	b.addText(fAbstract, p, abstract)
 	b.added += len(pp.Title) + len(abstract)
 	if b.n == sizeAfter {
 		b.size()
