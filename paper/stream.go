@@ -37,7 +37,7 @@ func stream(src io.ReaderAt, size, window int, pause func(), each func(p *Paper,
 	}
 	s := &streamer{src: src, size: size, buf: make([]byte, min(size, window))}
 	s.d.pause = func() {}
-	s.store = &Abstracts{src: src, cached: -1}
+	s.store = &Abstracts{src: src, cached: -1, level: abstractLevel(size)}
 	if !s.fill() {
 		return List{}, nil, false
 	}
