@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"unicode/utf8"
 	"unsafe"
@@ -283,20 +282,18 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	*b = Builder{}
 
 	// Sort the dictionary and renumber: prefix matches become one range.
-	order := make([]uint32, len(ix.words))
-	for i := range order {
-		order[i] = uint32(i)
-	}
-	slices.SortFunc(order, func(a, b uint32) int { return strings.Compare(ix.words[a], ix.words[b]) })
-	renum := make([]uint32, len(order))
-	words := make([]string, len(order))
-	ix.acro = make([]bool, len(order))
-	ix.masks = make([]uint64, len(order))
-	for n, old := range order {
+	// The words are sorted themselves, then found in the table, rather
+	// than their ids sorted by looking each word up at every comparison.
+	words := slices.Clone(ix.words)
+	slices.Sort(words)
+	renum := make([]uint32, len(words))
+	ix.acro = make([]bool, len(words))
+	ix.masks = make([]uint64, len(words))
+	for n, w := range words {
+		old, _ := ix.ids.lookup(ix.words, unsafe.Slice(unsafe.StringData(w), len(w)))
 		renum[old] = uint32(n)
-		words[n] = ix.words[old]
 		ix.acro[n] = acro[old]
-		ix.masks[n] = letterMask(words[n])
+		ix.masks[n] = letterMask(w)
 	}
 	ix.words = words
 	ix.ids.renumber(renum)
