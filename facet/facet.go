@@ -195,23 +195,31 @@ func (ix *Index) HasSelected() bool { return ix.anySelected }
 // Authors are the list's distinct author names, most papers first (then
 // by name), at most n of them: suggestions for the author filter.
 func (ix *Index) Authors(n int) []string {
+	// Counted in a map but sorted as pairs: a comparison that looked both
+	// names up in the map took most of the 50 ms this cost the browser at
+	// 10,000 papers, before the list could be shown.
 	count := map[string]int{}
 	for i := range ix.papers {
 		for _, a := range ix.papers[i].Authors {
 			count[a]++
 		}
 	}
-	names := make([]string, 0, len(count))
-	for a := range count {
-		names = append(names, a)
+	type author struct {
+		name   string
+		papers int
 	}
-	slices.SortFunc(names, func(a, b string) int {
-		if count[a] != count[b] {
-			return count[b] - count[a]
-		}
-		return strings.Compare(a, b)
+	all := make([]author, 0, len(count))
+	for a, c := range count {
+		all = append(all, author{a, c})
+	}
+	slices.SortFunc(all, func(a, b author) int {
+		return cmp.Or(b.papers-a.papers, strings.Compare(a.name, b.name))
 	})
-	return names[:min(n, len(names))]
+	names := make([]string, min(n, len(all)))
+	for i := range names {
+		names[i] = all[i].name
+	}
+	return names
 }
 
 // Dated reports whether any paper of the list has a date: sorting by date

@@ -404,3 +404,16 @@ func TestDated(t *testing.T) {
 		t.Error("a list without dates is dated")
 	}
 }
+
+// TestAuthorsMostPapersFirst checks the author filter's suggestions: the
+// authors of most papers first, ties by name, as many as asked for.
+func TestAuthorsMostPapersFirst(t *testing.T) {
+	ix := New(papers)
+	want := []string{"Jane Doe", "Mei Chen", "Doerte Berg", "J. Doe", "Priya Raman", "Tomás Álvarez"}
+	if got := ix.Authors(10); !reflect.DeepEqual(got, want) {
+		t.Errorf("Authors(10) = %q, want %q", got, want)
+	}
+	if got := ix.Authors(3); !reflect.DeepEqual(got, want[:3]) {
+		t.Errorf("Authors(3) = %q, want %q", got, want[:3])
+	}
+}

@@ -495,9 +495,9 @@ func (d *fastDecoder) paper(p *Paper) bool {
 		case "venue":
 			dst, bit = &p.Venue, 16
 		case "url":
-			dst, bit, check = &p.URL, 32, checkLink
+			dst, bit, check = &p.URL, 32, checkLinkFast
 		case "pdf":
-			dst, bit, check = &p.PDF, 64, checkLink
+			dst, bit, check = &p.PDF, 64, checkLinkFast
 		case "doi":
 			dst, bit = &p.DOI, 128
 		case "arxiv":
@@ -505,7 +505,7 @@ func (d *fastDecoder) paper(p *Paper) bool {
 		case "bibtex":
 			dst, bit = &p.Bibtex, 512
 		case "code":
-			dst, bit, check = &p.Code, 4096, checkLink
+			dst, bit, check = &p.Code, 4096, checkLinkFast
 		case "abbr":
 			dst, bit = &p.Abbr, 16384
 		case "selected":
@@ -585,3 +585,40 @@ func (d *fastDecoder) stringList(dst *[]string) bool {
 	*dst = out
 	return true
 }
+
+// checkLinkFast is checkLink for the fast decoder: a link written plainly
+// (http or https, a host of letters, digits, dots and hyphens, then only
+// characters that need no escaping and no percent escapes) is one that
+// net/url parses with that scheme and host, and is passed without parsing
+// it, which took a tenth of reading a 10,000-paper list in the browser.
+// Anything else is checkLink's to judge.
+func checkLinkFast(s string) string {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return checkLink(s)
+		}
+	}
+	host := 0
+	for host < len(rest) && hostByte[rest[host]] {
+		host++
+	}
+	if host == 0 || host < len(rest) && rest[host] != '/' {
+		return checkLink(s)
+	}
+	for i := host; i < len(rest); i++ {
+		if !pathByte[rest[i]] {
+			return checkLink(s)
+		}
+	}
+	return ""
+}
+
+var hostByte, pathByte = func() (host, path [256]bool) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		host[c] = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '.' || b == '-'
+		path[c] = host[c] || strings.IndexByte("_~/?#=&+:,;@!$*()", b) >= 0
+	}
+	return host, path
+}()

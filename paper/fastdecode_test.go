@@ -141,3 +141,21 @@ func TestCheckDateMatchesPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckLinkFastAgreesWithCheckLink checks the shortcut for plain links
+// against checkLink on links plain and not: it may only pass what
+// checkLink passes, and must refuse what it refuses.
+func TestCheckLinkFastAgreesWithCheckLink(t *testing.T) {
+	for _, s := range []string{
+		"https://arxiv.org/abs/2403.01234", "http://example.org", "https://example.org/", "https://Example.ORG/a_b~c/d?x=1&y=2#top",
+		"https://a-b.example/p(1)/q;r,s:t@u!v$w*x+y'z", "https://doi.org/10.1000/xyz%20abc", "https://doi.org/%zz",
+		"https:///nohost", "https://", "http://", "https://host:8080/x", "https://host:port/x", "https://user@host/x",
+		"https://host?x", "https://host#f", "https://[::1]/x", "ftp://example.org/x", "javascript:alert(1)", "HTTPS://example.org/x",
+		"https://exa mple.org/", "https://example.org/a b", `https://example.org/"`, "https://example.org/<x>", "https://example.org/\\",
+		"https://example.org/é", "https://ex\u200bample.org/", "https://example.org/a%2", "https://-/", "https://../x", "//example.org/x",
+	} {
+		if got, want := checkLinkFast(s), checkLink(s); got != want {
+			t.Errorf("checkLinkFast(%q) = %q, checkLink says %q", s, got, want)
+		}
+	}
+}

@@ -37,7 +37,7 @@ func stream(src io.ReaderAt, size, window int, pause func(), each func(p *Paper,
 	}
 	s := &streamer{src: src, size: size, buf: make([]byte, min(size, window))}
 	s.d.pause = func() {}
-	s.store = &Abstracts{src: src, cached: -1}
+	s.store = &Abstracts{src: src, cached: -1, level: abstractLevel(size)}
 	if !s.fill() {
 		return List{}, nil, false
 	}
@@ -238,11 +238,7 @@ func (s *streamer) papers(list *List, pause func(), each func(*Paper, string)) b
 			maps.Copy(sized, seen)
 			seen = sized
 		}
-		if !s.ws() || !s.complete() {
-			return false
-		}
-		s.d.keep()
-		if !s.d.paper(&p) || seen[p.ID] {
+		if !s.ws() || !s.read(&p) || seen[p.ID] {
 			return false
 		}
 		abstract := p.Abstract
@@ -258,6 +254,21 @@ func (s *streamer) papers(list *List, pause func(), each func(*Paper, string)) b
 			return true
 		}
 	}
+}
+
+// read reads the paper at d.i into p. Most papers lie whole in the window
+// and are read in one pass; one that does not, or that the fast decoder
+// refuses, is made readable whole (which checks it is valid JSON) and read
+// again: checking every paper first read each abstract twice.
+func (s *streamer) read(p *Paper) bool {
+	s.d.keep()
+	start := s.d.i
+	if s.d.paper(p) {
+		return true
+	}
+	s.d.revert()
+	s.d.i = start
+	return s.complete() && s.d.paper(p)
 }
 
 // own copies p's strings out of the window, except its abstract.

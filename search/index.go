@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"unicode/utf8"
 	"unsafe"
@@ -159,11 +158,16 @@ func (b *Builder) add(f, p int, toks []token) {
 // addASCII is add(f, p, tz.split(s)) for ASCII text, which abstracts mostly
 // are, without materialising tokens: the same words, hyphen chains and
 // acronym flags. It reports false, having added nothing, when s is not
-// ASCII.
+// ASCII. A word in lower case is looked up where it stands in s, and only
+// one with capitals is copied to be folded; the buffers are kept in locals
+// while it runs (a slice stored into the builder at every byte cost a
+// write barrier per byte while the collector ran, as it often does while
+// a list loads).
 func (b *Builder) addASCII(f, p int, s string) bool {
 	if !isASCII(s) {
 		return false
 	}
+	folded, chain := b.word[:0], b.chain[:0]
 	parts, prevEnd := 0, -2
 	for i := 0; i < len(s); {
 		if asciiClass[s[i]] == 0 {
@@ -171,35 +175,49 @@ func (b *Builder) addASCII(f, p int, s string) bool {
 			continue
 		}
 		start, upper := i, 0
-		b.word = b.word[:0]
 		for ; i < len(s); i++ {
-			c := s[i]
-			k := asciiClass[c]
+			k := asciiClass[s[i]]
 			if k == 0 {
 				break
 			}
-			if k == 2 {
-				c += 'a' - 'A'
-				upper++
+			upper += int(k >> 1)
+		}
+		word := unsafe.Slice(unsafe.StringData(s[start:]), i-start)
+		if upper > 0 {
+			folded = append(folded[:0], word...)
+			for j, c := range folded {
+				if asciiClass[c] == 2 {
+					folded[j] = c + 'a' - 'A'
+				}
 			}
-			b.word = append(b.word, c)
+			word = folded
 		}
 		if start > 0 && s[start-1] == '-' && prevEnd == start-1 {
 			parts++
 		} else {
 			if parts >= 2 {
-				b.addWord(f, p, b.chain, false)
+				b.addWord(f, p, chain, false)
 			}
-			b.chain, parts = b.chain[:0], 1
+			chain, parts = chain[:0], 1
 		}
-		b.chain = append(b.chain, b.word...)
+		chain = append(chain, word...)
 		prevEnd = i
-		b.addWord(f, p, b.word, upper >= 2 && 2*upper >= len(b.word))
+		b.addWord(f, p, word, upper >= 2 && 2*upper >= len(word))
 	}
 	if parts >= 2 {
-		b.addWord(f, p, b.chain, false)
+		b.addWord(f, p, chain, false)
 	}
+	b.word, b.chain = folded, chain
 	return true
+}
+
+// addText adds the words of s to field f of paper p: by addASCII when it
+// can, else by the tokenizer. Authors, venues and identifiers are ASCII as
+// often as abstracts are.
+func (b *Builder) addText(f, p int, s string) {
+	if !asciiIndexing || !b.addASCII(f, p, s) {
+		b.add(f, p, b.tz.split(s))
+	}
 }
 
 // Add indexes the next paper, pp, whose abstract is abstract: pp's own
@@ -222,24 +240,22 @@ func (b *Builder) Add(pp *paper.Paper, abstract string) {
 	}
 	ix.bonus = append(ix.bonus, uint8(maxBonus-min(maxBonus, n/2)))
 	for _, a := range pp.Authors {
-		b.add(fMeta, p, b.tz.split(a))
+		b.addText(fMeta, p, a)
 	}
 	for _, t := range pp.Tags {
-		b.add(fMeta, p, b.tz.split(t))
+		b.addText(fMeta, p, t)
 	}
-	b.add(fMeta, p, b.tz.split(pp.Venue))
-	b.add(fMeta, p, b.tz.split(pp.Abbr))
+	b.addText(fMeta, p, pp.Venue)
+	b.addText(fMeta, p, pp.Abbr)
 	for _, short := range b.venueShort(pp.Venue) {
-		b.add(fMeta, p, b.tz.split(short))
+		b.addText(fMeta, p, short)
 	}
 	if y := year(pp.Date); y != "" {
-		b.add(fIdent, p, b.tz.split(y))
+		b.addText(fIdent, p, y)
 	}
-	b.add(fIdent, p, b.tz.split(pp.DOI))
-	b.add(fIdent, p, b.tz.split(pp.Arxiv))
-	if !asciiIndexing || !b.addASCII(fAbstract, p, abstract) {
-		b.add(fAbstract, p, b.tz.split(abstract))
-	}
+	b.addText(fIdent, p, pp.DOI)
+	b.addText(fIdent, p, pp.Arxiv)
+	b.addText(fAbstract, p, abstract)
 	b.added += len(pp.Title) + len(abstract)
 	if b.n == sizeAfter {
 		b.size()
@@ -266,20 +282,18 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	*b = Builder{}
 
 	// Sort the dictionary and renumber: prefix matches become one range.
-	order := make([]uint32, len(ix.words))
-	for i := range order {
-		order[i] = uint32(i)
-	}
-	slices.SortFunc(order, func(a, b uint32) int { return strings.Compare(ix.words[a], ix.words[b]) })
-	renum := make([]uint32, len(order))
-	words := make([]string, len(order))
-	ix.acro = make([]bool, len(order))
-	ix.masks = make([]uint64, len(order))
-	for n, old := range order {
+	// The words are sorted themselves, then found in the table, rather
+	// than their ids sorted by looking each word up at every comparison.
+	words := slices.Clone(ix.words)
+	slices.Sort(words)
+	renum := make([]uint32, len(words))
+	ix.acro = make([]bool, len(words))
+	ix.masks = make([]uint64, len(words))
+	for n, w := range words {
+		old, _ := ix.ids.lookup(ix.words, unsafe.Slice(unsafe.StringData(w), len(w)))
 		renum[old] = uint32(n)
-		words[n] = ix.words[old]
 		ix.acro[n] = acro[old]
-		ix.masks[n] = letterMask(words[n])
+		ix.masks[n] = letterMask(w)
 	}
 	ix.words = words
 	ix.ids.renumber(renum)

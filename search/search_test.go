@@ -429,12 +429,15 @@ func TestASCIIAbstractSpans(t *testing.T) {
 	}
 }
 
-// TestASCIIIndexing checks that indexing ASCII abstracts without the
-// tokenizer builds the same index.
+// TestASCIIIndexing checks that indexing ASCII abstracts, authors, venues
+// and identifiers without the tokenizer builds the same index.
 func TestASCIIIndexing(t *testing.T) {
 	papers := append(loadSeed(t),
-		paper.Paper{Title: "x", Abstract: "Multi-Modal self-supervised pre-training, LLMs SeND NHL-based a-b-c -x- y--z 3D-CNN Über naïve"},
-		paper.Paper{Title: "y", Abstract: "hebbian-like Hebb-ian HEBBIAN hebbians RL-agents e.g. U-Net"})
+		paper.Paper{Title: "x", Abstract: "Multi-Modal self-supervised pre-training, LLMs SeND NHL-based a-b-c -x- y--z 3D-CNN Über naïve",
+			Authors: []string{"Jean-Luc Dupont-Moretti", "J. R. R. Tolkien", "Zoë Ångström", "O'Neil, Mary"}, Tags: []string{"spiking-nets", "RL", "über"},
+			Venue: "NeurIPS 2023 (Spotlight)", Abbr: "NeurIPS", Date: "2023-12", DOI: "10.48550/arXiv.2306.01234", Arxiv: "2306.01234v2"},
+		paper.Paper{Title: "y", Abstract: "hebbian-like Hebb-ian HEBBIAN hebbians RL-agents e.g. U-Net",
+			Authors: []string{"Mei Chen"}, Venue: "Proc. of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)", DOI: "10.1109/CVPR52729.2023.00123"})
 	fast := New(papers)
 	asciiIndexing = false
 	slow := New(papers)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -86,18 +87,32 @@ func compact(abstracts *paper.Abstracts, body jsBytes) {
 	mark("paperwidget:compacted")
 }
 
-// jsBytes is a list as the browser fetched it: a Uint8Array outside wasm
-// memory, which Go reads a window at a time.
+// jsBytes is a list as the browser fetched it: the chunks its response's
+// body arrived in, Uint8Arrays outside wasm memory, which Go reads a window
+// at a time. Reading the body whole instead (arrayBuffer) copied a 17 MB
+// list once more, on the page's thread, before Go could start.
 type jsBytes struct {
-	arr app.Value
-	n   int
+	chunks []app.Value
+	starts []int // offset in the list of each chunk's first byte
+	n      int
+}
+
+// add appends the next chunk of the body.
+func (b *jsBytes) add(chunk app.Value) {
+	if n := chunk.Get("length").Int(); n > 0 {
+		b.chunks = append(b.chunks, chunk)
+		b.starts = append(b.starts, b.n)
+		b.n += n
+	}
 }
 
 // release lets the page free the bytes now, once Go has read them, rather
 // than once Go's collector has finalized every view of them it was handed.
 func (b jsBytes) release() {
-	if buf := b.arr.Get("buffer"); buf.Truthy() && buf.Get("transfer").Truthy() {
-		buf.Call("transfer", 0)
+	for _, c := range b.chunks {
+		if buf := c.Get("buffer"); buf.Truthy() && buf.Get("transfer").Truthy() && !buf.Get("detached").Truthy() {
+			buf.Call("transfer", 0)
+		}
 	}
 }
 
@@ -105,12 +120,19 @@ func (b jsBytes) ReadAt(p []byte, off int64) (int, error) {
 	if off >= int64(b.n) {
 		return 0, io.EOF
 	}
-	end := min(int(off)+len(p), b.n)
-	n := app.CopyBytesToGo(p, b.arr.Call("subarray", int(off), end))
-	if n < len(p) {
-		return n, io.EOF
+	at, read := int(off), 0
+	for i := sort.SearchInts(b.starts, at+1) - 1; i < len(b.chunks) && read < len(p); i++ {
+		end := b.n
+		if i+1 < len(b.chunks) {
+			end = b.starts[i+1]
+		}
+		from, to := at+read-b.starts[i], min(end, at+len(p))-b.starts[i]
+		read += app.CopyBytesToGo(p[read:], b.chunks[i].Call("subarray", from, to))
 	}
-	return n, nil
+	if read < len(p) {
+		return read, io.EOF
+	}
+	return read, nil
 }
 
 // fetchList gets src, relative to the page, through the browser's fetch:
@@ -151,24 +173,36 @@ func fetchList(src string) (jsBytes, error) {
 		return nil
 	})
 	defer onFail.Release()
-	onBody := app.FuncOf(func(this app.Value, args []app.Value) any {
-		arr := app.Window().Get("Uint8Array").New(args[0])
-		done <- result{body: jsBytes{arr: arr, n: arr.Get("length").Int()}}
-		return nil
-	})
-	defer onBody.Release()
 	onBodyFail := app.FuncOf(func(this app.Value, args []app.Value) any {
 		done <- result{err: fmt.Errorf("%s: the download broke off before the end of the list", reason(args))}
 		return nil
 	})
 	defer onBodyFail.Release()
+	var body jsBytes
+	var reader app.Value
+	var onChunk app.Func
+	onChunk = app.FuncOf(func(this app.Value, args []app.Value) any {
+		if args[0].Get("done").Bool() {
+			done <- result{body: body}
+			return nil
+		}
+		body.add(args[0].Get("value"))
+		reader.Call("read").Call("then", onChunk, onBodyFail)
+		return nil
+	})
+	defer onChunk.Release()
 	onResponse := app.FuncOf(func(this app.Value, args []app.Value) any {
 		resp := args[0]
 		if !resp.Get("ok").Bool() {
 			done <- result{err: fmt.Errorf("HTTP %d %s", resp.Get("status").Int(), resp.Get("statusText").String())}
 			return nil
 		}
-		resp.Call("arrayBuffer").Call("then", onBody, onBodyFail)
+		if !resp.Get("body").Truthy() {
+			done <- result{} // no body: an empty list, named as such
+			return nil
+		}
+		reader = resp.Get("body").Call("getReader")
+		reader.Call("read").Call("then", onChunk, onBodyFail)
 		return nil
 	})
 	defer onResponse.Release()
