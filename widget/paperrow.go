@@ -122,29 +122,33 @@ func (r *paperRow) renderAbstract() app.UI {
 	return app.P().Body(highlight(r.Ipaper.AbstractText(), r.Ispans.Abstract)...)
 }
 
+// renderMeta, renderTags and renderLinks render the same elements for every
+// paper, hidden when it has nothing to show in them: go-app diffs children
+// by position, and a part present in one row and absent in the next shifted
+// every later part, which it then replaced instead of updating.
 func (r *paperRow) renderMeta() app.UI {
 	p := r.Ipaper
-	var parts []app.UI
-	if len(p.Authors) > 0 {
-		parts = append(parts, newAuthorList().Messages(r.Imsg).Authors(p.Authors).Highlight(r.Ihighlight))
+	venue := venueBadge(p.Venue, p.Abbr)
+	if p.Venue == "" && p.Abbr == "" {
+		venue = app.Span().Class("pw-venue").Hidden(true)
 	}
-	if p.Venue != "" || p.Abbr != "" {
-		parts = append(parts, venueBadge(p.Venue, p.Abbr))
-	}
+	// No <time> without a date: a time element names one.
+	var date app.UI = app.Span().Hidden(true)
 	if p.Date != "" {
-		parts = append(parts, app.Time().Attr("datetime", p.Date).Text(r.Imsg.readableDate(p.Date)))
+		date = app.Time().Attr("datetime", p.Date).Text(r.Imsg.readableDate(p.Date))
 	}
-	if len(parts) == 0 {
-		return nil
-	}
-	return app.P().Class("pw-meta").Body(parts...)
+	return app.P().
+		Class("pw-meta").
+		Hidden(len(p.Authors) == 0 && p.Venue == "" && p.Abbr == "" && p.Date == "").
+		Body(
+			newAuthorList().Messages(r.Imsg).Authors(p.Authors).Highlight(r.Ihighlight),
+			venue,
+			date,
+		)
 }
 
 func (r *paperRow) renderTags() app.UI {
-	if len(r.Ipaper.Tags) == 0 {
-		return nil
-	}
-	return app.Ul().Class("pw-tags").Aria("label", r.Imsg.Tags).Body(
+	return app.Ul().Class("pw-tags").Aria("label", r.Imsg.Tags).Hidden(len(r.Ipaper.Tags) == 0).Body(
 		app.Range(r.Ipaper.Tags).Slice(func(i int) app.UI {
 			return app.Li().Body(rowTag(r.Imsg, r.Ipaper.Tags[i]))
 		}),
@@ -176,22 +180,25 @@ func (r *paperRow) links() []link {
 
 func (r *paperRow) renderLinks() app.UI {
 	links := r.links()
-	if len(links) == 0 && r.Ipaper.Bibtex == "" && !r.Iexpanded {
-		return nil
-	}
-	return app.P().Class("pw-links").Body(
-		app.Range(links).Slice(func(i int) app.UI {
-			return app.A().
-				Href(links[i].href).
-				Target("_blank").
-				Rel("noopener noreferrer").
-				Body(
-					app.Text(links[i].label),
-					// Names the paper for screen readers as text: go-app
-					// does not escape attribute values safely.
-					app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
-				)
-		}),
+	return app.P().Class("pw-links").Hidden(len(links) == 0 && r.Ipaper.Bibtex == "" && !r.Iexpanded).Body(
+		// The links, as many as the paper has, in a box of their own
+		// (display: contents) so that the permalink and copy button after
+		// them keep their places. Those two come last: when they come
+		// and go, nothing before them moves.
+		app.Span().Class("pw-link-list").Body(
+			app.Range(links).Slice(func(i int) app.UI {
+				return app.A().
+					Href(links[i].href).
+					Target("_blank").
+					Rel("noopener noreferrer").
+					Body(
+						app.Text(links[i].label),
+						// Names the paper for screen readers as text: go-app
+						// does not escape attribute values safely.
+						app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
+					)
+			}),
+		),
 		// The permalink shows with the abstract: collapsed lists stay one
 		// line a paper.
 		app.If(r.Iexpanded, r.renderPermalink),
@@ -219,7 +226,7 @@ func (r *paperRow) renderCopy() app.UI {
 
 func (r *paperRow) renderBibtex() app.UI {
 	if !r.IbibOpen {
-		return nil
+		return app.Div().Class("pw-bibtex").Hidden(true)
 	}
 	return app.Div().Class("pw-bibtex").Body(
 		app.Label().For("bibtex-"+r.Ipaper.ID).Text(r.Imsg.BibtexOf+"“"+r.Ipaper.Title+"”"),
