@@ -150,55 +150,49 @@ func (r *paperRow) renderMeta() app.UI {
 func (r *paperRow) renderTags() app.UI {
 	return app.Ul().Class("pw-tags").Aria("label", r.Imsg.Tags).Hidden(len(r.Ipaper.Tags) == 0).Body(
 		app.Range(r.Ipaper.Tags).Slice(func(i int) app.UI {
-			return app.Li().Body(rowTag(r.Imsg, r.Ipaper.Tags[i]))
+			return app.Li().Body(newRowTag().Messages(r.Imsg).Tag(r.Ipaper.Tags[i]))
 		}),
 	)
 }
 
-type link struct{ label, href string }
+// linkKinds are the links a row can show, in order, by their LinkLabels
+// key.
+var linkKinds = [...]string{"url", "pdf", "arxiv", "doi", "code"}
 
-func (r *paperRow) links() []link {
+// links returns the row's link addresses by kind, "" for those the paper
+// lacks.
+func (r *paperRow) links() (hrefs [len(linkKinds)]string, any bool) {
 	p := r.Ipaper
-	var links []link
-	if p.URL != "" {
-		links = append(links, link{r.Imsg.LinkLabels["url"], p.URL})
-	}
-	if p.PDF != "" {
-		links = append(links, link{r.Imsg.LinkLabels["pdf"], p.PDF})
-	}
+	hrefs[0], hrefs[1], hrefs[4] = p.URL, p.PDF, p.Code
 	if p.Arxiv != "" {
-		links = append(links, link{r.Imsg.LinkLabels["arxiv"], (&url.URL{Scheme: "https", Host: "arxiv.org", Path: "/abs/" + p.Arxiv}).String()})
+		hrefs[2] = (&url.URL{Scheme: "https", Host: "arxiv.org", Path: "/abs/" + p.Arxiv}).String()
 	}
 	if p.DOI != "" {
-		links = append(links, link{r.Imsg.LinkLabels["doi"], (&url.URL{Scheme: "https", Host: "doi.org", Path: "/" + p.DOI}).String()})
+		hrefs[3] = (&url.URL{Scheme: "https", Host: "doi.org", Path: "/" + p.DOI}).String()
 	}
-	if p.Code != "" {
-		links = append(links, link{r.Imsg.LinkLabels["code"], p.Code})
-	}
-	return links
+	return hrefs, p.URL != "" || p.PDF != "" || p.Code != "" || p.Arxiv != "" || p.DOI != ""
 }
 
 func (r *paperRow) renderLinks() app.UI {
-	links := r.links()
-	return app.P().Class("pw-links").Hidden(len(links) == 0 && r.Ipaper.Bibtex == "" && !r.Iexpanded).Body(
-		// The links, as many as the paper has, in a box of their own
-		// (display: contents) so that the permalink and copy button after
-		// them keep their places. Those two come last: when they come
-		// and go, nothing before them moves.
-		app.Span().Class("pw-link-list").Body(
-			app.Range(links).Slice(func(i int) app.UI {
-				return app.A().
-					Href(links[i].href).
-					Target("_blank").
-					Rel("noopener noreferrer").
-					Body(
-						app.Text(links[i].label),
-						// Names the paper for screen readers as text: go-app
-						// does not escape attribute values safely.
-						app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
-					)
-			}),
-		),
+	hrefs, any := r.links()
+	// One anchor per kind of link, hidden when the paper lacks it: rows
+	// with other links than the last paper in their slot update an
+	// address instead of rebuilding anchors. The permalink and copy button
+	// come last: when they come and go, nothing before them moves.
+	return app.P().Class("pw-links").Hidden(!any && r.Ipaper.Bibtex == "" && !r.Iexpanded).Body(
+		app.Range(linkKinds[:]).Slice(func(i int) app.UI {
+			a := app.A().Target("_blank").Rel("noopener noreferrer")
+			sr := ""
+			if hrefs[i] == "" {
+				a = a.Hidden(true)
+			} else {
+				a = a.Href(hrefs[i])
+				// Names the paper for screen readers as text: go-app
+				// does not escape attribute values safely.
+				sr = r.Imsg.LinkOf + "“" + r.Ipaper.Title + "”"
+			}
+			return a.Body(app.Text(r.Imsg.LinkLabels[linkKinds[i]]), app.Span().Class("pw-sr").Text(sr))
+		}),
 		// The permalink shows with the abstract: collapsed lists stay one
 		// line a paper.
 		app.If(r.Iexpanded, r.renderPermalink),
