@@ -353,7 +353,7 @@ func TestPageRowCarriesAPublicationsFields(t *testing.T) {
 	}
 
 	// Links: PDF, arXiv, DOI, code.
-	links := eval[[]string](p, `[...document.querySelectorAll('[data-paper-id="alvarez2025events"] .pw-links a:not([hidden])')].map(a => a.firstChild.textContent + " " + a.href)`)
+	links := eval[[]string](p, `[...document.querySelectorAll('[data-paper-id="alvarez2025events"] .pw-links a')].map(a => a.firstChild.textContent + " " + a.href)`)
 	if !slices.Equal(links, []string{"arXiv https://arxiv.org/abs/2502.04321", "Code https://example.org/doe-lab/event-dendrites"}) {
 		t.Errorf("links %v", links)
 	}

@@ -307,7 +307,7 @@ func TestSourceParameterLoadsAnotherList(t *testing.T) {
 			t.Errorf("meta line %q lacks %q", meta, want)
 		}
 	}
-	links := eval[[]map[string]string](p, `[...document.querySelectorAll('`+row+` a:not(.pw-permalink):not([hidden])')].map(a => ({href: a.href, target: a.target, rel: a.rel}))`)
+	links := eval[[]map[string]string](p, `[...document.querySelectorAll('`+row+` a:not(.pw-permalink)')].map(a => ({href: a.href, target: a.target, rel: a.rel}))`)
 	if len(links) != 4 {
 		t.Fatalf("links = %v, want paper, PDF, arXiv and DOI", links)
 	}

@@ -175,23 +175,28 @@ func (r *paperRow) links() (hrefs [len(linkKinds)]string, any bool) {
 
 func (r *paperRow) renderLinks() app.UI {
 	hrefs, any := r.links()
-	// One anchor per kind of link, hidden when the paper lacks it: rows
-	// with other links than the last paper in their slot update an
-	// address instead of rebuilding anchors. The permalink and copy button
-	// come last: when they come and go, nothing before them moves.
+	// One place per kind of link, an empty hidden element when the paper
+	// lacks it: a link missing in one paper and present in the next no
+	// longer moves the links after it, which go-app then rebuilt. The
+	// permalink and copy button come last: when they come and go, nothing
+	// before them moves.
 	return app.P().Class("pw-links").Hidden(!any && r.Ipaper.Bibtex == "" && !r.Iexpanded).Body(
 		app.Range(linkKinds[:]).Slice(func(i int) app.UI {
-			a := app.A().Target("_blank").Rel("noopener noreferrer")
-			sr := ""
 			if hrefs[i] == "" {
-				a = a.Hidden(true)
-			} else {
-				a = a.Href(hrefs[i])
-				// Names the paper for screen readers as text: go-app
-				// does not escape attribute values safely.
-				sr = r.Imsg.LinkOf + "“" + r.Ipaper.Title + "”"
+				// Not an anchor: every link of the widget leads
+				// somewhere.
+				return app.Span().Hidden(true)
 			}
-			return a.Body(app.Text(r.Imsg.LinkLabels[linkKinds[i]]), app.Span().Class("pw-sr").Text(sr))
+			return app.A().
+				Href(hrefs[i]).
+				Target("_blank").
+				Rel("noopener noreferrer").
+				Body(
+					app.Text(r.Imsg.LinkLabels[linkKinds[i]]),
+					// Names the paper for screen readers as text: go-app
+					// does not escape attribute values safely.
+					app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
+				)
 		}),
 		// The permalink shows with the abstract: collapsed lists stay one
 		// line a paper.
