@@ -77,7 +77,11 @@ func (a *authorList) Render() app.UI {
 	}
 	// Rendered, hidden, for a paper without authors: the row's metadata
 	// line keeps its parts in place (see paperRow.renderMeta).
-	return app.Span().Class("pw-authors").Attr("data-field", "authors").Hidden(len(a.Iauthors) == 0).Body(nodes...)
+	span := app.Span().Class("pw-authors").Attr("data-field", "authors")
+	if len(a.Iauthors) == 0 {
+		span = span.Hidden(true)
+	}
+	return span.Body(nodes...)
 }
 
 func (a *authorList) onMore(ctx app.Context, e app.Event) {

@@ -125,7 +125,9 @@ func (r *paperRow) renderAbstract() app.UI {
 // renderMeta, renderTags and renderLinks render the same elements for every
 // paper, hidden when it has nothing to show in them: go-app diffs children
 // by position, and a part present in one row and absent in the next shifted
-// every later part, which it then replaced instead of updating.
+// every later part, which it then replaced instead of updating. Hidden is
+// set only when true: go-app writes Hidden(false) into the pre-rendered
+// page as hidden="false", which hides.
 func (r *paperRow) renderMeta() app.UI {
 	p := r.Ipaper
 	venue := venueBadge(p.Venue, p.Abbr)
@@ -137,18 +139,23 @@ func (r *paperRow) renderMeta() app.UI {
 	if p.Date != "" {
 		date = app.Time().Attr("datetime", p.Date).Text(r.Imsg.readableDate(p.Date))
 	}
-	return app.P().
-		Class("pw-meta").
-		Hidden(len(p.Authors) == 0 && p.Venue == "" && p.Abbr == "" && p.Date == "").
-		Body(
-			newAuthorList().Messages(r.Imsg).Authors(p.Authors).Highlight(r.Ihighlight),
-			venue,
-			date,
-		)
+	meta := app.P().Class("pw-meta")
+	if len(p.Authors) == 0 && p.Venue == "" && p.Abbr == "" && p.Date == "" {
+		meta = meta.Hidden(true)
+	}
+	return meta.Body(
+		newAuthorList().Messages(r.Imsg).Authors(p.Authors).Highlight(r.Ihighlight),
+		venue,
+		date,
+	)
 }
 
 func (r *paperRow) renderTags() app.UI {
-	return app.Ul().Class("pw-tags").Aria("label", r.Imsg.Tags).Hidden(len(r.Ipaper.Tags) == 0).Body(
+	tags := app.Ul().Class("pw-tags").Aria("label", r.Imsg.Tags)
+	if len(r.Ipaper.Tags) == 0 {
+		tags = tags.Hidden(true)
+	}
+	return tags.Body(
 		app.Range(r.Ipaper.Tags).Slice(func(i int) app.UI {
 			return app.Li().Body(newRowTag().Messages(r.Imsg).Tag(r.Ipaper.Tags[i]))
 		}),
@@ -180,7 +187,11 @@ func (r *paperRow) renderLinks() app.UI {
 	// longer moves the links after it, which go-app then rebuilt. The
 	// permalink and copy button come last: when they come and go, nothing
 	// before them moves.
-	return app.P().Class("pw-links").Hidden(!any && r.Ipaper.Bibtex == "" && !r.Iexpanded).Body(
+	links := app.P().Class("pw-links")
+	if !any && r.Ipaper.Bibtex == "" && !r.Iexpanded {
+		links = links.Hidden(true)
+	}
+	return links.Body(
 		app.Range(linkKinds[:]).Slice(func(i int) app.UI {
 			if hrefs[i] == "" {
 				// Not an anchor: every link of the widget leads
