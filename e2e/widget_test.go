@@ -110,6 +110,43 @@ func TestTypingFiltersAndRanks(t *testing.T) {
 	p.noConsoleErrors()
 }
 
+// Typing updates the rows on screen in place: each row element, and each
+// part of it, is the same node before and after a keystroke, from the year
+// sections of a dated list without a query to the ranked list of the first
+// letter and back, and from paper to paper while the ranking changes.
+// go-app replaces an element whose place or kind changed (a layout of its
+// own for ranked results, a part missing in some papers), which made those
+// keystrokes several times slower.
+func TestSearchUpdatesRowsInPlace(t *testing.T) {
+	t.Parallel()
+	p := newPage(t)
+	p.open("?src=" + largeList)
+	p.waitJS(`document.querySelectorAll('[data-paper-id]').length === 20 && !!document.querySelector('[data-year-heading]')`)
+	const mark = `(() => { for (const e of document.querySelectorAll('[data-paper-id], [data-paper-id] > *, [data-paper-id] .pw-meta > *, [data-paper-id] .pw-links > *')) e.__pwKept = true })()`
+	// replaced lists the rows and row parts on screen that are new nodes.
+	const replaced = `(() => {
+		const all = [...document.querySelectorAll('[data-paper-id], [data-paper-id] > *, [data-paper-id] .pw-meta > *, [data-paper-id] .pw-links > *')];
+		return all.filter(e => !e.__pwKept).map(e => (e.closest('[data-paper-id]') === e ? "row " : "part ") + e.tagName.toLowerCase() + (e.className ? "." + e.className : ""));
+	})()`
+	newest := p.rowIDs()
+	type step struct{ query, what string }
+	for _, s := range []step{{"n", "the first letter"}, {"ne", "a second letter"}, {"neural", "a word"}, {"", "a cleared query"}} {
+		p.run(chromedp.Evaluate[chromedp.Void](mark))
+		p.typeQuery(s.query)
+		p.waitJS(`document.querySelectorAll('[data-paper-id]').length === 20`)
+		if got := eval[[]string](p, replaced); len(got) > 0 {
+			t.Errorf("after %s (%q), %d rows and parts are new nodes, want 0: %v", s.what, s.query, len(got), got[:min(len(got), 5)])
+		}
+		if rows := p.rowIDs(); s.query == "neural" && slices.Equal(rows, newest) {
+			t.Fatalf("typing %q left the rows as they were (%v): nothing was updated", s.query, rows)
+		}
+	}
+	if rows := p.rowIDs(); !slices.Equal(rows, newest) || !eval[bool](p, `!!document.querySelector('[data-year-heading]')`) {
+		t.Errorf("with the query cleared: rows %v, want %v under year headings", rows, newest)
+	}
+	p.noConsoleErrors()
+}
+
 func TestOutOfOrderWordsAndTypos(t *testing.T) {
 	t.Parallel()
 	p := newPage(t)

@@ -90,3 +90,20 @@ func BenchmarkNew(b *testing.B) {
 		New(ps)
 	}
 }
+
+// BenchmarkSortNewest is the sort of a cleared query: the whole list in
+// list order, newest first.
+func BenchmarkSortNewest(b *testing.B) {
+	ps := benchList(b, 10_000)
+	ix := New(ps)
+	all := make([]search.Hit, len(ps))
+	hits := make([]search.Hit, len(ps))
+	for i := range all {
+		all[i].Paper = int32(i)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		copy(hits, all)
+		ix.Sort(hits, Newest)
+	}
+}

@@ -52,7 +52,7 @@ func (ix *Index) matchDone(sc *scratch, t *term, s *doneSearch) []uint16 {
 	if i := slices.IndexFunc(s.old, func(m *termMatch) bool { return m.term == t.s }); i >= 0 {
 		m := s.old[i]
 		for _, c := range m.cands {
-			ix.highlight(sc, int(c.w), c.hl)
+			ix.highlight(sc, int(c.w), ix.words[c.w][0], c.hl)
 		}
 		t.acro = m.acro
 		s.used = append(s.used, m)

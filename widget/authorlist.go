@@ -75,7 +75,13 @@ func (a *authorList) Render() app.UI {
 			OnClick(a.onMore).
 			Text(a.Imsg.MoreAuthors(hidden)))
 	}
-	return app.Span().Class("pw-authors").Attr("data-field", "authors").Body(nodes...)
+	// Rendered, hidden, for a paper without authors: the row's metadata
+	// line keeps its parts in place (see paperRow.renderMeta).
+	span := app.Span().Class("pw-authors").Attr("data-field", "authors")
+	if len(a.Iauthors) == 0 {
+		span = span.Hidden(true)
+	}
+	return span.Body(nodes...)
 }
 
 func (a *authorList) onMore(ctx app.Context, e app.Event) {

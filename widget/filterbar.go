@@ -127,20 +127,25 @@ func (b *filterBar) renderFilters() []app.UI {
 	return []app.UI{
 		app.If(b.IanySelect, b.renderSelected),
 		app.If(len(c.Years) > 0, func() app.UI {
-			return b.renderChips("pw-years-label", b.Imsg.YearLabel, c.Years, func(f *facet.Filter) *[]string { return &f.Years })
+			return b.renderChips("pw-years-label", b.Imsg.YearLabel, c.Years, &b.Ifilter.Years, b.onYear)
 		}),
 		app.If(len(c.Venues) > 0, b.renderVenues),
 		app.If(len(b.Iauthors) > 0, b.renderAuthor),
 		app.If(len(c.Tags) > 0, func() app.UI {
-			var shown []facet.Count
-			for i, t := range c.Tags {
-				if i < maxTags || slices.Contains(b.Ifilter.Tags, t.Value) {
-					shown = append(shown, t)
-				}
-			}
-			return b.renderChips("pw-tags-label", b.Imsg.TagsLabel, shown, func(f *facet.Filter) *[]string { return &f.Tags })
+			return b.renderChips("pw-tags-label", b.Imsg.TagsLabel, b.tags(), &b.Ifilter.Tags, b.onTag)
 		}),
 	}
+}
+
+// tags are the tags offered: the most frequent, and the chosen ones.
+func (b *filterBar) tags() []facet.Count {
+	var shown []facet.Count
+	for i, t := range b.Icounts.Tags {
+		if i < maxTags || slices.Contains(b.Ifilter.Tags, t.Value) {
+			shown = append(shown, t)
+		}
+	}
+	return shown
 }
 
 func (b *filterBar) renderSort() app.UI {
@@ -159,31 +164,48 @@ func (b *filterBar) renderSort() app.UI {
 }
 
 // renderChips is a group of toggle buttons, one per value: several may be
-// chosen (any of them passes). field is the filter's list of chosen values.
-func (b *filterBar) renderChips(id, label string, counts []facet.Count, field func(*facet.Filter) *[]string) app.UI {
-	chosen := *field(&b.Ifilter)
+// chosen (any of them passes), those in chosen are.
+//
+// A chip's value is its index, read by onClick when it is clicked: list
+// text never goes into attributes (see paperRow), and a handler of each
+// chip's own, scoped by its value, was replaced at every keystroke that
+// reordered the chips by their counts (a listener removed and added, a Go
+// function released and made).
+func (b *filterBar) renderChips(id, label string, counts []facet.Count, chosen *[]string, onClick app.EventHandler) app.UI {
 	return app.Div().Class("pw-field pw-chips").Role("group").Aria("labelledby", id).Body(
 		app.Span().ID(id).Class("pw-chips-label").Text(label),
 		app.Range(counts).Slice(func(i int) app.UI {
 			v := counts[i]
-			// The value travels in the handler, not in an attribute: list
-			// text never goes into attributes (see paperRow). go-app keeps
-			// the first handler of a scope, so it reads the filter when
-			// clicked, not as rendered.
-			onClick := func(ctx app.Context, e app.Event) {
-				f := b.Ifilter
-				values := field(&f)
-				*values = toggle(*values, v.Value)
-				b.IonFilter(ctx, f)
-			}
 			return app.Button().
 				Type("button").
 				Class("pw-chip").
-				Aria("pressed", slices.Contains(chosen, v.Value)).
-				OnClick(onClick, app.EventScope(id+"\x00"+v.Value)).
+				Value(i).
+				Aria("pressed", slices.Contains(*chosen, v.Value)).
+				OnClick(onClick).
 				Text(fmt.Sprintf("%s (%d)", v.Value, v.N))
 		}),
 	)
+}
+
+func (b *filterBar) onYear(ctx app.Context, e app.Event) {
+	b.toggleChip(ctx, b.Icounts.Years, func(f *facet.Filter) *[]string { return &f.Years })
+}
+
+func (b *filterBar) onTag(ctx app.Context, e app.Event) {
+	b.toggleChip(ctx, b.tags(), func(f *facet.Filter) *[]string { return &f.Tags })
+}
+
+// toggleChip adds the value of the clicked chip, one of counts as
+// rendered, to the filter's list field, or removes it from there.
+func (b *filterBar) toggleChip(ctx app.Context, counts []facet.Count, field func(*facet.Filter) *[]string) {
+	var i int
+	if _, err := fmt.Sscan(ctx.JSSrc().Get("value").String(), &i); err != nil || i < 0 || i >= len(counts) {
+		return
+	}
+	f := b.Ifilter
+	values := field(&f)
+	*values = toggle(*values, counts[i].Value)
+	b.IonFilter(ctx, f)
 }
 
 // toggle returns values with v added, or removed when it is there.

@@ -37,8 +37,8 @@ func (l *paperList) Papers(p []paper.Paper) *paperList { l.Ipapers = p; return l
 // Hits are the rows to render; each names a paper by its index in Papers.
 func (l *paperList) Hits(h []search.Hit) *paperList { l.Ihits = h; return l }
 
-// Groups split Hits into years; one group without a year renders a plain
-// list.
+// Groups split Hits into years; one group without a year is a ranked
+// list, shown without a heading.
 func (l *paperList) Groups(g []facet.Group) *paperList { l.Igroups = g; return l }
 
 // Spans are what to highlight in each row, parallel to Hits; rows past
@@ -69,17 +69,25 @@ func (l *paperList) BibtexOpen(id string) *paperList { l.IbibOpen = id; return l
 // Highlight names the authors shown in bold (authorKey spellings).
 func (l *paperList) Highlight(keys map[string]bool) *paperList { l.Ihighlight = keys; return l }
 
+// Render always lays the rows out as year sections, a ranked list being
+// one section whose heading is hidden: go-app diffs children by position,
+// so a list that switched to a plain <ol> at the first key of a query (and
+// back when it was cleared) rebuilt every row on screen, where one structure
+// lets it update the rows in place.
 func (l *paperList) Render() app.UI {
-	if len(l.Igroups) == 1 && l.Igroups[0].Year == "" {
-		return l.renderRows(0, len(l.Ihits))
-	}
+	ranked := len(l.Igroups) == 1 && l.Igroups[0].Year == ""
 	return app.Div().Class("pw-years").Body(
 		app.Range(l.Igroups).Slice(func(i int) app.UI {
 			g := l.Igroups[i]
 			heading := app.H2().Class("pw-year")
-			if g.Year == "" {
+			switch {
+			case ranked:
+				// Not a .pw-year: the undated papers' heading is the one
+				// without a year.
+				heading = app.H2().Hidden(true)
+			case g.Year == "":
 				heading = heading.Text(l.Imsg.Undated)
-			} else {
+			default:
 				heading = heading.Attr("data-year-heading", g.Year).Text(g.Year)
 			}
 			return app.Section().Class("pw-year-group").Body(heading, l.renderRows(g.From, g.To))

@@ -122,71 +122,88 @@ func (r *paperRow) renderAbstract() app.UI {
 	return app.P().Body(highlight(r.Ipaper.AbstractText(), r.Ispans.Abstract)...)
 }
 
+// renderMeta, renderTags and renderLinks render the same elements for every
+// paper, hidden when it has nothing to show in them: go-app diffs children
+// by position, and a part present in one row and absent in the next shifted
+// every later part, which it then replaced instead of updating. Hidden is
+// set only when true: go-app writes Hidden(false) into the pre-rendered
+// page as hidden="false", which hides.
 func (r *paperRow) renderMeta() app.UI {
 	p := r.Ipaper
-	var parts []app.UI
-	if len(p.Authors) > 0 {
-		parts = append(parts, newAuthorList().Messages(r.Imsg).Authors(p.Authors).Highlight(r.Ihighlight))
+	venue := venueBadge(p.Venue, p.Abbr)
+	if p.Venue == "" && p.Abbr == "" {
+		venue = app.Span().Class("pw-venue").Hidden(true)
 	}
-	if p.Venue != "" || p.Abbr != "" {
-		parts = append(parts, venueBadge(p.Venue, p.Abbr))
-	}
+	// No <time> without a date: a time element names one.
+	var date app.UI = app.Span().Hidden(true)
 	if p.Date != "" {
-		parts = append(parts, app.Time().Attr("datetime", p.Date).Text(r.Imsg.readableDate(p.Date)))
+		date = app.Time().Attr("datetime", p.Date).Text(r.Imsg.readableDate(p.Date))
 	}
-	if len(parts) == 0 {
-		return nil
+	meta := app.P().Class("pw-meta")
+	if len(p.Authors) == 0 && p.Venue == "" && p.Abbr == "" && p.Date == "" {
+		meta = meta.Hidden(true)
 	}
-	return app.P().Class("pw-meta").Body(parts...)
+	return meta.Body(
+		newAuthorList().Messages(r.Imsg).Authors(p.Authors).Highlight(r.Ihighlight),
+		venue,
+		date,
+	)
 }
 
 func (r *paperRow) renderTags() app.UI {
+	tags := app.Ul().Class("pw-tags").Aria("label", r.Imsg.Tags)
 	if len(r.Ipaper.Tags) == 0 {
-		return nil
+		tags = tags.Hidden(true)
 	}
-	return app.Ul().Class("pw-tags").Aria("label", r.Imsg.Tags).Body(
+	return tags.Body(
 		app.Range(r.Ipaper.Tags).Slice(func(i int) app.UI {
-			return app.Li().Body(rowTag(r.Imsg, r.Ipaper.Tags[i]))
+			return app.Li().Body(newRowTag().Messages(r.Imsg).Tag(r.Ipaper.Tags[i]))
 		}),
 	)
 }
 
-type link struct{ label, href string }
+// linkKinds are the links a row can show, in order, by their LinkLabels
+// key.
+var linkKinds = [...]string{"url", "pdf", "arxiv", "doi", "code"}
 
-func (r *paperRow) links() []link {
+// links returns the row's link addresses by kind, "" for those the paper
+// lacks.
+func (r *paperRow) links() (hrefs [len(linkKinds)]string, any bool) {
 	p := r.Ipaper
-	var links []link
-	if p.URL != "" {
-		links = append(links, link{r.Imsg.LinkLabels["url"], p.URL})
-	}
-	if p.PDF != "" {
-		links = append(links, link{r.Imsg.LinkLabels["pdf"], p.PDF})
-	}
+	hrefs[0], hrefs[1], hrefs[4] = p.URL, p.PDF, p.Code
 	if p.Arxiv != "" {
-		links = append(links, link{r.Imsg.LinkLabels["arxiv"], (&url.URL{Scheme: "https", Host: "arxiv.org", Path: "/abs/" + p.Arxiv}).String()})
+		hrefs[2] = (&url.URL{Scheme: "https", Host: "arxiv.org", Path: "/abs/" + p.Arxiv}).String()
 	}
 	if p.DOI != "" {
-		links = append(links, link{r.Imsg.LinkLabels["doi"], (&url.URL{Scheme: "https", Host: "doi.org", Path: "/" + p.DOI}).String()})
+		hrefs[3] = (&url.URL{Scheme: "https", Host: "doi.org", Path: "/" + p.DOI}).String()
 	}
-	if p.Code != "" {
-		links = append(links, link{r.Imsg.LinkLabels["code"], p.Code})
-	}
-	return links
+	return hrefs, p.URL != "" || p.PDF != "" || p.Code != "" || p.Arxiv != "" || p.DOI != ""
 }
 
 func (r *paperRow) renderLinks() app.UI {
-	links := r.links()
-	if len(links) == 0 && r.Ipaper.Bibtex == "" && !r.Iexpanded {
-		return nil
+	hrefs, any := r.links()
+	// One place per kind of link, an empty hidden element when the paper
+	// lacks it: a link missing in one paper and present in the next no
+	// longer moves the links after it, which go-app then rebuilt. The
+	// permalink and copy button come last: when they come and go, nothing
+	// before them moves.
+	links := app.P().Class("pw-links")
+	if !any && r.Ipaper.Bibtex == "" && !r.Iexpanded {
+		links = links.Hidden(true)
 	}
-	return app.P().Class("pw-links").Body(
-		app.Range(links).Slice(func(i int) app.UI {
+	return links.Body(
+		app.Range(linkKinds[:]).Slice(func(i int) app.UI {
+			if hrefs[i] == "" {
+				// Not an anchor: every link of the widget leads
+				// somewhere.
+				return app.Span().Hidden(true)
+			}
 			return app.A().
-				Href(links[i].href).
+				Href(hrefs[i]).
 				Target("_blank").
 				Rel("noopener noreferrer").
 				Body(
-					app.Text(links[i].label),
+					app.Text(r.Imsg.LinkLabels[linkKinds[i]]),
 					// Names the paper for screen readers as text: go-app
 					// does not escape attribute values safely.
 					app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
@@ -219,7 +236,7 @@ func (r *paperRow) renderCopy() app.UI {
 
 func (r *paperRow) renderBibtex() app.UI {
 	if !r.IbibOpen {
-		return nil
+		return app.Div().Class("pw-bibtex").Hidden(true)
 	}
 	return app.Div().Class("pw-bibtex").Body(
 		app.Label().For("bibtex-"+r.Ipaper.ID).Text(r.Imsg.BibtexOf+"“"+r.Ipaper.Title+"”"),

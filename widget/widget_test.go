@@ -65,6 +65,24 @@ func TestRendersEveryPaperWithContractHooks(t *testing.T) {
 	}
 }
 
+// A row's metadata, tags and links show in the pre-rendered page, read
+// without JavaScript: rows render every part, hidden when empty, and an
+// element that is not to be hidden carries no hidden attribute at all
+// (hidden="false" hides).
+func TestPreRenderedRowPartsShow(t *testing.T) {
+	html := render(t, New().List(testList()))
+	if strings.Contains(html, `hidden="false"`) {
+		t.Error(`the pre-rendered page has hidden="false", which hides`)
+	}
+	row := html[strings.Index(html, `data-paper-id="a"`):strings.Index(html, `data-paper-id="b"`)]
+	for _, class := range []string{"pw-meta", "pw-tags", "pw-links", "pw-authors"} {
+		tag := regexp.MustCompile(`<[a-z0-9]+ [^>]*class="` + class + `"[^>]*>`).FindString(row)
+		if tag == "" || strings.Contains(tag, "hidden") {
+			t.Errorf("paper a's %s: %q, want it shown", class, tag)
+		}
+	}
+}
+
 func TestTextIsNeverMarkup(t *testing.T) {
 	html := render(t, New().List(testList()).Query("spiking"))
 	if strings.Contains(html, "<script>") || strings.Contains(html, "<b>") {
