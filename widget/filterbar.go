@@ -198,8 +198,8 @@ func (b *filterBar) onTag(ctx app.Context, e app.Event) {
 // toggleChip adds the value of the clicked chip, one of counts as
 // rendered, to the filter's list field, or removes it from there.
 func (b *filterBar) toggleChip(ctx app.Context, counts []facet.Count, field func(*facet.Filter) *[]string) {
-	var i int
-	if _, err := fmt.Sscan(ctx.JSSrc().Get("value").String(), &i); err != nil || i < 0 || i >= len(counts) {
+	i, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+	if err != nil || i < 0 || i >= len(counts) {
 		return
 	}
 	f := b.Ifilter
