@@ -161,16 +161,7 @@ func (d *fastDecoder) peek() byte {
 	return 0
 }
 
-func (d *fastDecoder) ws() {
-	for d.i < len(d.data) {
-		switch d.data[d.i] {
-		case ' ', '\t', '\n', '\r':
-			d.i++
-		default:
-			return
-		}
-	}
-}
+func (d *fastDecoder) ws() { d.i = skipSpace(d.data, d.i) }
 
 // str reads a string token at d.i. It returns the bytes between the quotes
 // as a string sharing data, and whether they hold escapes.

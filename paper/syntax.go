@@ -40,15 +40,20 @@ type scanner struct {
 	err  error
 }
 
-func (s *scanner) ws() {
-	for s.i < len(s.data) {
-		switch s.data[s.i] {
+func (s *scanner) ws() { s.i = skipSpace(s.data, s.i) }
+
+// skipSpace returns the index of the first byte from i on that is not JSON
+// white space; both readers step over it the same way.
+func skipSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
 		case ' ', '\t', '\n', '\r':
-			s.i++
+			i++
 		default:
-			return
+			return i
 		}
 	}
+	return i
 }
 
 func (s *scanner) at(c byte) bool { return s.i < len(s.data) && s.data[s.i] == c }
