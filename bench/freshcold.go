@@ -66,12 +66,6 @@ type freshRow struct {
 // once it is ready.
 func freshLoads(urls []string, n int, warm bool, before func(context.Context) error, after func(*tab) error) ([][]loadRow, error) {
 	var opens []func() (*tab, error)
-	var stops []func()
-	defer func() {
-		for _, stop := range stops {
-			stop()
-		}
-	}()
 	for _, url := range urls {
 		opens = append(opens, func() (*tab, error) {
 			dir, err := os.MkdirTemp("", "paperwidget-fresh-")
@@ -83,45 +77,39 @@ func freshLoads(urls []string, n int, warm bool, before func(context.Context) er
 				os.RemoveAll(dir)
 				return nil, err
 			}
-			stops = append(stops, func() { stop(); os.RemoveAll(dir) })
-			if !warm {
-				return open(browser, url, true, before)
-			}
-			first, err := firstVisit(browser, url, true)
+			quit := func() { stop(); os.RemoveAll(dir) }
+			t, err := openFresh(browser, url, warm, before)
 			if err != nil {
+				quit()
 				return nil, err
 			}
-			return open(first.ctx, url, false, func(ctx context.Context) error {
-				if err := stopWorkers(ctx); err != nil {
-					return err
-				}
-				return before(ctx)
-			})
+			// Closing the tab quits its browser: one browser at a time, so
+			// that the next load does not share the CPU with this one's
+			// shutdown.
+			cancel := t.cancel
+			t.cancel = func() { cancel(); quit() }
+			return t, nil
 		})
 	}
-	rows := make([][]loadRow, len(opens))
-	for range n {
-		for i, open := range opens {
-			t, err := open()
-			if err != nil {
-				return nil, err
-			}
-			l, err := t.load()
-			if err == nil && after != nil {
-				err = after(t)
-			}
-			t.close()
-			// One browser at a time: the next load must not share the CPU
-			// with this one's shutdown.
-			stops[len(stops)-1]()
-			stops = stops[:len(stops)-1]
-			if err != nil {
-				return nil, err
-			}
-			rows[i] = append(rows[i], l)
-		}
+	return alternate(n, after, opens...)
+}
+
+// openFresh opens url in browser, a fresh Chromium: at once when cold; when
+// warm, after a first visit whose service worker it leaves stopped.
+func openFresh(browser context.Context, url string, warm bool, before func(context.Context) error) (*tab, error) {
+	if !warm {
+		return open(browser, url, true, before)
 	}
-	return rows, nil
+	first, err := firstVisit(browser, url, true)
+	if err != nil {
+		return nil, err
+	}
+	return open(first.ctx, url, false, func(ctx context.Context) error {
+		if err := stopWorkers(ctx); err != nil {
+			return err
+		}
+		return before(ctx)
+	})
 }
 
 // freshSection is the Markdown of the fresh-browser loads: medians.

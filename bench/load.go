@@ -68,7 +68,7 @@ func bundledLoads(rep *report, browser context.Context, url, tmp string, c confi
 	floorURL := "http://" + ln.Addr().String() + "/"
 
 	logf("cold loads of the bundled list and the floor ...")
-	cold, err := alternate(c.loads,
+	cold, err := alternate(c.loads, nil,
 		func() (*tab, error) { return openTab(browser, url, nil) },
 		func() (*tab, error) { return openTab(browser, floorURL, nil) })
 	if err != nil {
@@ -135,7 +135,7 @@ func warmLoads(browser context.Context, urls []string, n int, profileDir string)
 		firsts = append(firsts, first)
 		opens = append(opens, func() (*tab, error) { return first.openWarm(url) })
 	}
-	rows, err := alternate(n, opens...)
+	rows, err := alternate(n, nil, opens...)
 	if err != nil || profileDir == "" {
 		return rows, err
 	}
@@ -194,9 +194,9 @@ func firstVisit(browser context.Context, url string, search bool) (_ *tab, err e
 }
 
 // alternate measures n loads of each page, opened by opens in turn so that
-// every page sees the same moments of a shared machine; each tab is closed
-// after its load.
-func alternate(n int, opens ...func() (*tab, error)) ([][]loadRow, error) {
+// every page sees the same moments of a shared machine; after, when given,
+// runs once a page is ready, and each tab is closed after its load.
+func alternate(n int, after func(*tab) error, opens ...func() (*tab, error)) ([][]loadRow, error) {
 	rows := make([][]loadRow, len(opens))
 	for range n {
 		for i, open := range opens {
@@ -205,6 +205,9 @@ func alternate(n int, opens ...func() (*tab, error)) ([][]loadRow, error) {
 				return nil, err
 			}
 			l, err := t.load()
+			if err == nil && after != nil {
+				err = after(t)
+			}
 			t.close()
 			if err != nil {
 				return nil, err
