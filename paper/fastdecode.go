@@ -400,60 +400,13 @@ func (d *fastDecoder) skipValue(depth int) bool {
 			}
 		}
 		return true
-	case c == 't':
-		return d.literal("true")
-	case c == 'f':
-		return d.literal("false")
-	case c == 'n':
-		return d.literal("null")
-	case c == '-' || '0' <= c && c <= '9':
-		return d.number()
 	}
-	return false
-}
-
-func (d *fastDecoder) literal(s string) bool {
-	if !bytes.HasPrefix(d.data[d.i:], []byte(s)) {
-		return false
-	}
-	d.i += len(s)
-	return true
-}
-
-func (d *fastDecoder) number() bool {
-	digits := func() int {
-		n := 0
-		for d.i < len(d.data) && '0' <= d.data[d.i] && d.data[d.i] <= '9' {
-			d.i++
-			n++
-		}
-		return n
-	}
-	if d.peek() == '-' {
-		d.i++
-	}
-	switch {
-	case d.peek() == '0':
-		d.i++
-	case digits() == 0:
-		return false
-	}
-	if d.peek() == '.' {
-		d.i++
-		if digits() == 0 {
-			return false
-		}
-	}
-	if c := d.peek(); c == 'e' || c == 'E' {
-		d.i++
-		if c := d.peek(); c == '+' || c == '-' {
-			d.i++
-		}
-		if digits() == 0 {
-			return false
-		}
-	}
-	return true
+	// A number or literal, stepped over by the syntax checker (anything
+	// else fails there too).
+	sc := scanner{data: d.data, i: d.i}
+	ok := sc.value(depth)
+	d.i = sc.i
+	return ok
 }
 
 // paper reads one paper object into p when it has no problems at all;
