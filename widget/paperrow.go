@@ -168,7 +168,7 @@ var linkKinds = [...]string{"url", "pdf", "arxiv", "doi", "code"}
 
 // links returns the row's link addresses by kind, "" for those the paper
 // lacks.
-func (r *paperRow) links() (hrefs [len(linkKinds)]string, any bool) {
+func (r *paperRow) links() (hrefs [len(linkKinds)]string) {
 	p := r.Ipaper
 	hrefs[0], hrefs[1], hrefs[4] = p.URL, p.PDF, p.Code
 	if p.Arxiv != "" {
@@ -177,18 +177,18 @@ func (r *paperRow) links() (hrefs [len(linkKinds)]string, any bool) {
 	if p.DOI != "" {
 		hrefs[3] = (&url.URL{Scheme: "https", Host: "doi.org", Path: "/" + p.DOI}).String()
 	}
-	return hrefs, p.URL != "" || p.PDF != "" || p.Code != "" || p.Arxiv != "" || p.DOI != ""
+	return hrefs
 }
 
 func (r *paperRow) renderLinks() app.UI {
-	hrefs, any := r.links()
+	hrefs := r.links()
 	// One place per kind of link, an empty hidden element when the paper
 	// lacks it: a link missing in one paper and present in the next no
 	// longer moves the links after it, which go-app then rebuilt. The
 	// permalink and copy button come last: when they come and go, nothing
 	// before them moves.
 	links := app.P().Class("pw-links")
-	if !any && r.Ipaper.Bibtex == "" && !r.Iexpanded {
+	if hrefs == [len(linkKinds)]string{} && r.Ipaper.Bibtex == "" && !r.Iexpanded {
 		links = links.Hidden(true)
 	}
 	return links.Body(
