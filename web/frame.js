@@ -12,7 +12,7 @@
  * full-height layout), takes the host's accent colour and font from the URL
  * (embed.js passes them; each is checked by the browser's CSS parser and set
  * as one property value, never as style text), and tells the host page its
- * height whenever it changes, from the first paint on, saying whether it is
+ * height whenever it changes, once the page is parsed, saying whether it is
  * the running widget's or the pre-rendered page's. Only the height is ever
  * sent.
  */
@@ -37,6 +37,10 @@
 
   var last = "";
   function send() {
+    // A page still being parsed has the height of the rows read so far:
+    // the host would grow the iframe twice (the pre-rendered list, a row
+    // per entry of every paper, is parsed in several turns).
+    if (document.readyState === "loading") return;
     var height = Math.ceil(root.getBoundingClientRect().height);
     var ready = !!document.querySelector("[data-paper-widget][data-ready]");
     if (height + "/" + ready !== last) {
@@ -44,6 +48,7 @@
       window.parent.postMessage({ type: "paperwidget:height", height: height, ready: ready }, "*");
     }
   }
+  document.addEventListener("DOMContentLoaded", send);
   new ResizeObserver(send).observe(root);
   // The running widget's first height is sent once it is ready even when
   // it equals the pre-rendered page's.
