@@ -135,6 +135,26 @@ func (b jsBytes) ReadAt(p []byte, off int64) (int, error) {
 	return read, nil
 }
 
+// ListElementID is the id of the data block holding the bundled list in
+// the pre-rendered page (build/site/inlinelist.go).
+const ListElementID = "paperwidget-list"
+
+// bundledList takes the bundled list out of the page, where the build put
+// it; with use false, when ?src= names another list, it only drops it. The
+// block goes either way: the page need not hold the list's text once Go
+// has it, nor at all for another list.
+func bundledList(use bool) (body jsBytes, ok bool) {
+	block := app.Window().Get("document").Call("getElementById", ListElementID)
+	if !block.Truthy() {
+		return body, false
+	}
+	if use {
+		body.add(app.Window().Get("TextEncoder").New().Call("encode", block.Get("textContent")))
+	}
+	block.Call("remove")
+	return body, use
+}
+
 // fetchList gets src, relative to the page, through the browser's fetch:
 // net/http would add megabytes to app.wasm for the same request. A failure
 // is named for what it can be: a list on another origin may be refused by

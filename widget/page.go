@@ -53,10 +53,14 @@ func FromPage() func() *Widget {
 	var index *search.Index
 	var loadErr string
 	src := params.Get("src")
+	body, inline := bundledList(src == "")
 	if src == "" {
 		src = app.Getenv(ListURLEnv)
 	}
-	body, err := fetchList(src)
+	var err error
+	if !inline {
+		body, err = fetchList(src)
+	}
 	// A list of 10,000 papers takes the browser a second or more to read
 	// and index: pausing now and then keeps the pre-rendered page
 	// responsive (scrolling, typing ahead) meanwhile. The fetch let the

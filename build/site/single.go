@@ -28,9 +28,9 @@ var (
 var singleJS string
 
 // writeSingle writes out/SingleFile from the built site in out: the
-// pre-rendered page with its styles, scripts, icon, app.wasm (gzipped,
-// base64) and list inlined, and without a service worker, a manifest or
-// anything else fetched. It reads app.wasm.gz, so it runs after
+// pre-rendered page (the list in it already) with its styles, scripts,
+// icon and app.wasm (gzipped, base64) inlined, and without a service
+// worker, a manifest or anything else fetched. It reads app.wasm.gz, so it runs after
 // compressDir. It returns the file's size.
 func writeSingle(out, base string) (int, error) {
 	read := func(name string) (string, error) {
@@ -39,16 +39,15 @@ func writeSingle(out, base string) (int, error) {
 	}
 	files := map[string]string{}
 	for _, name := range []string{"index.html", "app.js", "app.css", "wasm_exec.js", "web/paperwidget.css",
-		"web/noscript.css", "web/frame.js", "web/icon.svg", "web/papers.json", "web/app.wasm.gz"} {
+		"web/noscript.css", "web/frame.js", "web/icon.svg", "web/app.wasm.gz"} {
 		s, err := read(name)
 		if err != nil {
 			return 0, err
 		}
 		files[name] = s
 	}
-	// The list (json.Marshal escapes < > &) and the scripts go into
-	// <script> elements: nothing may end them early.
-	for _, name := range []string{"app.js", "wasm_exec.js", "web/frame.js", "web/papers.json"} {
+	// The scripts go into <script> elements: nothing may end them early.
+	for _, name := range []string{"app.js", "wasm_exec.js", "web/frame.js"} {
 		if strings.Contains(strings.ToLower(files[name]), "</script") || strings.Contains(files[name], "<!--") {
 			return 0, fmt.Errorf("%s cannot be inlined in a <script> element: it contains </script or <!--", name)
 		}
@@ -79,7 +78,6 @@ func writeSingle(out, base string) (int, error) {
 		at("app.js"):                    "",
 		at("web/frame.js"):              "<script>" + files["web/frame.js"] + "</script>",
 		at("web/app.wasm"):              "",
-		at("web/" + listFile):           "",
 	}
 	page := files["index.html"]
 	headEnd := strings.Index(page, "</head>")
@@ -117,8 +115,7 @@ func writeSingle(out, base string) (int, error) {
 		// go-app's loader, hidden behind the list.
 		replacement{fmt.Sprintf(`src="%s"`, at("web/icon-192.png")), fmt.Sprintf(`src="%s"`, icon)},
 		// At the end of the body, where the deferred scripts would run.
-		replacement{"</body>", `<script type="application/json" id="paperwidget-list">` + files["web/papers.json"] + "</script>\n" +
-			`<script type="application/octet-stream" id="paperwidget-wasm">` + base64.StdEncoding.EncodeToString([]byte(files["web/app.wasm.gz"])) + "</script>\n" +
+		replacement{"</body>", `<script type="application/octet-stream" id="paperwidget-wasm">` + base64.StdEncoding.EncodeToString([]byte(files["web/app.wasm.gz"])) + "</script>\n" +
 			"<script>\n" + files["wasm_exec.js"] + "\n" + singleJS + "\n" + app + "\n</script>\n</body>"},
 	)
 	if err != nil {

@@ -1,9 +1,8 @@
 // The one-file widget (make dist SINGLE=1). A page opened from file:// can
-// fetch nothing beside it, so app.wasm and the list are in the page itself:
-// app.wasm gzipped in base64, which the browser decodes and decompresses as
-// it compiles; the list as JSON, which the widget fetches from a blob: URL
-// in place of the bundled list's. go-app's app.js, which follows, asks this
-// for app.wasm and for its environment.
+// fetch nothing beside it, so app.wasm is in the page itself, gzipped in
+// base64, which the browser decodes and decompresses as it compiles (the
+// list is in every page: see build/site/inlinelist.go). go-app's app.js,
+// which follows, asks this for app.wasm and for its environment.
 var paperwidgetSingleFile = (function () {
   "use strict";
   // take reads a data block and drops it from the page, so its text is
@@ -14,10 +13,8 @@ var paperwidgetSingleFile = (function () {
     el.remove();
     return text;
   }
-  const list = take("paperwidget-list");
   return {
     env: {
-      PAPERS_URL: URL.createObjectURL(new Blob([list], { type: "application/json" })),
       // go-app routes the path under this prefix: the file's own path,
       // wherever it was saved, is the widget page "/".
       GOAPP_ROOT_PREFIX: location.pathname,

@@ -96,7 +96,7 @@ func TestBaseResolvesEveryPath(t *testing.T) {
 	if got := h.Env["PAPERS_URL"]; got != "/lab/papers/web/papers.json" {
 		t.Errorf("list URL under a base = %q", got)
 	}
-	if !strings.Contains(strings.Join(h.RawHeaders, ""), `href="/lab/papers/web/papers.json"`) {
+	if !strings.Contains(strings.Join(h.RawHeaders, ""), `href="/lab/papers/web/app.wasm"`) {
 		t.Errorf("preload not under the base: %v", h.RawHeaders)
 	}
 	for _, icon := range []string{h.Icon.Default, h.Icon.Large, h.Icon.Maskable, h.Icon.SVG} {
