@@ -102,7 +102,8 @@ func setJSAttribute(jsElement Value, name, value string) {
 		"required",
 		"reversed",
 		"selected":
-		jsElement.Set(name, toBool(value))
+		// paperwidget: batched too (js_wasm.go).
+		setJSFlag(jsElement, name, toBool(value))
 
 	default:
 		// paperwidget: batched with the render's other writes (js_wasm.go).

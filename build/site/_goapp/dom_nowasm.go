@@ -4,3 +4,5 @@ package app
 
 // paperwidget: outside the browser there are no DOM writes to batch.
 func flushDOMWrites() {}
+
+func setJSFlag(e Value, name string, on bool) { e.Set(name, on) }

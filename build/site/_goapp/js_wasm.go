@@ -110,8 +110,10 @@ func (v value) firstChild() Value {
 	return v.Get("firstChild")
 }
 
+// paperwidget: batched (js_wasm.go's writeBatch) like text and attributes:
+// a mount appends every node it creates.
 func (v value) appendChild(c Wrapper) {
-	v.Call("appendChild", c)
+	domWrites.addNodes(writeAppend, "", "", v.jsValue, syscalJSValueOf(c.JSValue()))
 }
 
 func (v value) replaceChild(new, old Wrapper) {
@@ -126,16 +128,18 @@ func (v value) firstElementChild() Value {
 	return v.Get("firstElementChild")
 }
 
+// paperwidget: listeners neither change nor read the page, so they send no
+// writes first (js_wasm.go's writeBatch).
 func (v value) addEventListener(event string, fn Func, options map[string]any) {
 	if len(options) == 0 {
-		v.Call("addEventListener", event, fn)
+		v.jsValue.Call("addEventListener", event, syscalJSValueOf(fn))
 		return
 	}
-	v.Call("addEventListener", event, fn, options)
+	v.jsValue.Call("addEventListener", event, syscalJSValueOf(fn), options)
 }
 
 func (v value) removeEventListener(event string, fn Func) {
-	v.Call("removeEventListener", event, fn)
+	v.jsValue.Call("removeEventListener", event, syscalJSValueOf(fn))
 }
 
 func (v value) setNodeValue(val string) {
@@ -325,12 +329,15 @@ func (w *browserWindow) setBody(body UI) {
 	w.body = body
 }
 
+// paperwidget: creating a node changes nothing on the page, so it sends no
+// writes first, and the page's document is looked up once: mounting the
+// widget's few hundred nodes made three or four calls into the page each.
 func (w *browserWindow) createElement(tag, xmlns string) (Value, error) {
-	var element Value
+	var element js.Value
 	if xmlns == "" {
-		element = w.Get("document").Call("createElement", tag)
+		element = domWrites.document().Call("createElement", tag)
 	} else {
-		element = w.Get("document").Call("createElementNS", xmlns, tag)
+		element = domWrites.document().Call("createElementNS", xmlns, tag)
 	}
 
 	if !element.Truthy() {
@@ -338,11 +345,11 @@ func (w *browserWindow) createElement(tag, xmlns string) (Value, error) {
 			WithTag("tag", tag).
 			WithTag("xmlns", xmlns)
 	}
-	return element, nil
+	return ValueOf(element), nil
 }
 
 func (w *browserWindow) createTextNode(v string) Value {
-	return w.Get("document").Call("createTextNode", v)
+	return ValueOf(domWrites.document().Call("createTextNode", v))
 }
 
 func (w *browserWindow) addHistory(u *url.URL) {
@@ -376,33 +383,55 @@ const (
 	writeText = iota
 	writeAttr
 	writeDelAttr
+	writeAppend // the write's second node appended to its first
+	writeFlag   // a boolean property: true when the value is "true"
 )
 
 var domWrites writeBatch
 
 type writeBatch struct {
 	apply   js.Value // goappApplyDOMWrites, if the page has it
+	doc     js.Value
 	checked bool
 	nodes   []any
 	meta    []byte // "kind,name length,value length," per write
 	text    []byte // '.', then each write's name and value
 }
 
-func (b *writeBatch) add(v value, kind int, name, val string) {
+func (b *writeBatch) check() {
 	if !b.checked {
 		b.checked = true
+		b.doc = js.Global().Get("document")
 		if f := js.Global().Get("goappApplyDOMWrites"); f.Type() == js.TypeFunction {
 			b.apply = f
 		}
 	}
+}
+
+func (b *writeBatch) document() js.Value {
+	b.check()
+	return b.doc
+}
+
+func (b *writeBatch) add(v value, kind int, name, val string) {
+	b.addNodes(kind, name, val, v.jsValue)
+}
+
+// addNodes adds a write to nodes: one, or two for writeAppend.
+func (b *writeBatch) addNodes(kind int, name, val string, nodes ...jsValue) {
+	b.check()
 	if b.apply.IsUndefined() {
 		switch kind {
 		case writeText:
-			v.jsValue.Set("nodeValue", val)
+			nodes[0].Set("nodeValue", val)
 		case writeAttr:
-			v.jsValue.Call("setAttribute", name, val)
+			nodes[0].Call("setAttribute", name, val)
+		case writeAppend:
+			nodes[0].Call("appendChild", nodes[1])
+		case writeFlag:
+			nodes[0].Set(name, val == "true")
 		default:
-			v.jsValue.Call("removeAttribute", name)
+			nodes[0].Call("removeAttribute", name)
 		}
 		return
 	}
@@ -417,7 +446,9 @@ func (b *writeBatch) add(v value, kind int, name, val string) {
 		// which a title may: the text starts with a character of its own.
 		b.text = append(b.text, '.')
 	}
-	b.nodes = append(b.nodes, v.jsValue)
+	for _, n := range nodes {
+		b.nodes = append(b.nodes, n)
+	}
 	for _, n := range [3]int{kind, jsLen(name), jsLen(val)} {
 		b.meta = strconv.AppendInt(b.meta, int64(n), 10)
 		b.meta = append(b.meta, ',')
@@ -447,6 +478,15 @@ func jsLen(s string) int {
 		}
 	}
 	return n
+}
+
+// setJSFlag sets a boolean property, such as hidden, in the batch.
+func setJSFlag(e Value, name string, on bool) {
+	if v, ok := e.(value); ok {
+		domWrites.add(v, writeFlag, name, strconv.FormatBool(on))
+		return
+	}
+	e.Set(name, on)
 }
 
 // flushDOMWrites sends the writes waiting. The engine calls it once it has
