@@ -21,6 +21,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/paperwidget/paperwidget/importer"
+	"github.com/paperwidget/paperwidget/internal/wasmbin"
 	"github.com/paperwidget/paperwidget/paper"
 	"github.com/paperwidget/paperwidget/widget"
 )
@@ -339,13 +340,25 @@ func CompileWasm(root, program, out string, symbols bool, log io.Writer) error {
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("compiling app.wasm: %v\n%s", err, msg)
 	}
-	info, err := os.Stat(abs)
+	module, err := os.ReadFile(abs)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(log, "compiled web/app.wasm (%d bytes)\n", info.Size())
+	if module, err = wasmbin.PackData(module, dataGap); err != nil {
+		return fmt.Errorf("packing app.wasm's data: %w", err)
+	}
+	if err := os.WriteFile(abs, module, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "compiled web/app.wasm (%d bytes)\n", len(module))
 	return nil
 }
+
+// dataGap is the longest run of zeros that app.wasm's data segments are
+// merged across (wasmbin.PackData). At 64 bytes app.wasm kept 26 segments
+// and was 637 bytes larger with brotli than at 4 KiB, which kept 7; across
+// every gap, the zeros of the heap's start made 2.3 MB more for nothing.
+const dataGap = 4096
 
 // hashDir hashes every file under dir and the extra texts (such as the
 // service worker, which is not under dir but changes what a visitor runs).

@@ -11,9 +11,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/binary"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -25,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/paperwidget/paperwidget/build/site"
+	"github.com/paperwidget/paperwidget/internal/wasmbin"
 )
 
 func main() {
@@ -84,77 +82,72 @@ var sectionNames = map[byte]string{1: "type", 2: "import", 3: "function", 4: "ta
 // parse reads the sections of a wasm binary, the function bodies of the
 // code section and the function names of the "name" custom section.
 func parse(data []byte) (*module, error) {
-	if len(data) < 8 || !bytes.Equal(data[:4], []byte("\x00asm")) {
-		return nil, errors.New("not a wasm module")
+	sections, err := wasmbin.Sections(data)
+	if err != nil {
+		return nil, err
 	}
 	m := &module{sections: map[string]int{"header": 8}, bodies: map[uint32]int{}, names: map[uint32]string{}}
-	r := &reader{b: data[8:]}
 	var imported uint32
-	for !r.done() {
-		id := r.byte()
-		size := r.u32()
-		body := &reader{b: r.take(int(size))}
-		if r.err != nil {
-			return nil, r.err
-		}
-		name := sectionNames[id]
-		switch id {
+	for _, s := range sections {
+		body := &wasmbin.Reader{B: s.Body}
+		name := sectionNames[s.ID]
+		switch s.ID {
 		case 0:
-			name = "custom: " + string(body.take(int(body.u32())))
+			name = "custom: " + string(body.Take(int(body.U32())))
 			if name == "custom: name" {
 				m.readNames(body)
 			}
 		case 2:
 			imported = importedFuncs(body)
 		case 10:
-			for i, n := uint32(0), body.u32(); i < n && body.err == nil; i++ {
-				size := body.u32()
-				body.take(int(size))
+			for i, n := uint32(0), body.U32(); i < n && body.Err == nil; i++ {
+				size := body.U32()
+				body.Take(int(size))
 				m.bodies[imported+i] = int(size)
 			}
 		}
-		if body.err != nil {
-			return nil, fmt.Errorf("%s section: %w", name, body.err)
+		if body.Err != nil {
+			return nil, fmt.Errorf("%s section: %w", name, body.Err)
 		}
-		m.sections[name] += 1 + uleb128Len(size) + int(size)
+		m.sections[name] += 1 + wasmbin.U32Len(uint32(len(s.Body))) + len(s.Body)
 	}
 	return m, nil
 }
 
 // importedFuncs counts the functions the import section imports: they
 // take the first function indices.
-func importedFuncs(r *reader) uint32 {
+func importedFuncs(r *wasmbin.Reader) uint32 {
 	var funcs uint32
-	for i, n := uint32(0), r.u32(); i < n && r.err == nil; i++ {
-		r.take(int(r.u32())) // module
-		r.take(int(r.u32())) // field
-		switch r.byte() {
+	for i, n := uint32(0), r.U32(); i < n && r.Err == nil; i++ {
+		r.Take(int(r.U32())) // module
+		r.Take(int(r.U32())) // field
+		switch r.Byte() {
 		case 0: // function: its type
-			r.u32()
+			r.U32()
 			funcs++
 		case 1: // table: element type, limits
-			r.byte()
-			r.limits()
+			r.Byte()
+			r.Limits()
 		case 2: // memory
-			r.limits()
+			r.Limits()
 		case 3: // global: value type, mutability
-			r.byte()
-			r.byte()
+			r.Byte()
+			r.Byte()
 		}
 	}
 	return funcs
 }
 
-func (m *module) readNames(r *reader) {
-	for !r.done() && r.err == nil {
-		id := r.byte()
-		sub := &reader{b: r.take(int(r.u32()))}
+func (m *module) readNames(r *wasmbin.Reader) {
+	for !r.Done() && r.Err == nil {
+		id := r.Byte()
+		sub := &wasmbin.Reader{B: r.Take(int(r.U32()))}
 		if id != 1 {
 			continue
 		}
-		for i, n := uint32(0), sub.u32(); i < n && sub.err == nil; i++ {
-			idx := sub.u32()
-			m.names[idx] = string(sub.take(int(sub.u32())))
+		for i, n := uint32(0), sub.U32(); i < n && sub.Err == nil; i++ {
+			idx := sub.U32()
+			m.names[idx] = string(sub.Take(int(sub.U32())))
 		}
 	}
 }
@@ -265,62 +258,3 @@ func sorted(sizes map[string]int) []row {
 }
 
 func percent(n, of int) float64 { return 100 * float64(n) / float64(of) }
-
-// reader reads a wasm binary; its first error sticks and later reads
-// return zeros.
-type reader struct {
-	b   []byte
-	err error
-}
-
-func (r *reader) done() bool { return len(r.b) == 0 || r.err != nil }
-
-func (r *reader) byte() byte {
-	b := r.take(1)
-	if len(b) == 0 {
-		return 0
-	}
-	return b[0]
-}
-
-func (r *reader) take(n int) []byte {
-	if r.err != nil {
-		return nil
-	}
-	if n < 0 || n > len(r.b) {
-		r.err = io.ErrUnexpectedEOF
-		return nil
-	}
-	b := r.b[:n]
-	r.b = r.b[n:]
-	return b
-}
-
-func (r *reader) u32() uint32 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 || v > 1<<32-1 {
-		r.err = errors.New("bad LEB128 number")
-		return 0
-	}
-	r.b = r.b[n:]
-	return uint32(v)
-}
-
-func (r *reader) limits() {
-	if r.byte()&1 != 0 {
-		r.u32()
-	}
-	r.u32()
-}
-
-func uleb128Len(v uint32) int {
-	n := 1
-	for v >= 0x80 {
-		v >>= 7
-		n++
-	}
-	return n
-}
