@@ -60,7 +60,22 @@ func TestLoadsBundledList(t *testing.T) {
 	if got := p.expandedIDs(); len(got) != 0 {
 		t.Errorf("abstracts visible before any click: %v", got)
 	}
+	// The list came inside the page (build/site/inlinelist.go): no second
+	// download, and its text is let go once read.
+	checkListInPage(t, p)
 	p.noConsoleErrors()
+}
+
+// checkListInPage checks that the page never fetched the bundled list's
+// file and holds no copy of its text once the widget started.
+func checkListInPage(t *testing.T, p *page) {
+	t.Helper()
+	if got := eval[[]string](p, `performance.getEntriesByType("resource").map(e => e.name).filter(n => n.includes("/web/papers.json"))`); len(got) > 0 {
+		t.Errorf("the bundled list was downloaded beside the page: %v", got)
+	}
+	if eval[bool](p, `!!document.getElementById("paperwidget-list")`) {
+		t.Error("the list's data block is still in the page after the widget read it")
+	}
 }
 
 func TestShowMoreRendersTheRest(t *testing.T) {
@@ -321,6 +336,7 @@ func TestSourceParameterLoadsAnotherList(t *testing.T) {
 	p.waitCount(1)
 	p.typeQuery("uber")
 	p.waitCount(1)
+	checkListInPage(t, p)
 	p.noConsoleErrors()
 }
 
