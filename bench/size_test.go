@@ -22,11 +22,13 @@ import (
 // 1,221,387 bytes with the publication rows, filters and dates of issue 19;
 // 1,039,892 bytes once encoding/json, go-app's states and html's entity
 // table were left out and go-app, fmt, time and syscall/js compiled
-// without inlining (issue 20): the budget is that issue's 1.0 MB (1 MiB,
-// 0.8% above). Raise it knowingly: every byte is downloaded before the
-// widget starts, about 0.5 s per 100 KB on a phone's 1.6 Mbit/s, where
-// issue 20 wants the widget ready within 6 s.
-const wasmBudget = 1 << 20
+// without inlining (issue 20); 966,692 bytes once its data segments were
+// merged (internal/wasmbin). Every byte is downloaded before the widget
+// starts, about 0.5 s per 100 KB on a phone's 1.6 Mbit/s, where issue 20
+// wants the widget ready within 6 s: it was ready at 5.88 s (median of 3
+// fresh browsers in the mobile profile), so about 24 KB more would have
+// taken it past 6 s. Raise the budget knowingly.
+const wasmBudget = 990_000
 
 // TestWasmSizeBudget compiles app.wasm as the build does and fails when it
 // grows past the budget. Sizes are deterministic for a given toolchain.

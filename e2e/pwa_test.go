@@ -99,6 +99,9 @@ type pwaServer struct {
 	*httptest.Server
 	site    atomic.Pointer[http.Handler]
 	offline atomic.Bool
+	// published, when set, is what the site's bundled list's URL answers,
+	// as after a list was republished without the rest of the build.
+	published atomic.Pointer[string]
 }
 
 func newPWAServer(t *testing.T, b *pwaBuild) *pwaServer {
@@ -128,6 +131,11 @@ func (s *pwaServer) serve(b *pwaBuild) {
 	// something else (as a server that reads the query might): the list a
 	// poisoning visit would plant.
 	mux.HandleFunc(b.base+"web/papers.json", func(w http.ResponseWriter, r *http.Request) {
+		if list := s.published.Load(); list != nil && r.URL.RawQuery == "" {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, *list)
+			return
+		}
 		if r.URL.RawQuery == "" {
 			h.ServeHTTP(w, r)
 			return
@@ -179,6 +187,7 @@ func TestPWA(t *testing.T) {
 	t.Run("ListCacheKeyedOnURL", func(t *testing.T) { testListCacheKeyedOnURL(t, sites.root(t)) })
 	t.Run("ListCacheBounded", func(t *testing.T) { testListCacheBounded(t, sites.root(t)) })
 	t.Run("Update", func(t *testing.T) { testUpdate(t, sites.root(t), sites.rootB(t)) })
+	t.Run("RepublishedListShows", func(t *testing.T) { testRepublishedList(t, sites.root(t)) })
 	t.Run("InstallButton", func(t *testing.T) { testInstallButton(t, sites.root(t)) })
 	t.Run("NoServiceWorkerOrStorage", func(t *testing.T) { testNoServiceWorker(t, sites.root(t)) })
 	t.Run("CrossSiteIframe", func(t *testing.T) { testCrossSiteIframe(t, sites.root(t)) })
@@ -581,6 +590,26 @@ func testUpdate(t *testing.T, a, b *pwaBuild) {
 	pwaOpen(t, p, srv.URL+"/?q=hebbian")
 	if got := pwaCount(p); got != 1 {
 		t.Errorf("offline after the update: %d hebbian papers, want B's 1", got)
+	}
+	p.noConsoleErrors()
+}
+
+// testRepublishedList: a visit the service worker answers gets the page as
+// cached, the list inside it included; the bundled list is then fetched,
+// network first, so a list published since shows at once.
+func testRepublishedList(t *testing.T, b *pwaBuild) {
+	srv := newPWAServer(t, b)
+	p := newPage(t)
+	pwaOpen(t, p, srv.URL+"/")
+	pwaWaitController(t, p)
+	if got := pwaCount(p); got != 70 {
+		t.Fatalf("first visit: count %d, want 70", got)
+	}
+	list := pwaListB
+	srv.published.Store(&list)
+	pwaOpen(t, p, srv.URL+"/")
+	if got := pwaCount(p); got != 3 {
+		t.Errorf("next visit after the list was republished: count %d, want its 3", got)
 	}
 	p.noConsoleErrors()
 }

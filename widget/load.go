@@ -140,9 +140,9 @@ func (b jsBytes) ReadAt(p []byte, off int64) (int, error) {
 const ListElementID = "paperwidget-list"
 
 // bundledList takes the bundled list out of the page, where the build put
-// it; with use false, when ?src= names another list, it only drops it. The
-// block goes either way: the page need not hold the list's text once Go
-// has it, nor at all for another list.
+// it; with use false (another list, or the list fetched instead) it only
+// drops it. The block goes either way: the page need not hold the list's
+// text once Go has it, nor at all otherwise.
 func bundledList(use bool) (body jsBytes, ok bool) {
 	block := app.Window().Get("document").Call("getElementById", ListElementID)
 	if !block.Truthy() {

@@ -53,7 +53,12 @@ func FromPage() func() *Widget {
 	var index *search.Index
 	var loadErr string
 	src := params.Get("src")
-	body, inline := bundledList(src == "")
+	// A page the service worker answered is its cached build, maybe older
+	// than the site: its list is fetched then, network first, so that a
+	// newly published list shows on the next online visit.
+	worker := app.Window().Get("navigator").Get("serviceWorker")
+	cached := worker.Truthy() && worker.Get("controller").Truthy()
+	body, inline := bundledList(src == "" && !cached)
 	if src == "" {
 		src = app.Getenv(ListURLEnv)
 	}
