@@ -238,6 +238,20 @@ func pwaWaitController(t *testing.T, p *page) {
 	p.waitJS(`!!navigator.serviceWorker.controller`)
 }
 
+// pwaFirstVisit serves b and visits it once, until its service worker
+// controls the page, which shows the bundled 70 papers.
+func pwaFirstVisit(t *testing.T, b *pwaBuild) (*pwaServer, *page) {
+	t.Helper()
+	srv := newPWAServer(t, b)
+	p := newPage(t)
+	pwaOpen(t, p, srv.URL+"/")
+	pwaWaitController(t, p)
+	if got := pwaCount(p); got != 70 {
+		t.Fatalf("first visit: count %d, want 70", got)
+	}
+	return srv, p
+}
+
 func testManifest(t *testing.T, b *pwaBuild) {
 	data, err := os.ReadFile(filepath.Join(b.dir, "manifest.webmanifest"))
 	if err != nil {
@@ -524,13 +538,7 @@ func testListCacheBounded(t *testing.T, b *pwaBuild) {
 // testUpdate: build A is visited, build B (another list) is deployed; the
 // next visit offers a reload, which shows B and leaves only B's cache.
 func testUpdate(t *testing.T, a, b *pwaBuild) {
-	srv := newPWAServer(t, a)
-	p := newPage(t)
-	pwaOpen(t, p, srv.URL+"/")
-	pwaWaitController(t, p)
-	if got := pwaCount(p); got != 70 {
-		t.Fatalf("build A: count %d, want 70", got)
-	}
+	srv, p := pwaFirstVisit(t, a)
 	if n := eval[int](p, `document.querySelectorAll('[data-app-update]').length`); n != 0 {
 		t.Fatal("update notice shown on a first visit")
 	}
@@ -598,13 +606,7 @@ func testUpdate(t *testing.T, a, b *pwaBuild) {
 // cached, the list inside it included; the bundled list is then fetched,
 // network first, so a list published since shows at once.
 func testRepublishedList(t *testing.T, b *pwaBuild) {
-	srv := newPWAServer(t, b)
-	p := newPage(t)
-	pwaOpen(t, p, srv.URL+"/")
-	pwaWaitController(t, p)
-	if got := pwaCount(p); got != 70 {
-		t.Fatalf("first visit: count %d, want 70", got)
-	}
+	srv, p := pwaFirstVisit(t, b)
 	list := pwaListB
 	srv.published.Store(&list)
 	pwaOpen(t, p, srv.URL+"/")

@@ -89,13 +89,19 @@ func packSegments(section []byte, gap int) ([]byte, uint32, error) {
 	if !r.Done() {
 		return nil, 0, fmt.Errorf("%d bytes after the last segment", len(r.B))
 	}
-	out := AppendU32(nil, uint32(len(merged)))
-	for _, s := range merged {
+	return appendSegments(nil, merged), uint32(len(merged)), nil
+}
+
+// appendSegments appends a data section's body: its segments, each an
+// active segment of memory 0 at a constant address.
+func appendSegments(out []byte, segs []segment) []byte {
+	out = AppendU32(out, uint32(len(segs)))
+	for _, s := range segs {
 		out = append(out, 0, 0x41)
 		out = AppendI32(out, s.at)
 		out = append(out, 0x0b)
 		out = AppendU32(out, uint32(len(s.data)))
 		out = append(out, s.data...)
 	}
-	return out, uint32(len(merged)), nil
+	return out
 }

@@ -14,14 +14,7 @@ func module(count bool, segs ...segment) []byte {
 	if count {
 		m = append(m, dataCountSection, 1, byte(len(segs)))
 	}
-	data := AppendU32(nil, uint32(len(segs)))
-	for _, s := range segs {
-		data = append(data, 0, 0x41)
-		data = AppendI32(data, s.at)
-		data = append(data, 0x0b)
-		data = AppendU32(data, uint32(len(s.data)))
-		data = append(data, s.data...)
-	}
+	data := appendSegments(nil, segs)
 	m = append(m, dataSection)
 	m = AppendU32(m, uint32(len(data)))
 	return append(m, data...)
