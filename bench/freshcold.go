@@ -141,6 +141,13 @@ func freshSection(rows []freshRow) string {
 	return b.String()
 }
 
+// The kinds of fresh-browser load, as their rows name them.
+const (
+	coldDesktop = "cold, desktop, loopback"
+	coldMobile  = "cold, mobile"
+	warmMobile  = "warm, mobile"
+)
+
 // freshAndMobile runs the fresh-browser loads of url: n cold ones on
 // loopback, m cold and m warm ones in the mobile profile. With against,
 // the dist directory of another build, it takes turns with that one
@@ -171,7 +178,7 @@ func freshAndMobile(rep *report, url, against string, n, m int, profileDir strin
 		warm bool
 		p    profileConditions
 	}
-	for _, k := range []kind{{"cold, desktop, loopback", n, false, profileConditions{}}, {"cold, mobile", m, false, mobile}, {"warm, mobile", m, true, mobile}} {
+	for _, k := range []kind{{coldDesktop, n, false, profileConditions{}}, {coldMobile, m, false, mobile}, {warmMobile, m, true, mobile}} {
 		if k.n == 0 {
 			continue
 		}
