@@ -1,25 +1,41 @@
-// Paper widget: applies the text and attribute writes of a go-app render,
-// sent by app.wasm in one call instead of one call each (see
-// build/site/_goapp/js_wasm.go). meta holds "kind,name length,value length,"
-// for each write, in JavaScript string units, kind 0 for a text node's
-// value, 1 to set an attribute and 2 to remove one; text holds a "." (a
-// leading byte order mark would be lost in decoding), then each write's
-// name and value, one after the other; nodes are what each write changes.
+// Paper widget: applies the DOM writes of a go-app render, sent by app.wasm
+// in one call instead of one call each (see build/site/_goapp/js_wasm.go).
+// meta holds "kind,name length,value length," for each write, in
+// JavaScript string units, kind 0 for a text node's value, 1 to set an
+// attribute, 2 to remove one, 3 to append a child, 4 to remove one and 5 to
+// replace one; text holds a "." (a leading byte order mark would be lost in
+// decoding), then each write's name and value, one after the other; nodes
+// are what each write changes: the node, or for kinds 3 to 5 the parent
+// followed by the child (5: the new child, then the old one).
 function goappApplyDOMWrites(meta, text, ...nodes) {
   const m = meta.split(",");
   let at = 1;
-  for (let i = 0; i < nodes.length; i++) {
-    const kind = m[3 * i];
-    const nameEnd = at + Number(m[3 * i + 1]);
-    const end = nameEnd + Number(m[3 * i + 2]);
-    if (kind === "0") {
-      nodes[i].nodeValue = text.slice(nameEnd, end);
-    } else if (kind === "1") {
-      nodes[i].setAttribute(text.slice(at, nameEnd), text.slice(nameEnd, end));
-    } else {
-      nodes[i].removeAttribute(text.slice(at, nameEnd));
+  let n = 0;
+  for (let i = 0; i + 2 < m.length; i += 3) {
+    const kind = m[i];
+    const nameEnd = at + Number(m[i + 1]);
+    const end = nameEnd + Number(m[i + 2]);
+    const node = nodes[n++];
+    switch (kind) {
+      case "0":
+        node.nodeValue = text.slice(nameEnd, end);
+        break;
+      case "1":
+        node.setAttribute(text.slice(at, nameEnd), text.slice(nameEnd, end));
+        break;
+      case "2":
+        node.removeAttribute(text.slice(at, nameEnd));
+        break;
+      case "3":
+        node.appendChild(nodes[n++]);
+        break;
+      case "4":
+        node.removeChild(nodes[n++]);
+        break;
+      default:
+        node.replaceChild(nodes[n], nodes[n + 1]);
+        n += 2;
     }
     at = end;
   }
 }
-

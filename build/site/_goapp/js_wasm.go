@@ -111,31 +111,34 @@ func (v value) firstChild() Value {
 }
 
 func (v value) appendChild(c Wrapper) {
-	v.Call("appendChild", c)
+	domWrites.addNodes(writeAppend, v, c)
 }
 
 func (v value) replaceChild(new, old Wrapper) {
-	v.Call("replaceChild", new, old)
+	domWrites.addNodes(writeReplace, v, new, old)
 }
 
 func (v value) removeChild(c Wrapper) {
-	v.Call("removeChild", c)
+	domWrites.addNodes(writeRemove, v, c)
 }
 
 func (v value) firstElementChild() Value {
 	return v.Get("firstElementChild")
 }
 
+// paperwidget: listeners are added and removed, and nodes created, without
+// sending the writes waiting first (see writeBatch): none of them reads
+// the page.
 func (v value) addEventListener(event string, fn Func, options map[string]any) {
 	if len(options) == 0 {
-		v.Call("addEventListener", event, fn)
+		v.jsValue.Call("addEventListener", event, syscalJSValueOf(fn))
 		return
 	}
-	v.Call("addEventListener", event, fn, options)
+	v.jsValue.Call("addEventListener", event, syscalJSValueOf(fn), syscalJSValueOf(options))
 }
 
 func (v value) removeEventListener(event string, fn Func) {
-	v.Call("removeEventListener", event, fn)
+	v.jsValue.Call("removeEventListener", event, syscalJSValueOf(fn))
 }
 
 func (v value) setNodeValue(val string) {
@@ -259,9 +262,10 @@ func syscalJSValueOf(v any) js.Value {
 type browserWindow struct {
 	value
 
-	body    UI
-	cursorX int
-	cursorY int
+	document js.Value // paperwidget: read once, not at every node made
+	body     UI
+	cursorX  int
+	cursorY  int
 }
 
 func newBrowserWindow() *browserWindow {
@@ -328,9 +332,9 @@ func (w *browserWindow) setBody(body UI) {
 func (w *browserWindow) createElement(tag, xmlns string) (Value, error) {
 	var element Value
 	if xmlns == "" {
-		element = w.Get("document").Call("createElement", tag)
+		element = ValueOf(w.doc().Call("createElement", tag))
 	} else {
-		element = w.Get("document").Call("createElementNS", xmlns, tag)
+		element = ValueOf(w.doc().Call("createElementNS", xmlns, tag))
 	}
 
 	if !element.Truthy() {
@@ -342,7 +346,14 @@ func (w *browserWindow) createElement(tag, xmlns string) (Value, error) {
 }
 
 func (w *browserWindow) createTextNode(v string) Value {
-	return w.Get("document").Call("createTextNode", v)
+	return ValueOf(w.doc().Call("createTextNode", v))
+}
+
+func (w *browserWindow) doc() js.Value {
+	if w.document.IsUndefined() {
+		w.document = js.Global().Get("document")
+	}
+	return w.document
 }
 
 func (w *browserWindow) addHistory(u *url.URL) {
@@ -372,10 +383,17 @@ func copyBytesToJS(dst Value, src []byte) int {
 // instead: the engine sends a render's writes in one call
 // (goappApplyDOMWrites, which the build adds to app.js), and any other call
 // into the page sends the writes waiting before it.
+//
+// Children are appended, replaced and removed in the same batch, in order
+// with the writes: mounting a row's new parts made a call per node
+// appended, each sending the writes made since the last.
 const (
 	writeText = iota
 	writeAttr
 	writeDelAttr
+	writeAppend  // nodes: parent, child
+	writeRemove  // nodes: parent, child
+	writeReplace // nodes: parent, new child, old child
 )
 
 var domWrites writeBatch
@@ -388,14 +406,40 @@ type writeBatch struct {
 	text    []byte // '.', then each write's name and value
 }
 
-func (b *writeBatch) add(v value, kind int, name, val string) {
+// batching reports whether the page applies batches.
+func (b *writeBatch) batching() bool {
 	if !b.checked {
 		b.checked = true
 		if f := js.Global().Get("goappApplyDOMWrites"); f.Type() == js.TypeFunction {
 			b.apply = f
 		}
 	}
-	if b.apply.IsUndefined() {
+	return !b.apply.IsUndefined()
+}
+
+// addNodes adds a change of parent's children.
+func (b *writeBatch) addNodes(kind int, parent value, children ...Wrapper) {
+	if !b.batching() {
+		args := make([]any, len(children))
+		for i, c := range children {
+			args[i] = syscalJSValueOf(c)
+		}
+		parent.jsValue.Call([...]string{writeAppend: "appendChild", writeRemove: "removeChild", writeReplace: "replaceChild"}[kind], args...)
+		return
+	}
+	if len(b.text) == 0 {
+		b.text = append(b.text, '.')
+	}
+	b.nodes = append(b.nodes, parent.jsValue)
+	for _, c := range children {
+		b.nodes = append(b.nodes, syscalJSValueOf(c))
+	}
+	b.meta = strconv.AppendInt(b.meta, int64(kind), 10)
+	b.meta = append(b.meta, ",0,0,"...)
+}
+
+func (b *writeBatch) add(v value, kind int, name, val string) {
+	if !b.batching() {
 		switch kind {
 		case writeText:
 			v.jsValue.Set("nodeValue", val)
