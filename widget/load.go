@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"time"
 
@@ -84,6 +85,9 @@ func compact(abstracts *paper.Abstracts, body jsBytes) {
 		}
 	}
 	body.release()
+	// Compressing left garbage that the first keystroke would otherwise
+	// start collecting.
+	runtime.GC()
 	mark("paperwidget:compacted")
 }
 

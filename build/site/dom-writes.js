@@ -1,21 +1,22 @@
 // Paper widget: applies the DOM writes of a go-app render, sent by app.wasm
 // in one call instead of one call each (see build/site/_goapp/js_wasm.go).
 // meta holds "kind,name length,value length," for each write, in
-// JavaScript string units; text holds a "." (a leading byte order mark
-// would be lost in decoding), then each write's name and value, one after
-// the other; nodes are what each write changes, in order: one node, or two
-// for an append (the parent, then the child).
-// Kinds: 0 a text node's value, 1 set an attribute, 2 remove one, 3 append
-// a child, 4 set a boolean property (value "true" or "false").
+// JavaScript string units, kind 0 for a text node's value, 1 to set an
+// attribute, 2 to remove one, 3 to append a child, 4 to remove one, 5 to
+// replace one and 6 to set a boolean property (value "true" or "false");
+// text holds a "." (a leading byte order mark would be lost in
+// decoding), then each write's name and value, one after the other; nodes
+// are what each write changes: the node, or for kinds 3 to 5 the parent
+// followed by the child (5: the new child, then the old one).
 function goappApplyDOMWrites(meta, text, ...nodes) {
   const m = meta.split(",");
   let at = 1;
   let n = 0;
   for (let i = 0; i + 2 < m.length; i += 3) {
     const kind = m[i];
-    const node = nodes[n++];
     const nameEnd = at + Number(m[i + 1]);
     const end = nameEnd + Number(m[i + 2]);
+    const node = nodes[n++];
     switch (kind) {
       case "0":
         node.nodeValue = text.slice(nameEnd, end);
@@ -28,6 +29,13 @@ function goappApplyDOMWrites(meta, text, ...nodes) {
         break;
       case "3":
         node.appendChild(nodes[n++]);
+        break;
+      case "4":
+        node.removeChild(nodes[n++]);
+        break;
+      case "5":
+        node.replaceChild(nodes[n], nodes[n + 1]);
+        n += 2;
         break;
       default:
         node[text.slice(at, nameEnd)] = text.slice(nameEnd, end) === "true";

@@ -110,32 +110,31 @@ func (v value) firstChild() Value {
 	return v.Get("firstChild")
 }
 
-// paperwidget: batched (js_wasm.go's writeBatch) like text and attributes:
-// a mount appends every node it creates.
 func (v value) appendChild(c Wrapper) {
-	domWrites.addNodes(writeAppend, "", "", v.jsValue, syscalJSValueOf(c.JSValue()))
+	domWrites.addNodes(writeAppend, v, c)
 }
 
 func (v value) replaceChild(new, old Wrapper) {
-	v.Call("replaceChild", new, old)
+	domWrites.addNodes(writeReplace, v, new, old)
 }
 
 func (v value) removeChild(c Wrapper) {
-	v.Call("removeChild", c)
+	domWrites.addNodes(writeRemove, v, c)
 }
 
 func (v value) firstElementChild() Value {
 	return v.Get("firstElementChild")
 }
 
-// paperwidget: listeners neither change nor read the page, so they send no
-// writes first (js_wasm.go's writeBatch).
+// paperwidget: listeners are added and removed, and nodes created, without
+// sending the writes waiting first (see writeBatch): none of them reads
+// the page.
 func (v value) addEventListener(event string, fn Func, options map[string]any) {
 	if len(options) == 0 {
 		v.jsValue.Call("addEventListener", event, syscalJSValueOf(fn))
 		return
 	}
-	v.jsValue.Call("addEventListener", event, syscalJSValueOf(fn), options)
+	v.jsValue.Call("addEventListener", event, syscalJSValueOf(fn), syscalJSValueOf(options))
 }
 
 func (v value) removeEventListener(event string, fn Func) {
@@ -263,9 +262,10 @@ func syscalJSValueOf(v any) js.Value {
 type browserWindow struct {
 	value
 
-	body    UI
-	cursorX int
-	cursorY int
+	document js.Value // paperwidget: read once, not at every node made
+	body     UI
+	cursorX  int
+	cursorY  int
 }
 
 func newBrowserWindow() *browserWindow {
@@ -329,15 +329,12 @@ func (w *browserWindow) setBody(body UI) {
 	w.body = body
 }
 
-// paperwidget: creating a node changes nothing on the page, so it sends no
-// writes first, and the page's document is looked up once: mounting the
-// widget's few hundred nodes made three or four calls into the page each.
 func (w *browserWindow) createElement(tag, xmlns string) (Value, error) {
-	var element js.Value
+	var element Value
 	if xmlns == "" {
-		element = domWrites.document().Call("createElement", tag)
+		element = ValueOf(w.doc().Call("createElement", tag))
 	} else {
-		element = domWrites.document().Call("createElementNS", xmlns, tag)
+		element = ValueOf(w.doc().Call("createElementNS", xmlns, tag))
 	}
 
 	if !element.Truthy() {
@@ -345,11 +342,18 @@ func (w *browserWindow) createElement(tag, xmlns string) (Value, error) {
 			WithTag("tag", tag).
 			WithTag("xmlns", xmlns)
 	}
-	return ValueOf(element), nil
+	return element, nil
 }
 
 func (w *browserWindow) createTextNode(v string) Value {
-	return ValueOf(domWrites.document().Call("createTextNode", v))
+	return ValueOf(w.doc().Call("createTextNode", v))
+}
+
+func (w *browserWindow) doc() js.Value {
+	if w.document.IsUndefined() {
+		w.document = js.Global().Get("document")
+	}
+	return w.document
 }
 
 func (w *browserWindow) addHistory(u *url.URL) {
@@ -379,59 +383,73 @@ func copyBytesToJS(dst Value, src []byte) int {
 // instead: the engine sends a render's writes in one call
 // (goappApplyDOMWrites, which the build adds to app.js), and any other call
 // into the page sends the writes waiting before it.
+//
+// Children are appended, replaced and removed in the same batch, in order
+// with the writes: mounting a row's new parts made a call per node
+// appended, each sending the writes made since the last.
 const (
 	writeText = iota
 	writeAttr
 	writeDelAttr
-	writeAppend // the write's second node appended to its first
-	writeFlag   // a boolean property: true when the value is "true"
+	writeAppend  // nodes: parent, child
+	writeRemove  // nodes: parent, child
+	writeReplace // nodes: parent, new child, old child
+	writeFlag    // a boolean property (hidden, open...): true when the value is "true"
 )
 
 var domWrites writeBatch
 
 type writeBatch struct {
 	apply   js.Value // goappApplyDOMWrites, if the page has it
-	doc     js.Value
 	checked bool
 	nodes   []any
 	meta    []byte // "kind,name length,value length," per write
 	text    []byte // '.', then each write's name and value
 }
 
-func (b *writeBatch) check() {
+// batching reports whether the page applies batches.
+func (b *writeBatch) batching() bool {
 	if !b.checked {
 		b.checked = true
-		b.doc = js.Global().Get("document")
 		if f := js.Global().Get("goappApplyDOMWrites"); f.Type() == js.TypeFunction {
 			b.apply = f
 		}
 	}
+	return !b.apply.IsUndefined()
 }
 
-func (b *writeBatch) document() js.Value {
-	b.check()
-	return b.doc
+// addNodes adds a change of parent's children.
+func (b *writeBatch) addNodes(kind int, parent value, children ...Wrapper) {
+	if !b.batching() {
+		args := make([]any, len(children))
+		for i, c := range children {
+			args[i] = syscalJSValueOf(c)
+		}
+		parent.jsValue.Call([...]string{writeAppend: "appendChild", writeRemove: "removeChild", writeReplace: "replaceChild"}[kind], args...)
+		return
+	}
+	if len(b.text) == 0 {
+		b.text = append(b.text, '.')
+	}
+	b.nodes = append(b.nodes, parent.jsValue)
+	for _, c := range children {
+		b.nodes = append(b.nodes, syscalJSValueOf(c))
+	}
+	b.meta = strconv.AppendInt(b.meta, int64(kind), 10)
+	b.meta = append(b.meta, ",0,0,"...)
 }
 
 func (b *writeBatch) add(v value, kind int, name, val string) {
-	b.addNodes(kind, name, val, v.jsValue)
-}
-
-// addNodes adds a write to nodes: one, or two for writeAppend.
-func (b *writeBatch) addNodes(kind int, name, val string, nodes ...jsValue) {
-	b.check()
-	if b.apply.IsUndefined() {
+	if !b.batching() {
 		switch kind {
 		case writeText:
-			nodes[0].Set("nodeValue", val)
+			v.jsValue.Set("nodeValue", val)
 		case writeAttr:
-			nodes[0].Call("setAttribute", name, val)
-		case writeAppend:
-			nodes[0].Call("appendChild", nodes[1])
+			v.jsValue.Call("setAttribute", name, val)
 		case writeFlag:
-			nodes[0].Set(name, val == "true")
+			v.jsValue.Set(name, val == "true")
 		default:
-			nodes[0].Call("removeAttribute", name)
+			v.jsValue.Call("removeAttribute", name)
 		}
 		return
 	}
@@ -446,9 +464,7 @@ func (b *writeBatch) addNodes(kind int, name, val string, nodes ...jsValue) {
 		// which a title may: the text starts with a character of its own.
 		b.text = append(b.text, '.')
 	}
-	for _, n := range nodes {
-		b.nodes = append(b.nodes, n)
-	}
+	b.nodes = append(b.nodes, v.jsValue)
 	for _, n := range [3]int{kind, jsLen(name), jsLen(val)} {
 		b.meta = strconv.AppendInt(b.meta, int64(n), 10)
 		b.meta = append(b.meta, ',')
@@ -480,7 +496,8 @@ func jsLen(s string) int {
 	return n
 }
 
-// setJSFlag sets a boolean property, such as hidden, in the batch.
+// setJSFlag sets a boolean property, such as hidden, in the batch: set
+// apart, each sent the writes waiting before it, and rows have several.
 func setJSFlag(e Value, name string, on bool) {
 	if v, ok := e.(value); ok {
 		domWrites.add(v, writeFlag, name, strconv.FormatBool(on))
