@@ -150,16 +150,39 @@ func (r *paperRow) renderMeta() app.UI {
 	)
 }
 
+// renderTags renders the tags as buttons that filter the list by their
+// tag. One listener on the list serves them all, kept when another paper
+// fills the row, and a button names its tag by its place in the paper's
+// tags (list text never goes into attributes): a listener per tag was added
+// and removed, with a component mounted, for every tag that came or went
+// in a keystroke.
 func (r *paperRow) renderTags() app.UI {
-	tags := app.Ul().Class("pw-tags").Aria("label", r.Imsg.Tags)
+	tags := app.Ul().Class("pw-tags").Aria("label", r.Imsg.Tags).OnClick(r.onTag)
 	if len(r.Ipaper.Tags) == 0 {
 		tags = tags.Hidden(true)
 	}
 	return tags.Body(
 		app.Range(r.Ipaper.Tags).Slice(func(i int) app.UI {
-			return app.Li().Body(newRowTag().Messages(r.Imsg).Tag(r.Ipaper.Tags[i]))
+			return app.Li().Body(
+				app.Button().
+					Type("button").
+					Class("pw-tag").
+					Attr("data-tag", strconv.Itoa(i)).
+					Body(app.Span().Class("pw-sr").Text(r.Imsg.FilterTag), app.Text(r.Ipaper.Tags[i])),
+			)
 		}),
 	)
+}
+
+// onTag filters by the tag whose button was clicked.
+func (r *paperRow) onTag(ctx app.Context, e app.Event) {
+	button := e.Get("target").Call("closest", "button")
+	if !button.Truthy() {
+		return
+	}
+	if i, err := strconv.Atoi(button.Get("dataset").Get("tag").String()); err == nil && i >= 0 && i < len(r.Ipaper.Tags) {
+		ctx.NewActionWithValue(tagAction, r.Ipaper.Tags[i])
+	}
 }
 
 // linkKinds are the links a row can show, in order, by their LinkLabels

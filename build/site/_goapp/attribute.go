@@ -81,6 +81,16 @@ func setJSAttribute(jsElement Value, name, value string) {
 	case "contenteditable":
 		jsElement.Set("contentEditable", value)
 
+	case "hidden", "disabled":
+		// paperwidget: attributes that the property only reflects go into
+		// the render's batch (js_wasm.go) as the attribute: a row's parts
+		// hidden when empty each made a call into the page, sending the
+		// writes waiting before it.
+		if toBool(value) {
+			jsElement.setAttr(name, "")
+		} else {
+			jsElement.delAttr(name)
+		}
 	case "ismap":
 		jsElement.Set("isMap", toBool(value))
 
@@ -93,8 +103,6 @@ func setJSAttribute(jsElement Value, name, value string) {
 		"checked",
 		"default",
 		"defer",
-		"disabled",
-		"hidden",
 		"loop",
 		"multiple",
 		"muted",
