@@ -394,7 +394,7 @@ const (
 	writeAppend  // nodes: parent, child
 	writeRemove  // nodes: parent, child
 	writeReplace // nodes: parent, new child, old child
-	writeFlag    // a boolean property (hidden, open...): true when the value is "true"
+	writeFlag    // a boolean property (open, selected...): true when the value is "true"
 )
 
 var domWrites writeBatch
@@ -496,8 +496,9 @@ func jsLen(s string) int {
 	return n
 }
 
-// setJSFlag sets a boolean property, such as hidden, in the batch: set
-// apart, each sent the writes waiting before it, and rows have several.
+// setJSFlag sets a boolean property whose attribute is only its default,
+// such as open or selected, in the batch: set apart, each sent the writes
+// waiting before it.
 func setJSFlag(e Value, name string, on bool) {
 	if v, ok := e.(value); ok {
 		domWrites.add(v, writeFlag, name, strconv.FormatBool(on))
