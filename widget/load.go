@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"sort"
 	"time"
 
@@ -85,12 +84,6 @@ func compact(abstracts *paper.Abstracts, body jsBytes) {
 		}
 	}
 	body.release()
-	// Compressing left garbage that the first keystroke would otherwise
-	// start collecting. Not for a huge list, whose heap would take one
-	// long task to collect, at a time a reader may be typing.
-	if body.n <= hugeList {
-		runtime.GC()
-	}
 	mark("paperwidget:compacted")
 }
 
