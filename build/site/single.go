@@ -30,8 +30,8 @@ var singleJS string
 // writeSingle writes out/SingleFile from the built site in out: the
 // pre-rendered page (the list in it already) with its styles, scripts,
 // icon and app.wasm (gzipped, base64) inlined, and without a service
-// worker, a manifest or anything else fetched. It reads app.wasm.gz, so it runs after
-// compressDir. It returns the file's size.
+// worker, a manifest or anything else fetched. It reads app.wasm.gz, so it
+// runs after compressDir. It returns the file's size.
 func writeSingle(out, base string) (int, error) {
 	read := func(name string) (string, error) {
 		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
