@@ -77,6 +77,7 @@ func (l *paperList) Highlight(keys map[string]bool) *paperList { l.Ihighlight = 
 func (l *paperList) Render() app.UI {
 	ranked := len(l.Igroups) == 1 && l.Igroups[0].Year == ""
 	return app.Div().Class("pw-years").Body(
+		l.renderLabels(),
 		app.Range(l.Igroups).Slice(func(i int) app.UI {
 			g := l.Igroups[i]
 			heading := app.H2().Class("pw-year")
@@ -92,6 +93,25 @@ func (l *paperList) Render() app.UI {
 			}
 			return app.Section().Class("pw-year-group").Body(heading, l.renderRows(g.From, g.To))
 		}),
+	)
+}
+
+// The ids of the words that rows' links and tags are named with to screen
+// readers (paperRow.labelledBy).
+const (
+	linkOfLabel    = "pw-label-of"
+	filterTagLabel = "pw-label-filter-tag"
+)
+
+// renderLabels renders, hidden, the words that rows' links and tags put
+// before or between their own text and their title in their names for
+// screen readers, once for the list: a hidden element is read when named
+// by aria-labelledby. It comes first: go-app diffs children by position,
+// and the year sections after it come and go.
+func (l *paperList) renderLabels() app.UI {
+	return app.Div().Hidden(true).Body(
+		app.Span().ID(linkOfLabel).Text(l.Imsg.LinkOf),
+		app.Span().ID(filterTagLabel).Text(l.Imsg.FilterTag),
 	)
 }
 

@@ -34,6 +34,7 @@ func newPaperRow() *paperRow { return &paperRow{} }
 
 func (r *paperRow) Messages(m *messages) *paperRow { r.Imsg = m; return r }
 
+
 // Slot is the row's position in the list. It names the abstract's element
 // (aria-controls): an id that stays when another paper fills the slot, so a
 // keystroke does not rewrite it.
@@ -64,9 +65,23 @@ func (r *paperRow) BibtexOpen(v bool) *paperRow { r.IbibOpen = v; return r }
 // Highlight names the authors shown in bold (authorKey spellings).
 func (r *paperRow) Highlight(keys map[string]bool) *paperRow { r.Ihighlight = keys; return r }
 
+// id names one of the row's elements by the row's slot, not its paper:
+// another paper filling the slot keeps the element's id and the names
+// composed from it (see labelledBy).
+func (r *paperRow) id(part string) string { return "pw-" + part + "-" + strconv.Itoa(r.Islot) }
+
+// labelledBy names an element by its own text, then the words of the list's
+// hidden label of (see paperList.renderLabels), then the row's title: "PDF
+// of <title>" for screen readers. A hidden copy of the title in every link
+// made a text write and a layout of the title per link at every keystroke
+// that changed the row's paper; these ids stay with the slot.
+func (r *paperRow) labelledBy(self, of string) string {
+	return self + " " + of + " " + r.id("title")
+}
+
 func (r *paperRow) Render() app.UI {
 	p := r.Ipaper
-	abstractID := "pw-abstract-" + strconv.Itoa(r.Islot)
+	abstractID := r.id("abstract")
 	class := "pw-paper"
 	if r.Itarget {
 		class += " pw-target"
@@ -82,6 +97,7 @@ func (r *paperRow) Render() app.UI {
 			app.H2().Class("pw-title").Body(
 				app.Button().
 					Type("button").
+					ID(r.id("title")).
 					Attr("data-field", "title").
 					Attr("aria-expanded", strconv.FormatBool(r.Iexpanded)).
 					Attr("aria-controls", abstractID).
@@ -163,12 +179,18 @@ func (r *paperRow) renderTags() app.UI {
 	}
 	return tags.Body(
 		app.Range(r.Ipaper.Tags).Slice(func(i int) app.UI {
+			n := strconv.Itoa(i)
+			id := r.id("tag") + "-" + n
 			return app.Li().Body(
 				app.Button().
 					Type("button").
 					Class("pw-tag").
-					Attr("data-tag", strconv.Itoa(i)).
-					Body(app.Span().Class("pw-sr").Text(r.Imsg.FilterTag), app.Text(r.Ipaper.Tags[i])),
+					ID(id).
+					Attr("data-tag", n).
+					// "Show papers tagged <tag>": the list's hidden label
+					// first, as in labelledBy.
+					Attr("aria-labelledby", filterTagLabel+" "+id).
+					Text(r.Ipaper.Tags[i]),
 			)
 		}),
 	)
@@ -221,16 +243,14 @@ func (r *paperRow) renderLinks() app.UI {
 				// somewhere.
 				return app.Span().Hidden(true)
 			}
+			id := r.id(linkKinds[i])
 			return app.A().
+				ID(id).
 				Href(hrefs[i]).
 				Target("_blank").
 				Rel("noopener noreferrer").
-				Body(
-					app.Text(r.Imsg.LinkLabels[linkKinds[i]]),
-					// Names the paper for screen readers as text: go-app
-					// does not escape attribute values safely.
-					app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
-				)
+				Attr("aria-labelledby", r.labelledBy(id, linkOfLabel)).
+				Text(r.Imsg.LinkLabels[linkKinds[i]])
 		}),
 		// The permalink shows with the abstract: collapsed lists stay one
 		// line a paper.
@@ -247,14 +267,14 @@ func (r *paperRow) renderCopy() app.UI {
 	if r.Icopied {
 		label = r.Imsg.Copied + " ✓"
 	}
+	id := r.id("copy")
 	return app.Button().
 		Type("button").
 		Class("pw-copy").
+		ID(id).
 		OnClick(r.onCopy).
-		Body(
-			app.Text(label),
-			app.Span().Class("pw-sr").Text(r.Imsg.LinkOf+"“"+r.Ipaper.Title+"”"),
-		)
+		Attr("aria-labelledby", r.labelledBy(id, linkOfLabel)).
+		Text(label)
 }
 
 func (r *paperRow) renderBibtex() app.UI {
