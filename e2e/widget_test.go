@@ -162,6 +162,36 @@ func TestSearchUpdatesRowsInPlace(t *testing.T) {
 	p.noConsoleErrors()
 }
 
+// A paper that stays in the list keeps its row when the order changes: the
+// row is moved, not rewritten with the paper now in its place (go-app's
+// keyed children, build/site/_goapp/keyed.go), so a keystroke or a sort
+// that reorders the shown papers writes only the rows of papers that came
+// or went.
+func TestReorderMovesRows(t *testing.T) {
+	t.Parallel()
+	p := newPage(t)
+	p.open("")
+	p.typeQuery("learning")
+	p.waitJS(`document.querySelector('[data-paper-widget]').dataset.query === "learning"`)
+	n := p.count()
+	if n < 3 || n > 20 {
+		t.Fatalf("%d papers match \"learning\"; the test needs 3 to 20, one window", n)
+	}
+	before := p.rowIDs()
+	p.run(chromedp.Evaluate[chromedp.Void](`for (const e of document.querySelectorAll('[data-paper-id]')) e.__pwPaper = e.dataset.paperId`))
+	p.selectValue("#pw-sort", "title")
+	order, _ := json.Marshal(before)
+	p.waitJS(`JSON.stringify([...document.querySelectorAll('[data-paper-id]')].map(e => e.dataset.paperId)) !== JSON.stringify(` + string(order) + `)`)
+	after := p.rowIDs()
+	if !slices.Equal(slices.Sorted(slices.Values(before)), slices.Sorted(slices.Values(after))) {
+		t.Fatalf("sorting changed which papers show: %v, then %v", before, after)
+	}
+	if rewritten := eval[[]string](p, `[...document.querySelectorAll('[data-paper-id]')].filter(e => e.__pwPaper !== e.dataset.paperId).map(e => (e.__pwPaper || "a new row") + " -> " + e.dataset.paperId)`); len(rewritten) > 0 {
+		t.Errorf("%d of %d rows were rewritten with another paper instead of moved: %v", len(rewritten), len(after), rewritten)
+	}
+	p.noConsoleErrors()
+}
+
 func TestOutOfOrderWordsAndTypos(t *testing.T) {
 	t.Parallel()
 	p := newPage(t)

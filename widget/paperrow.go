@@ -34,6 +34,11 @@ func newPaperRow() *paperRow { return &paperRow{} }
 
 func (r *paperRow) Messages(m *messages) *paperRow { r.Imsg = m; return r }
 
+// Key names the row by its paper. The build's go-app (see
+// build/site/_goapp/keyed.go) then keeps a paper's row while the paper
+// stays in the list, moving it, where a diff by position rewrote every
+// row whose rank changed.
+func (r *paperRow) Key() string { return r.Ipaper.ID }
 
 // Slot is the row's position in the list. It names the abstract's element
 // (aria-controls): an id that stays when another paper fills the slot, so a

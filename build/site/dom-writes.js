@@ -3,11 +3,13 @@
 // meta holds "kind,name length,value length," for each write, in
 // JavaScript string units, kind 0 for a text node's value, 1 to set an
 // attribute, 2 to remove one, 3 to append a child, 4 to remove one, 5 to
-// replace one and 6 to set a boolean property (value "true" or "false");
+// replace one, 6 to set a boolean property (value "true" or "false") and
+// 7 to move or insert a child before another (null: at the end);
 // text holds a "." (a leading byte order mark would be lost in
 // decoding), then each write's name and value, one after the other; nodes
-// are what each write changes: the node, or for kinds 3 to 5 the parent
-// followed by the child (5: the new child, then the old one).
+// are what each write changes: the node, or for kinds 3 to 5 and 7 the parent
+// followed by the child (5: the new child, then the old one; 7: the child,
+// then the one to put it before).
 function goappApplyDOMWrites(meta, text, ...nodes) {
   const m = meta.split(",");
   let at = 1;
@@ -37,6 +39,20 @@ function goappApplyDOMWrites(meta, text, ...nodes) {
         node.replaceChild(nodes[n], nodes[n + 1]);
         n += 2;
         break;
+      case "7": {
+        const child = nodes[n], next = nodes[n + 1];
+        n += 2;
+        // moveBefore keeps a moved row's state (focus, a text selection)
+        // where the browser has it; insertBefore drops focus.
+        if (child.isConnected && node.moveBefore) {
+          try {
+            node.moveBefore(child, next);
+            break;
+          } catch (e) {}
+        }
+        node.insertBefore(child, next);
+        break;
+      }
       default:
         node[text.slice(at, nameEnd)] = text.slice(nameEnd, end) === "true";
     }

@@ -65,8 +65,12 @@ import (
 //     broadcasting and time.Time's formatting (with a fmt.Sscan of the
 //     widget's, 1,121,842 to 1,078,435 bytes).
 //   - node.go escapes text with html.EscapeString; html's initialiser kept
-//     its table of 2,231 character references. It is built against
-//     _goapp/standin/html, the same escaping (1,078,435 to 1,068,234).
+//     its table of 2,231 character references. _goapp/node.go imports
+//     _goapp/standin/html instead, the same escaping (1,078,435 to
+//     1,068,234).
+//   - go-app updates an element's children by position; _goapp/node.go
+//     hands children that have keys (the widget's rows, by paper) to
+//     _goapp/keyed.go, which matches them by key and moves them.
 //
 // The copy is wired in with a temporary go.mod (`go build -modfile`), so
 // go.mod, go.sum and every other build keep the upstream module; the leading
@@ -98,6 +102,8 @@ var goAppPatches = []goAppPatch{
 	{"pkg/app/js_wasm.go", "683db47f071e412509b54722ac5463f88b5dd8698aab3694e4b6ca53f12c7224", "js_wasm.go"},
 	{"pkg/app/attribute.go", "ab421c255bf7e5a4472ddde08ffe06c7d81a56f67c48658408e33328f19a105e", "attribute.go"},
 	{"pkg/app/dom_nowasm.go", "", "dom_nowasm.go"},
+	{"pkg/app/node.go", "6fc7abe1ce4243b89bfed8808302c934d1049863554373ddf66f74ec3bbbe0fc", "node.go"},
+	{"pkg/app/keyed.go", "", "keyed.go"},
 	{"pkg/app/crypto.go", "c0fc14126207dc9fa15fb8869bd882874486654919835dc35d5bef8a6122aa97", ""},
 	{"pkg/app/crypto_wasm.go", "", "crypto_wasm.go"},
 	{"pkg/errors/errors.go", "7db7046e211ac5e16625d615e12484dbc157ac0aa97cfd375fe0312be2b391ab", "errors.go"},
@@ -119,7 +125,6 @@ var goAppStandIns = []goAppStandIn{
 	{"pkg/app/state.go", "b41c94e804ab69a8a6341d58c09ac79d8cc8b0022bddd6c74c0f107a9f31480b", "encoding/json"},
 	{"pkg/app/storage.go", "fd53ce1bb002f4751f5f6fcba3c921f6ee0f03d252a6172aa342c3e503875ea8", "encoding/json"},
 	{"pkg/app/strings.go", "8cc693cc67c74ca5db5c7b240296cc4b25ca85b0da9e4e09b34e461139ff6cab", "encoding/json"},
-	{"pkg/app/node.go", "6fc7abe1ce4243b89bfed8808302c934d1049863554373ddf66f74ec3bbbe0fc", "html"},
 }
 
 // imports returns the import line of the standard package and of its

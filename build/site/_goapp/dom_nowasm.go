@@ -6,3 +6,11 @@ package app
 func flushDOMWrites() {}
 
 func setJSFlag(e Value, name string, on bool) { e.Set(name, on) }
+
+func insertChild(parent Value, child, next Wrapper) {
+	var ref any
+	if next != nil {
+		ref = next
+	}
+	parent.Call("insertBefore", child, ref)
+}

@@ -395,6 +395,7 @@ const (
 	writeRemove  // nodes: parent, child
 	writeReplace // nodes: parent, new child, old child
 	writeFlag    // a boolean property (open, selected...): true when the value is "true"
+	writeInsert  // nodes: parent, child, the child to put it before (null: the end)
 )
 
 var domWrites writeBatch
@@ -416,6 +417,22 @@ func (b *writeBatch) batching() bool {
 		}
 	}
 	return !b.apply.IsUndefined()
+}
+
+// insertChild puts child before next among parent's children, at the end
+// when next is nil: keyed children moved into their new order (keyed.go).
+func insertChild(parent Value, child, next Wrapper) {
+	p, ok := parent.(value)
+	ref := js.Null()
+	if next != nil {
+		ref = syscalJSValueOf(next)
+	}
+	if !ok || !domWrites.batching() {
+		parent.JSValue().Call("insertBefore", child, ref)
+		return
+	}
+	domWrites.addNodes(writeInsert, p, child)
+	domWrites.nodes = append(domWrites.nodes, ref)
 }
 
 // addNodes adds a change of parent's children.
