@@ -171,11 +171,11 @@ func TestReorderMovesRows(t *testing.T) {
 	t.Parallel()
 	p := newPage(t)
 	p.open("")
-	p.typeQuery("learning")
-	p.waitJS(`document.querySelector('[data-paper-widget]').dataset.query === "learning"`)
+	p.typeQuery("spiking")
+	p.waitJS(`document.querySelector('[data-paper-widget]').dataset.query === "spiking"`)
 	n := p.count()
 	if n < 3 || n > 20 {
-		t.Fatalf("%d papers match \"learning\"; the test needs 3 to 20, one window", n)
+		t.Fatalf("%d papers match \"spiking\"; the test needs 3 to 20, one window", n)
 	}
 	before := p.rowIDs()
 	p.run(chromedp.Evaluate[chromedp.Void](`for (const e of document.querySelectorAll('[data-paper-id]')) e.__pwPaper = e.dataset.paperId`))
