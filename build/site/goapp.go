@@ -65,12 +65,11 @@ import (
 //     broadcasting and time.Time's formatting (with a fmt.Sscan of the
 //     widget's, 1,121,842 to 1,078,435 bytes).
 //   - node.go escapes text with html.EscapeString; html's initialiser kept
-//     its table of 2,231 character references. _goapp/node.go imports
-//     _goapp/standin/html instead, the same escaping (1,078,435 to
-//     1,068,234).
-//   - go-app updates an element's children by position; _goapp/node.go
-//     hands children that have keys (the widget's rows, by paper) to
-//     _goapp/keyed.go, which matches them by key and moves them.
+//     its table of 2,231 character references. It is built against
+//     _goapp/standin/html, the same escaping (1,078,435 to 1,068,234).
+//   - go-app updates an element's children by position; a hook in node.go
+//     (goAppHooks) hands children that have keys (the widget's rows, by
+//     paper) to _goapp/keyed.go, which matches them by key and moves them.
 //
 // The copy is wired in with a temporary go.mod (`go build -modfile`), so
 // go.mod, go.sum and every other build keep the upstream module; the leading
@@ -102,7 +101,6 @@ var goAppPatches = []goAppPatch{
 	{"pkg/app/js_wasm.go", "683db47f071e412509b54722ac5463f88b5dd8698aab3694e4b6ca53f12c7224", "js_wasm.go"},
 	{"pkg/app/attribute.go", "ab421c255bf7e5a4472ddde08ffe06c7d81a56f67c48658408e33328f19a105e", "attribute.go"},
 	{"pkg/app/dom_nowasm.go", "", "dom_nowasm.go"},
-	{"pkg/app/node.go", "6fc7abe1ce4243b89bfed8808302c934d1049863554373ddf66f74ec3bbbe0fc", "node.go"},
 	{"pkg/app/keyed.go", "", "keyed.go"},
 	{"pkg/app/crypto.go", "c0fc14126207dc9fa15fb8869bd882874486654919835dc35d5bef8a6122aa97", ""},
 	{"pkg/app/crypto_wasm.go", "", "crypto_wasm.go"},
@@ -125,6 +123,26 @@ var goAppStandIns = []goAppStandIn{
 	{"pkg/app/state.go", "b41c94e804ab69a8a6341d58c09ac79d8cc8b0022bddd6c74c0f107a9f31480b", "encoding/json"},
 	{"pkg/app/storage.go", "fd53ce1bb002f4751f5f6fcba3c921f6ee0f03d252a6172aa342c3e503875ea8", "encoding/json"},
 	{"pkg/app/strings.go", "8cc693cc67c74ca5db5c7b240296cc4b25ca85b0da9e4e09b34e461139ff6cab", "encoding/json"},
+	{"pkg/app/node.go", "6fc7abe1ce4243b89bfed8808302c934d1049863554373ddf66f74ec3bbbe0fc", "html"},
+}
+
+// goAppHook adds a call to one of the stand-ins' files, before the text at
+// which it goes (found once, or the build stops): a change of a few lines
+// in a file kept otherwise as go-app wrote it.
+type goAppHook struct {
+	file, at, call string
+}
+
+var goAppHooks = []goAppHook{
+	// Children named by keys are matched by key (_goapp/keyed.go).
+	{"pkg/app/node.go", "\tsharedLen := min(len(children), len(newChildren))\n", `	// Paper widget patch: build/site/_goapp/keyed.go.
+	if kept, keyed, err := m.updateKeyed(ctx, v, children, newChildren); keyed {
+		if err != nil {
+			return nil, err
+		}
+		return v.setBody(kept), nil
+	}
+`},
 }
 
 // imports returns the import line of the standard package and of its
@@ -239,7 +257,17 @@ func patchedFiles(root, upstream string) ([]patchedFile, error) {
 		if bytes.Count(data, []byte(std)) != 1 {
 			return nil, fmt.Errorf("go-app patch: %s does not import %s as expected", s.file, s.pkg)
 		}
-		files = append(files, patchedFile{s.file, bytes.Replace(data, []byte(std), []byte(standIn), 1)})
+		data = bytes.Replace(data, []byte(std), []byte(standIn), 1)
+		for _, h := range goAppHooks {
+			if h.file != s.file {
+				continue
+			}
+			if bytes.Count(data, []byte(h.at)) != 1 {
+				return nil, fmt.Errorf("go-app patch: %s does not hold %q once", s.file, h.at)
+			}
+			data = bytes.Replace(data, []byte(h.at), []byte(h.call+h.at), 1)
+		}
+		files = append(files, patchedFile{s.file, data})
 	}
 	return files, nil
 }

@@ -50,6 +50,12 @@ func TestPatchedGoAppModule(t *testing.T) {
 			t.Errorf("the copy's %s still imports %s (%v)", s.file, s.pkg, err)
 		}
 	}
+	for _, h := range goAppHooks {
+		got, err := os.ReadFile(filepath.Join(copyDir, filepath.FromSlash(h.file)))
+		if err != nil || !bytes.Contains(got, []byte(h.call+h.at)) {
+			t.Errorf("the copy's %s lacks its hook before %q (%v)", h.file, h.at, err)
+		}
+	}
 	if _, err := os.Stat(filepath.Join(copyDir, "pkg", "app", "app.go")); err != nil {
 		t.Errorf("the copy lacks go-app's other files: %v", err)
 	}
