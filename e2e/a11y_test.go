@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -341,5 +343,69 @@ func TestPermalinkKeepsTheView(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	if got := p.expandedIDs(); !slices.Contains(got, "straße") || !slices.Contains(got, "café-2024") {
 		t.Errorf("expanded %v after the permalink, want straße and café-2024 still open", got)
+	}
+}
+
+// axName is the name a screen reader announces for the element sel
+// matches, as Chromium's accessibility tree computes it, spaces collapsed.
+func axName(p *page, sel string) string {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, waitTimeout)
+	defer cancel()
+	nodes, err := chromedp.Run(ctx, chromedp.Nodes(css(sel)))
+	if err != nil || len(nodes) == 0 {
+		p.t.Fatalf("finding %s: %v", sel, err)
+	}
+	fetchRelatives := false
+	ax, err := chromedp.Call(ctx, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{BackendNodeID: nodes[0].BackendNodeID, FetchRelatives: &fetchRelatives})
+	if err != nil || len(ax.Nodes) == 0 || ax.Nodes[0].Name == nil {
+		p.t.Fatalf("no accessible name for %s: %v", sel, err)
+	}
+	var name string
+	if err := json.Unmarshal(ax.Nodes[0].Name.Value, &name); err != nil {
+		p.t.Fatalf("the accessible name of %s: %v", sel, err)
+	}
+	return strings.Join(strings.Fields(name), " ")
+}
+
+// A row's links, copy button and tags name their paper or their tag to
+// screen readers ("PDF of <title>", "Show papers tagged <tag>"), and still
+// name the right paper once typing has put other papers in the rows: the
+// names are composed from ids that belong to the row's place, not to the
+// paper that filled it first.
+func TestRowControlsNameTheirPaper(t *testing.T) {
+	t.Parallel()
+	// One list has links and tags, the other BibTeX and tags.
+	for _, list := range []struct{ src, query string }{{"?src=/fixtures/publications.json", "spiking"}, {"?src=/fixtures/lab.json", "spiking"}} {
+		p := newPage(t)
+		p.open(list.src)
+		named := 0
+		check := func(when string) {
+			t.Helper()
+			for _, c := range []struct{ control, want string }{
+				{`.pw-links a[href]`, "%s of %s"},
+				{`.pw-copy`, "Copy BibTeX of %[2]s"},
+				{`.pw-tag`, "Show papers tagged %[1]s"},
+			} {
+				row := eval[string](p, `document.querySelector('[data-paper-id]:has(`+c.control+`)')?.dataset.paperId ?? ""`)
+				if row == "" {
+					continue
+				}
+				sel := `[data-paper-id="` + row + `"] ` + c.control
+				title := strings.Join(strings.Fields(p.text(`[data-paper-id="`+row+`"] [data-field="title"]`)), " ")
+				want := fmt.Sprintf(c.want, p.text(sel), title)
+				if got := axName(p, sel); got != want {
+					t.Errorf("%s%s: %s is named %q, want %q", list.src, when, c.control, got, want)
+				}
+				named++
+			}
+		}
+		check("")
+		p.typeQuery(list.query)
+		p.waitJS(`document.querySelector('[data-paper-widget]').dataset.query === "` + list.query + `"`)
+		check(` after typing "` + list.query + `"`)
+		if named < 4 {
+			t.Errorf("%q: only %d controls checked", list.src, named)
+		}
 	}
 }
