@@ -40,9 +40,9 @@ func (r *paperRow) Messages(m *messages) *paperRow { r.Imsg = m; return r }
 // row whose rank changed.
 func (r *paperRow) Key() string { return r.Ipaper.ID }
 
-// Slot is the row's position in the list. It names the abstract's element
-// (aria-controls): an id that stays when another paper fills the slot, so a
-// keystroke does not rewrite it.
+// Slot is the row's position in the list. It names the row's elements
+// (see id): ids that stay when another paper fills the slot, so a
+// keystroke does not rewrite them.
 func (r *paperRow) Slot(i int) *paperRow { r.Islot = i; return r }
 
 // Paper is shared with the list, not copied: go-app compares a row's
@@ -75,13 +75,13 @@ func (r *paperRow) Highlight(keys map[string]bool) *paperRow { r.Ihighlight = ke
 // composed from it (see labelledBy).
 func (r *paperRow) id(part string) string { return "pw-" + part + "-" + strconv.Itoa(r.Islot) }
 
-// labelledBy names an element by its own text, then the words of the list's
-// hidden label of (see paperList.renderLabels), then the row's title: "PDF
-// of <title>" for screen readers. A hidden copy of the title in every link
-// made a text write and a layout of the title per link at every keystroke
-// that changed the row's paper; these ids stay with the slot.
-func (r *paperRow) labelledBy(self, of string) string {
-	return self + " " + of + " " + r.id("title")
+// labelledBy names the element whose id is self by its own text, the
+// list's hidden "of" (see paperList.renderLabels) and the row's title:
+// "PDF of <title>" for screen readers. A hidden copy of the title in every
+// link made a text write and a layout of the title per link at every
+// keystroke that changed the row's paper; these ids stay with the slot.
+func (r *paperRow) labelledBy(self string) string {
+	return self + " " + linkOfLabel + " " + r.id("title")
 }
 
 func (r *paperRow) Render() app.UI {
@@ -254,7 +254,7 @@ func (r *paperRow) renderLinks() app.UI {
 				Href(hrefs[i]).
 				Target("_blank").
 				Rel("noopener noreferrer").
-				Attr("aria-labelledby", r.labelledBy(id, linkOfLabel)).
+				Attr("aria-labelledby", r.labelledBy(id)).
 				Text(r.Imsg.LinkLabels[linkKinds[i]])
 		}),
 		// The permalink shows with the abstract: collapsed lists stay one
@@ -278,7 +278,7 @@ func (r *paperRow) renderCopy() app.UI {
 		Class("pw-copy").
 		ID(id).
 		OnClick(r.onCopy).
-		Attr("aria-labelledby", r.labelledBy(id, linkOfLabel)).
+		Attr("aria-labelledby", r.labelledBy(id)).
 		Text(label)
 }
 
