@@ -7,10 +7,4 @@ func flushDOMWrites() {}
 
 func setJSFlag(e Value, name string, on bool) { e.Set(name, on) }
 
-func insertChild(parent Value, child, next Wrapper) {
-	var ref any
-	if next != nil {
-		ref = next
-	}
-	parent.Call("insertBefore", child, ref)
-}
+func insertChild(parent Value, child, next Wrapper) { parent.Call("insertBefore", child, next) }

@@ -422,27 +422,22 @@ func (b *writeBatch) batching() bool {
 // insertChild puts child before next among parent's children, at the end
 // when next is nil: keyed children moved into their new order (keyed.go).
 func insertChild(parent Value, child, next Wrapper) {
-	p, ok := parent.(value)
-	ref := js.Null()
-	if next != nil {
-		ref = syscalJSValueOf(next)
-	}
-	if !ok || !domWrites.batching() {
-		parent.JSValue().Call("insertBefore", child, ref)
+	if p, ok := parent.(value); ok {
+		domWrites.addNodes(writeInsert, p, child, next)
 		return
 	}
-	domWrites.addNodes(writeInsert, p, child)
-	domWrites.nodes = append(domWrites.nodes, ref)
+	parent.Call("insertBefore", child, next)
 }
 
-// addNodes adds a change of parent's children.
+// addNodes adds a change of parent's children. A nil child (the end, for
+// writeInsert) is sent as null.
 func (b *writeBatch) addNodes(kind int, parent value, children ...Wrapper) {
 	if !b.batching() {
 		args := make([]any, len(children))
 		for i, c := range children {
 			args[i] = syscalJSValueOf(c)
 		}
-		parent.jsValue.Call([...]string{writeAppend: "appendChild", writeRemove: "removeChild", writeReplace: "replaceChild"}[kind], args...)
+		parent.jsValue.Call([...]string{writeAppend: "appendChild", writeRemove: "removeChild", writeReplace: "replaceChild", writeInsert: "insertBefore"}[kind], args...)
 		return
 	}
 	if len(b.text) == 0 {
