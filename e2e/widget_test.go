@@ -172,7 +172,6 @@ func TestReorderMovesRows(t *testing.T) {
 	p := newPage(t)
 	p.open("")
 	p.typeQuery("spiking")
-	p.waitJS(`document.querySelector('[data-paper-widget]').dataset.query === "spiking"`)
 	n := p.count()
 	if n < 3 || n > 20 {
 		t.Fatalf("%d papers match \"spiking\"; the test needs 3 to 20, one window", n)
