@@ -227,7 +227,7 @@ func (w *Widget) OnMount(ctx app.Context) {
 	ctx.Handle(tagAction, w.onTagAction)
 	app.Window().Get("document").Get("documentElement").Set("lang", language(w.Ilang))
 	w.idle = newIdleCollector()
-	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clearQuery), listenPermalinks(ctx, w.openPaper), w.idle.stop, w.warmUp())
+	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clearQuery), listenPermalinks(ctx, w.openPaper), w.idle.stop, w.warmUp(ctx))
 	if w.Iembedded {
 		w.unlisten = append(w.unlisten, listenHost(ctx, w.onHostCommand))
 	}
