@@ -7,22 +7,24 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// warmUp runs a keystroke's search once the browser is idle after the
-// widget is shown, for queries made from the list's own words, and throws
-// the results away. V8 compiles each function of app.wasm on its first call
-// and optimises it only after many: the first key typed after a load paid
-// for both, and for the collection its garbage started on top of loading's
-// (72-99 ms at 10,000 papers, against 20-50 ms for the keys after it). The
-// idle collector then collects what loading and the warm-up left, if due.
-// It returns a function that cancels a warm-up not yet run.
+// warmUp runs a keystroke's search and render once the widget is painted,
+// for queries made from the list's own words, and throws the results away.
+// V8 compiles each function of app.wasm on its first call and optimises it
+// only after many: the first key typed after a load paid for both, and for
+// the collection its garbage started on top of loading's (72-99 ms at
+// 10,000 papers, against 20-50 ms for the keys after it). It runs in the
+// task after the first paint rather than when the browser is idle: idle
+// periods went first to compressing the abstracts, and a reader, or a
+// probe, typing at once found the code still cold. The idle collector then
+// collects what loading and the warm-up left, if due. It returns a function
+// that cancels a warm-up not yet run.
 func (w *Widget) warmUp(ctx app.Context) (stop func()) {
 	if w.index.Len() == 0 {
 		return func() {}
 	}
-	request, cancel, arg := idleCallback(1000, 50)
-	var id app.Value
+	var frame, timer app.Value
 	run := app.FuncOf(func(app.Value, []app.Value) any {
-		id = nil
+		timer = nil
 		queries := warmQueries(w.Ilist.Papers[0].Title)
 		for _, q := range queries {
 			w.searchAside(q)
@@ -33,12 +35,22 @@ func (w *Widget) warmUp(ctx app.Context) (stop func()) {
 		w.idle.schedule()
 		return nil
 	})
-	id = app.Window().Call(request, run, arg)
+	// A timeout set in an animation frame runs once that frame is painted.
+	afterPaint := app.FuncOf(func(app.Value, []app.Value) any {
+		frame = nil
+		timer = app.Window().Call("setTimeout", run, 0)
+		return nil
+	})
+	frame = app.Window().Call("requestAnimationFrame", afterPaint)
 	return func() {
-		if id != nil {
-			app.Window().Call(cancel, id)
+		if frame != nil {
+			app.Window().Call("cancelAnimationFrame", frame)
+		}
+		if timer != nil {
+			app.Window().Call("clearTimeout", timer)
 		}
 		run.Release()
+		afterPaint.Release()
 	}
 }
 
