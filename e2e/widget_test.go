@@ -592,6 +592,55 @@ func TestNoEmptyListWhileTheClientMounts(t *testing.T) {
 	}
 }
 
+// Once the list is shown, the widget renders a keystroke's results and puts
+// the list back (widget/warm.go), so that the first key typed runs warm
+// code. The reader must see none of it: no frame shows the other results,
+// and the list, count, field and focus are as they were.
+func TestWarmUpShowsNothing(t *testing.T) {
+	t.Parallel()
+	p := newPage(t)
+	// Every frame before its paint, and every change of the query the
+	// results answer, from the page's start.
+	if _, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `
+		window.__warm = {painted: [], answered: []};
+		requestAnimationFrame(function frame() {
+			const root = document.querySelector('[data-paper-widget][data-ready]');
+			if (root && !window.__warm.first) window.__warm.first = [...root.querySelectorAll('[data-paper-id]')].map(e => e.dataset.paperId);
+			if (root && root.dataset.query !== undefined) window.__warm.painted.push(root.dataset.query);
+			requestAnimationFrame(frame);
+		});
+		new MutationObserver(records => {
+			for (const r of records) if (r.oldValue !== null) window.__warm.answered.push(r.oldValue);
+		}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-query'], attributeOldValue: true});
+	`}); err != nil {
+		t.Fatal(err)
+	}
+	p.open("")
+	p.run(chromedp.Focus(css(`input[type="search"]`)))
+	p.waitJS(`window.__warm.answered.length > 0`)
+	before := eval[[]string](p, `window.__warm.first`)
+	if painted := eval[[]string](p, `window.__warm.painted`); len(painted) > 0 {
+		t.Errorf("frames painted the warm-up's results for %q", painted)
+	}
+	if after := p.rowIDs(); !slices.Equal(before, after) {
+		t.Errorf("rows after the warm-up %v, want those of the first frame, %v", after, before)
+	}
+	if n := p.count(); n != 70 {
+		t.Errorf("count %d after the warm-up, want 70", n)
+	}
+	if v := eval[string](p, `document.querySelector('input[type="search"]').value`); v != "" {
+		t.Errorf("search field holds %q after the warm-up", v)
+	}
+	if !eval[bool](p, `document.activeElement === document.querySelector('input[type="search"]')`) {
+		t.Error("the search field lost the focus to the warm-up")
+	}
+	p.typeQuery("spiking")
+	if n := p.count(); n == 0 || n == 70 {
+		t.Errorf("typing after the warm-up: %d papers match \"spiking\"", n)
+	}
+	p.noConsoleErrors()
+}
+
 // TestExpandedAbstractsAreTheListsText expands every row and compares each
 // abstract shown with the list's, before and after typing, in the bundled
 // list (whose abstracts have escaped quotes), in one in many scripts, and in
