@@ -20,16 +20,14 @@ func venueBadge(name, abbr string) app.UI {
 		short = shortVenue(name)
 	}
 	badge := app.Span().Class("pw-badge").Attr("data-field", "venue").Text(short)
-	// The full name's element is there, hidden, when it would repeat the
-	// badge: rows are reused for other papers as the reader types, and a
-	// badge of one part in one paper and of three in the next made go-app
-	// build and remove nodes where it now writes a text. Its leading space
-	// stands where a text node of its own was.
-	full := app.Span().Class("pw-venue-full")
+	// The full name's element is there, with its text, hidden when it
+	// would repeat the badge: rows are reused for other papers as the
+	// reader types, and a badge of one part in one paper and of three in
+	// the next made go-app build and remove nodes where it now writes a
+	// text. Its leading space stands where a text node of its own was.
+	full := app.Span().Class("pw-venue-full").Text(" " + name)
 	if short == name || name == "" {
 		full = full.Hidden(true)
-	} else {
-		full = full.Text(" " + name)
 	}
 	// Wrapped: the metadata line puts its separator before each of its
 	// parts, which must not land in the badge.
