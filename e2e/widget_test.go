@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -637,6 +638,23 @@ func TestWarmUpShowsNothing(t *testing.T) {
 	p.typeQuery("spiking")
 	if n := p.count(); n == 0 || n == 70 {
 		t.Errorf("typing after the warm-up: %d papers match \"spiking\"", n)
+	}
+	p.noConsoleErrors()
+}
+
+// A ?src= list is fetched once, by web/frame.js as the page parses, and
+// the program takes what it read: a second request of its own would
+// download a large list twice.
+func TestListFetchedOnce(t *testing.T) {
+	t.Parallel()
+	p := newPage(t)
+	p.open("?src=" + largeList)
+	if p.count() == 0 {
+		t.Fatal("the large list shows no paper")
+	}
+	requests := eval[[]string](p, `performance.getEntriesByType('resource').map(e => e.name).filter(n => new URL(n).pathname === `+strconv.Quote(largeList)+`)`)
+	if len(requests) != 1 {
+		t.Errorf("the list was requested %d times: %v", len(requests), requests)
 	}
 	p.noConsoleErrors()
 }
