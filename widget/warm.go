@@ -82,12 +82,14 @@ func (w *Widget) searchAside(q string) {
 
 // renderAside renders what typing q would show, then the widget as it was,
 // in one task of the browser's event loop, which never lays out or paints
-// in between: the warm-up of the code a keystroke runs after its search.
-// The search was warm, but the first key still took 40-70 ms against 10-20
-// for the keys after it, in go-app's diff, the rows' render and the DOM
-// writes, all run for the first time since the mount, which builds nodes
-// instead. It is skipped unless the reader is still on the unfiltered list
-// with the focus outside the rows, so that no focused element changes.
+// in between: Go runs the render, the deferred dispatch that puts the
+// state back and its render before it returns to the browser. It warms the
+// code a keystroke runs after its search. The search was warm, but the
+// first key still took 40-70 ms against 10-20 for the keys after it, in
+// go-app's diff, the rows' render and the DOM writes, all run for the first
+// time since the mount, which builds nodes instead. It is skipped once a
+// query is typed, and unless the focus is on the page or in the empty
+// search field, so that no element the reader is on changes.
 func (w *Widget) renderAside(ctx app.Context, q string) {
 	if w.query != "" || !focusOutsideRows() {
 		return
