@@ -145,7 +145,16 @@ func (b *Builder) addWord(f, p int, word []byte, isAcro bool) {
 	}
 	if stamp := uint32(p*nFields + f + 1); b.seen[id] != stamp {
 		b.seen[id] = stamp
-		b.ids[f] = binary.AppendUvarint(b.ids[f], uint64(id))
+		// The varint is appended where the list stands, not by
+		// binary.AppendUvarint, whose result stored back into the builder
+		// cost a write barrier per word while the collector ran (and the
+		// browser's collector runs through most of a large list's load):
+		// appending in place stores only the length until the list grows.
+		ids := &b.ids[f]
+		for ; id >= 0x80; id >>= 7 {
+			*ids = append(*ids, byte(id)|0x80)
+		}
+		*ids = append(*ids, byte(id))
 	}
 }
 
