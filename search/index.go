@@ -326,33 +326,41 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	last := make([]uint32, len(words))
 	for _, f := range [...]int{fAbstract, fTitle, fMeta, fIdent} {
 		off := make([]uint32, len(words)+1)
-		eachID := func(fn func(p int, w uint32)) {
-			clear(last)
-			for p := range papers {
-				if p%(8*pauseEvery) == 8*pauseEvery-1 {
-					pause()
-				}
-				b := ids[f][idsOff[f][p]:idsOff[f][p+1]]
-				for len(b) > 0 {
-					id, n := binary.Uvarint(b)
-					b = b[n:]
-					fn(p, renum[id])
-				}
+		// Both passes walk the word ids in one loop each, without a
+		// function per id: in wasm a call through a closure per word id
+		// cost more than the work it did.
+		list, ends := ids[f], idsOff[f][1:]
+		clear(last)
+		for p, i := 0, 0; p < len(papers); p++ {
+			if p%(8*pauseEvery) == 8*pauseEvery-1 {
+				pause()
+			}
+			for q := uint32(p) + 1; i < int(ends[p]); {
+				var id uint32
+				id, i = readID(list, i)
+				w := renum[id]
+				off[w+1] += uint32(gapLen(q - last[w]))
+				last[w] = q
 			}
 		}
-		eachID(func(p int, w uint32) {
-			off[w+1] += uint32(gapLen(uint32(p) + 1 - last[w]))
-			last[w] = uint32(p) + 1
-		})
 		for w := range words {
 			off[w+1] += off[w]
 		}
 		next := slices.Clone(off[:len(words)])
 		post := make([]byte, off[len(words)])
-		eachID(func(p int, w uint32) {
-			next[w] += uint32(putGap(post[next[w]:], uint32(p)+1-last[w]))
-			last[w] = uint32(p) + 1
-		})
+		clear(last)
+		for p, i := 0, 0; p < len(papers); p++ {
+			if p%(8*pauseEvery) == 8*pauseEvery-1 {
+				pause()
+			}
+			for q := uint32(p) + 1; i < int(ends[p]); {
+				var id uint32
+				id, i = readID(list, i)
+				w := renum[id]
+				next[w] += uint32(putGap(post[next[w]:], q-last[w]))
+				last[w] = q
+			}
+		}
 		ix.off[f], ix.post[f] = off, post
 		ids[f] = nil
 	}
@@ -363,6 +371,15 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	}
 	ix.indexPairs()
 	return ix
+}
+
+// readID reads the varint word id at list[i] (see Builder.ids) and
+// returns it with the index after it.
+func readID(list []byte, i int) (uint32, int) {
+	if c := list[i]; c < 0x80 {
+		return uint32(c), i + 1
+	}
+	return longGap(list, i+1, uint32(list[i]))
 }
 
 // indexPairs fills pairOff and pairPos with a counting sort of the letter
