@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 	"unsafe"
@@ -295,20 +296,54 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	*b = Builder{}
 
 	// Sort the dictionary and renumber: prefix matches become one range.
-	// The words are sorted themselves, then found in the table, rather
-	// than their ids sorted by looking each word up at every comparison.
-	words := slices.Clone(ix.words)
-	slices.Sort(words)
+	// Each word's id is sorted by the word's first four bytes, packed with
+	// it in an integer, and only words sharing those bytes are compared as
+	// strings. Sorting the strings themselves moved them with a write
+	// barrier each while the collector ran, as it does through most of a
+	// large list's load in the browser, and their ids were then looked up
+	// in the table one by one. The keys are sorted in the words' letter
+	// masks, filled last: any more room taken here would be held at
+	// loading's peak of memory.
+	ix.masks = make([]uint64, len(ix.words))
+	keys := ix.masks
+	for id, w := range ix.words {
+		keys[id] = uint64(prefix4(w))<<32 | uint64(id)
+	}
+	slices.Sort(keys)
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && keys[j]>>32 == keys[i]>>32 {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(keys[i:j], func(a, b uint64) int {
+				return strings.Compare(ix.words[uint32(a)], ix.words[uint32(b)])
+			})
+		}
+		i = j
+	}
+	words := ix.words
 	renum := make([]uint32, len(words))
 	ix.acro = make([]bool, len(words))
-	ix.masks = make([]uint64, len(words))
-	for n, w := range words {
-		old, _ := ix.ids.lookup(ix.words, unsafe.Slice(unsafe.StringData(w), len(w)))
+	for n, k := range keys {
+		old := uint32(k)
 		renum[old] = uint32(n)
 		ix.acro[n] = acro[old]
+	}
+	// The words move into their order in place, with keys as the
+	// scratch of where each goes, rather than into a sorted copy.
+	for id, n := range renum {
+		keys[id] = uint64(n)
+	}
+	for i := range words {
+		for n := keys[i]; n != uint64(i); n = keys[i] {
+			words[i], words[n] = words[n], words[i]
+			keys[i], keys[n] = keys[n], keys[i]
+		}
+	}
+	for n, w := range words {
 		ix.masks[n] = letterMask(w)
 	}
-	ix.words = words
 	ix.ids.renumber(renum)
 	for _, w := range words {
 		ix.firstOff[int(w[0])+1]++
@@ -380,6 +415,19 @@ func readID(list []byte, i int) (uint32, int) {
 		return uint32(c), i + 1
 	}
 	return longGap(list, i+1, uint32(list[i]))
+}
+
+// prefix4 is the first four bytes of w, big-endian, padded with zeros
+// (which no word holds): its order is the words' order by those bytes.
+func prefix4(w string) uint32 {
+	var p uint32
+	for i := range 4 {
+		p <<= 8
+		if i < len(w) {
+			p |= uint32(w[i])
+		}
+	}
+	return p
 }
 
 // indexPairs fills pairOff and pairPos with a counting sort of the letter
