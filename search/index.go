@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 	"unsafe"
@@ -145,7 +146,16 @@ func (b *Builder) addWord(f, p int, word []byte, isAcro bool) {
 	}
 	if stamp := uint32(p*nFields + f + 1); b.seen[id] != stamp {
 		b.seen[id] = stamp
-		b.ids[f] = binary.AppendUvarint(b.ids[f], uint64(id))
+		// The varint is appended where the list stands, not by
+		// binary.AppendUvarint, whose result stored back into the builder
+		// cost a write barrier per word while the collector ran (and the
+		// browser's collector runs through most of a large list's load):
+		// appending in place stores only the length until the list grows.
+		ids := &b.ids[f]
+		for ; id >= 0x80; id >>= 7 {
+			*ids = append(*ids, byte(id)|0x80)
+		}
+		*ids = append(*ids, byte(id))
 	}
 }
 
@@ -169,6 +179,10 @@ func (b *Builder) addASCII(f, p int, s string) bool {
 	}
 	folded, chain := b.word[:0], b.chain[:0]
 	parts, prevEnd := 0, -2
+	// s as bytes, made once: each unsafe.Slice checks its length with a
+	// call in wasm, which took a twentieth of the browser's indexing when
+	// made per word.
+	text := unsafe.Slice(unsafe.StringData(s), len(s))
 	for i := 0; i < len(s); {
 		if asciiClass[s[i]] == 0 {
 			i++
@@ -182,7 +196,7 @@ func (b *Builder) addASCII(f, p int, s string) bool {
 			}
 			upper += int(k >> 1)
 		}
-		word := unsafe.Slice(unsafe.StringData(s[start:]), i-start)
+		word := text[start:i]
 		if upper > 0 {
 			folded = append(folded[:0], word...)
 			for j, c := range folded {
@@ -282,20 +296,54 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	*b = Builder{}
 
 	// Sort the dictionary and renumber: prefix matches become one range.
-	// The words are sorted themselves, then found in the table, rather
-	// than their ids sorted by looking each word up at every comparison.
-	words := slices.Clone(ix.words)
-	slices.Sort(words)
+	// Each word's id is sorted by the word's first four bytes, packed with
+	// it in an integer, and only words sharing those bytes are compared as
+	// strings. Sorting the strings themselves moved them with a write
+	// barrier each while the collector ran, as it does through most of a
+	// large list's load in the browser, and their ids were then looked up
+	// in the table one by one. The keys are sorted in the words' letter
+	// masks, filled last: any more room taken here would be held at
+	// loading's peak of memory.
+	ix.masks = make([]uint64, len(ix.words))
+	keys := ix.masks
+	for id, w := range ix.words {
+		keys[id] = uint64(prefix4(w))<<32 | uint64(id)
+	}
+	slices.Sort(keys)
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && keys[j]>>32 == keys[i]>>32 {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(keys[i:j], func(a, b uint64) int {
+				return strings.Compare(ix.words[uint32(a)], ix.words[uint32(b)])
+			})
+		}
+		i = j
+	}
+	words := ix.words
 	renum := make([]uint32, len(words))
 	ix.acro = make([]bool, len(words))
-	ix.masks = make([]uint64, len(words))
-	for n, w := range words {
-		old, _ := ix.ids.lookup(ix.words, unsafe.Slice(unsafe.StringData(w), len(w)))
+	for n, k := range keys {
+		old := uint32(k)
 		renum[old] = uint32(n)
 		ix.acro[n] = acro[old]
+	}
+	// The words move into their order in place, with keys as the
+	// scratch of where each goes, rather than into a sorted copy.
+	for id, n := range renum {
+		keys[id] = uint64(n)
+	}
+	for i := range words {
+		for n := keys[i]; n != uint64(i); n = keys[i] {
+			words[i], words[n] = words[n], words[i]
+			keys[i], keys[n] = keys[n], keys[i]
+		}
+	}
+	for n, w := range words {
 		ix.masks[n] = letterMask(w)
 	}
-	ix.words = words
 	ix.ids.renumber(renum)
 	for _, w := range words {
 		ix.firstOff[int(w[0])+1]++
@@ -313,33 +361,41 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	last := make([]uint32, len(words))
 	for _, f := range [...]int{fAbstract, fTitle, fMeta, fIdent} {
 		off := make([]uint32, len(words)+1)
-		eachID := func(fn func(p int, w uint32)) {
-			clear(last)
-			for p := range papers {
-				if p%(8*pauseEvery) == 8*pauseEvery-1 {
-					pause()
-				}
-				b := ids[f][idsOff[f][p]:idsOff[f][p+1]]
-				for len(b) > 0 {
-					id, n := binary.Uvarint(b)
-					b = b[n:]
-					fn(p, renum[id])
-				}
+		// Both passes walk the word ids in one loop each, without a
+		// function per id: in wasm a call through a closure per word id
+		// cost more than the work it did.
+		list, ends := ids[f], idsOff[f][1:]
+		clear(last)
+		for p, i := 0, 0; p < len(papers); p++ {
+			if p%(8*pauseEvery) == 8*pauseEvery-1 {
+				pause()
+			}
+			for q := uint32(p) + 1; i < int(ends[p]); {
+				var id uint32
+				id, i = readID(list, i)
+				w := renum[id]
+				off[w+1] += uint32(gapLen(q - last[w]))
+				last[w] = q
 			}
 		}
-		eachID(func(p int, w uint32) {
-			off[w+1] += uint32(gapLen(uint32(p) + 1 - last[w]))
-			last[w] = uint32(p) + 1
-		})
 		for w := range words {
 			off[w+1] += off[w]
 		}
 		next := slices.Clone(off[:len(words)])
 		post := make([]byte, off[len(words)])
-		eachID(func(p int, w uint32) {
-			next[w] += uint32(putGap(post[next[w]:], uint32(p)+1-last[w]))
-			last[w] = uint32(p) + 1
-		})
+		clear(last)
+		for p, i := 0, 0; p < len(papers); p++ {
+			if p%(8*pauseEvery) == 8*pauseEvery-1 {
+				pause()
+			}
+			for q := uint32(p) + 1; i < int(ends[p]); {
+				var id uint32
+				id, i = readID(list, i)
+				w := renum[id]
+				next[w] += uint32(putGap(post[next[w]:], q-last[w]))
+				last[w] = q
+			}
+		}
 		ix.off[f], ix.post[f] = off, post
 		ids[f] = nil
 	}
@@ -350,6 +406,28 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	}
 	ix.indexPairs()
 	return ix
+}
+
+// readID reads the varint word id at list[i] (see Builder.ids) and
+// returns it with the index after it.
+func readID(list []byte, i int) (uint32, int) {
+	if c := list[i]; c < 0x80 {
+		return uint32(c), i + 1
+	}
+	return longGap(list, i+1, uint32(list[i]))
+}
+
+// prefix4 is the first four bytes of w, big-endian, padded with zeros
+// (which no word holds): its order is the words' order by those bytes.
+func prefix4(w string) uint32 {
+	var p uint32
+	for i := range 4 {
+		p <<= 8
+		if i < len(w) {
+			p |= uint32(w[i])
+		}
+	}
+	return p
 }
 
 // indexPairs fills pairOff and pairPos with a counting sort of the letter
@@ -478,9 +556,9 @@ var asciiClass = func() (t [256]uint8) {
 }()
 
 func isASCII(s string) bool {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))&0x8080808080808080 != 0 {
+	b, i := unsafe.Slice(unsafe.StringData(s), len(s)), 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
 			return false
 		}
 	}
