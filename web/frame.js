@@ -28,6 +28,7 @@
     abstract.hidden = !open;
   });
 
+  window.paperwidgetFetchList = fetchList;
   prefetchList(new URLSearchParams(location.search).get("src"));
 
   if (window.parent === window) return;
@@ -59,10 +60,9 @@
   // fetchList) takes the chunks in one call. Fetched by the program, a
   // 10,000-paper list arrived 250-350 ms after it started; preloaded, the
   // program still read it one call per chunk of the stream (about 270 for
-  // 17 MB). The outcome is described as fetchList reads it: fetchError, or
-  // the response, with chunks or bodyError.
+  // 17 MB).
   function prefetchList(src) {
-    if (!src || !window.fetch || !window.ReadableStream) return;
+    if (!src) return;
     var url;
     try {
       url = new URL(src, document.baseURI);
@@ -70,8 +70,17 @@
       return; // the program names the bad URL
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") return;
-    var result = fetch(src).then(function (response) {
-      if (!response.ok || !response.body) return { response: response };
+    window.paperwidgetPrefetch = { src: src, result: fetchList(src) };
+  }
+
+  // fetchList fetches src, relative to the page, and reads its body whole.
+  // Its promise never rejects: it holds fetchError when the request failed,
+  // else the response, with its body's chunks or, when the download broke
+  // off, bodyError. The program fetches through it any list the page did
+  // not fetch ahead.
+  function fetchList(src) {
+    return fetch(src).then(function (response) {
+      if (!response.ok || !response.body) return { response: response, chunks: [] };
       var reader = response.body.getReader();
       var chunks = [];
       function read() {
@@ -87,7 +96,6 @@
     }, function (e) {
       return { fetchError: e };
     });
-    window.paperwidgetPrefetch = { src: src, result: result };
   }
 
   function hostStyle(q) {

@@ -156,10 +156,11 @@ func bundledList(use bool) (body jsBytes, ok bool) {
 }
 
 // fetchList gets src, relative to the page, through the browser's fetch:
-// net/http would add megabytes to app.wasm for the same request. A failure
-// is named for what it can be: a list on another origin may be refused by
-// CORS, one on the page's own cannot. The list web/frame.js fetched while
-// app.wasm loaded is taken when it is the same; else src is fetched now.
+// net/http would add megabytes to app.wasm for the same request. The fetch
+// and the reading of its body are web/frame.js's, which the page runs before
+// the program: the list it fetched ahead is taken when it is src, else it
+// fetches src now. A failure is named for what it can be: a list on another
+// origin may be refused by CORS, one on the page's own cannot.
 func fetchList(src string) (jsBytes, error) {
 	if src == "" {
 		return jsBytes{}, errors.New("no list URL")
@@ -168,131 +169,72 @@ func fetchList(src string) (jsBytes, error) {
 		!jsURL.Call("canParse", src, app.Window().Get("location").Get("href")).Bool() {
 		return jsBytes{}, errors.New("not a valid URL")
 	}
-	page := app.Window().URL()
-	u, err := page.Parse(src)
-	sameOrigin := err == nil && u.Scheme == page.Scheme && u.Host == page.Host
-	f := &fetching{done: make(chan fetched, 1), sameOrigin: sameOrigin}
-	onDone := app.FuncOf(func(this app.Value, args []app.Value) any {
-		out := args[0]
-		f.settle(outcome{fetchError: out.Get("fetchError"), response: out.Get("response"), bodyError: out.Get("bodyError"), chunks: out.Get("chunks")})
-		return nil
-	})
-	defer onDone.Release()
+	var result app.Value
 	if pre := app.Window().Get(prefetchGlobal); pre.Truthy() {
 		app.Window().Set(prefetchGlobal, app.Undefined()) // taken once
 		if pre.Get("src").String() == src {
-			pre.Get("result").Call("then", onDone)
-			r := <-f.done
-			return r.body, r.err
+			result = pre.Get("result")
 		}
 	}
-	// The same steps as web/frame.js's, with a call into Go per chunk.
-	onFail := app.FuncOf(func(this app.Value, args []app.Value) any {
-		f.settle(outcome{fetchError: arg(args)})
-		return nil
-	})
-	defer onFail.Release()
-	var response, reader app.Value
-	onBodyFail := app.FuncOf(func(this app.Value, args []app.Value) any {
-		f.settle(outcome{response: response, bodyError: arg(args)})
-		return nil
-	})
-	defer onBodyFail.Release()
-	var onChunk app.Func
-	onChunk = app.FuncOf(func(this app.Value, args []app.Value) any {
-		if args[0].Get("done").Bool() {
-			f.settle(outcome{response: response})
-			return nil
+	if result == nil {
+		fetch := app.Window().Get(fetchGlobal)
+		if !fetch.Truthy() {
+			return jsBytes{}, errors.New("the page's script web/frame.js, which fetches the list, did not run")
 		}
-		f.body.add(args[0].Get("value"))
-		reader.Call("read").Call("then", onChunk, onBodyFail)
+		result = fetch.Invoke(src)
+	}
+	outcomes := make(chan app.Value, 1)
+	onDone := app.FuncOf(func(this app.Value, args []app.Value) any {
+		outcomes <- args[0]
 		return nil
 	})
-	defer onChunk.Release()
-	onResponse := app.FuncOf(func(this app.Value, args []app.Value) any {
-		response = args[0]
-		if !response.Get("ok").Bool() || !response.Get("body").Truthy() {
-			f.settle(outcome{response: response})
-			return nil
-		}
-		reader = response.Get("body").Call("getReader")
-		reader.Call("read").Call("then", onChunk, onBodyFail)
-		return nil
-	})
-	defer onResponse.Release()
-	app.Window().Call("fetch", src).Call("then", onResponse, onFail)
-	r := <-f.done
-	return r.body, r.err
+	defer onDone.Release()
+	result.Call("then", onDone)
+	page := app.Window().URL()
+	u, err := page.Parse(src)
+	return listFetched(<-outcomes, err == nil && u.Scheme == page.Scheme && u.Host == page.Host)
 }
 
 // prefetchGlobal names what web/frame.js leaves for fetchList: the ?src=
-// value it fetched (src) and a promise of the outcome (result), an object
-// with fetchError when the request failed, else response, and chunks (the
-// body read whole) or bodyError (the download broke off).
-const prefetchGlobal = "paperwidgetPrefetch"
+// value it fetched (src) and the promise its fetchList returned (result).
+// fetchGlobal names that function.
+const (
+	prefetchGlobal = "paperwidgetPrefetch"
+	fetchGlobal    = "paperwidgetFetchList"
+)
 
-// fetching is a fetch of the list under way: its chunks so far, and where
-// its outcome goes.
-type fetching struct {
-	body       jsBytes
-	done       chan fetched
-	sameOrigin bool
-}
-
-type fetched struct {
-	body jsBytes
-	err  error
-}
-
-// outcome is how a fetch ended, as web/frame.js describes it (see
-// prefetchGlobal); chunks are the body's, when not already in fetching's.
-type outcome struct {
-	fetchError, response, bodyError, chunks app.Value
-}
-
-// settle sends the list or the error that out makes to f.done.
-func (f *fetching) settle(out outcome) {
-	response := out.response
+// listFetched reads the outcome of web/frame.js's fetchList: the list, or
+// the error it names.
+func listFetched(out app.Value, sameOrigin bool) (jsBytes, error) {
+	response := out.Get("response")
 	switch {
-	case truthy(out.fetchError) || !truthy(response):
+	case !response.Truthy():
 		why := "offline, or the server does not allow this site to read it: see CORS in the README"
 		switch {
 		case !app.Window().Get("navigator").Get("onLine").Bool():
 			why = "offline"
-		case f.sameOrigin:
+		case sameOrigin:
 			why = "offline, or the server could not be reached"
 		}
-		f.done <- fetched{err: fmt.Errorf("%s (%s)", reason(out.fetchError), why)}
+		return jsBytes{}, fmt.Errorf("%s (%s)", reason(out.Get("fetchError")), why)
 	case !response.Get("ok").Bool():
-		f.done <- fetched{err: fmt.Errorf("HTTP %d %s", response.Get("status").Int(), response.Get("statusText").String())}
-	case truthy(out.bodyError):
-		f.done <- fetched{err: fmt.Errorf("%s: the download broke off before the end of the list", reason(out.bodyError))}
-	default:
-		// No body: an empty list, named as such.
-		if truthy(out.chunks) {
-			for i := range out.chunks.Length() {
-				f.body.add(out.chunks.Index(i))
-			}
-		}
-		f.done <- fetched{body: f.body}
+		return jsBytes{}, fmt.Errorf("HTTP %d %s", response.Get("status").Int(), response.Get("statusText").String())
+	case out.Get("bodyError").Truthy():
+		return jsBytes{}, fmt.Errorf("%s: the download broke off before the end of the list", reason(out.Get("bodyError")))
 	}
+	// No body is no chunk: an empty list, named as such.
+	var body jsBytes
+	chunks := out.Get("chunks")
+	for i := range chunks.Length() {
+		body.add(chunks.Index(i))
+	}
+	return body, nil
 }
-
-// truthy is v.Truthy() for a v that may be nil (not set).
-func truthy(v app.Value) bool { return v != nil && v.Truthy() }
 
 // reason is a rejection's message.
 func reason(err app.Value) string {
-	if truthy(err) {
+	if err.Truthy() {
 		return err.Call("toString").String()
 	}
 	return "network error"
-}
-
-// arg is a callback's first argument, or undefined.
-func arg(args []app.Value) app.Value {
-	if len(args) > 0 {
-		return args[0]
-	}
-	return app.Undefined()
 }
