@@ -25,12 +25,13 @@ func (w *Widget) warmUp(ctx app.Context) (stop func()) {
 	var frame, timer app.Value
 	run := app.FuncOf(func(app.Value, []app.Value) any {
 		timer = nil
-		queries := warmQueries(w.Ilist.Papers[0].Title)
-		for _, q := range queries {
-			w.searchAside(q)
-		}
-		if len(queries) > 0 {
+		// The first query is searched by its render; the dispatch runs
+		// once this callback has returned.
+		if queries := warmQueries(w.Ilist.Papers[0].Title); len(queries) > 0 {
 			ctx.Dispatch(func(ctx app.Context) { w.renderAside(ctx, queries[0]) })
+			for _, q := range queries[1:] {
+				w.searchAside(q)
+			}
 		}
 		w.idle.schedule()
 		return nil
@@ -89,9 +90,11 @@ func (w *Widget) searchAside(q string) {
 // go-app's diff, the rows' render and the DOM writes, all run for the first
 // time since the mount, which builds nodes instead. It is skipped once a
 // query is typed, and unless the focus is on the page or in the empty
-// search field, so that no element the reader is on changes.
+// search field, so that no element the reader is on changes: q's search
+// alone is warmed then.
 func (w *Widget) renderAside(ctx app.Context, q string) {
 	if w.query != "" || !focusOutsideRows() {
+		w.searchAside(q)
 		return
 	}
 	// What setQuery changes; none of it is changed in place.
