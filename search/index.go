@@ -361,41 +361,14 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	last := make([]uint32, len(words))
 	for _, f := range [...]int{fAbstract, fTitle, fMeta, fIdent} {
 		off := make([]uint32, len(words)+1)
-		// Both passes walk the word ids in one loop each, without a
-		// function per id: in wasm a call through a closure per word id
-		// cost more than the work it did.
 		list, ends := ids[f], idsOff[f][1:]
-		clear(last)
-		for p, i := 0, 0; p < len(papers); p++ {
-			if p%(8*pauseEvery) == 8*pauseEvery-1 {
-				pause()
-			}
-			for q := uint32(p) + 1; i < int(ends[p]); {
-				var id uint32
-				id, i = readID(list, i)
-				w := renum[id]
-				off[w+1] += uint32(gapLen(q - last[w]))
-				last[w] = q
-			}
-		}
+		gaps(list, ends, renum, last, off[1:], nil, pause)
 		for w := range words {
 			off[w+1] += off[w]
 		}
 		next := slices.Clone(off[:len(words)])
 		post := make([]byte, off[len(words)])
-		clear(last)
-		for p, i := 0, 0; p < len(papers); p++ {
-			if p%(8*pauseEvery) == 8*pauseEvery-1 {
-				pause()
-			}
-			for q := uint32(p) + 1; i < int(ends[p]); {
-				var id uint32
-				id, i = readID(list, i)
-				w := renum[id]
-				next[w] += uint32(putGap(post[next[w]:], q-last[w]))
-				last[w] = q
-			}
-		}
+		gaps(list, ends, renum, last, next, post, pause)
 		ix.off[f], ix.post[f] = off, post
 		ids[f] = nil
 	}
@@ -406,6 +379,33 @@ func (b *Builder) Index(papers []paper.Paper, pause func()) *Index {
 	}
 	ix.indexPairs()
 	return ix
+}
+
+// gaps walks the word ids of a field (list, paper p's ending at ends[p]),
+// renumbered by renum, in paper order, and adds to at[w] the length of each
+// word w's gap from the last paper that held it (last, cleared first). With
+// post nil that sizes the posting lists; else each gap is also written into
+// post at at[w]. One loop serves both passes, with no function called per
+// word id: in wasm a call through a closure per id cost more than the work
+// it did.
+func gaps(list []byte, ends, renum, last, at []uint32, post []byte, pause func()) {
+	clear(last)
+	for p, i := 0, 0; p < len(ends); p++ {
+		if p%(8*pauseEvery) == 8*pauseEvery-1 {
+			pause()
+		}
+		for q := uint32(p) + 1; i < int(ends[p]); {
+			var id uint32
+			id, i = readID(list, i)
+			w := renum[id]
+			if post == nil {
+				at[w] += uint32(gapLen(q - last[w]))
+			} else {
+				at[w] += uint32(putGap(post[at[w]:], q-last[w]))
+			}
+			last[w] = q
+		}
+	}
 }
 
 // readID reads the varint word id at list[i] (see Builder.ids) and
