@@ -12,6 +12,9 @@ type searchBox struct {
 	IonInput func(ctx app.Context, q string)
 }
 
+// searchFieldID is the search field's id.
+const searchFieldID = "pw-q"
+
 func newSearchBox() *searchBox { return &searchBox{} }
 
 func (s *searchBox) Messages(m *messages) *searchBox { s.Imsg = m; return s }
@@ -28,7 +31,7 @@ func (s *searchBox) OnInput(fn func(ctx app.Context, q string)) *searchBox {
 func (s *searchBox) OnUpdate(ctx app.Context) {
 	if s.Iquery == "" {
 		ctx.Defer(func(app.Context) {
-			if in := app.Window().GetElementByID("pw-q"); in.Truthy() {
+			if in := app.Window().GetElementByID(searchFieldID); in.Truthy() {
 				in.Set("value", "")
 			}
 		})
@@ -37,9 +40,9 @@ func (s *searchBox) OnUpdate(ctx app.Context) {
 
 func (s *searchBox) Render() app.UI {
 	return app.Div().Class("pw-search").Body(
-		app.Label().For("pw-q").Text(s.Imsg.SearchLabel),
+		app.Label().For(searchFieldID).Text(s.Imsg.SearchLabel),
 		app.Input().
-			ID("pw-q").
+			ID(searchFieldID).
 			Type("search").
 			Name("q").
 			Value(s.Iquery).

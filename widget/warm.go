@@ -116,5 +116,5 @@ func focusOutsideRows() bool {
 	if !active.Truthy() || active.Equal(doc.Get("body")) {
 		return true
 	}
-	return active.Get("id").String() == "pw-q" && active.Get("value").String() == ""
+	return active.Get("id").String() == searchFieldID && active.Get("value").String() == ""
 }
