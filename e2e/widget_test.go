@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	cdppage "github.com/chromedp/cdproto/page"
@@ -94,6 +95,54 @@ func TestShowMoreRendersTheRest(t *testing.T) {
 	}
 }
 
+// A typed query renders the rows a screen shows; scrolling towards their end
+// brings the rest of the first page without a click, and keeps the reader
+// typing where they were. A keyboard reader on the button keeps the button.
+func TestScrollingCompletesTheFirstPage(t *testing.T) {
+	t.Parallel()
+	p := newPage(t)
+	p.run(chromedp.EmulateViewport(1280, 500))
+	p.open("")
+	p.typeQuery("network")
+	matches := p.count()
+	if matches <= 20 {
+		t.Fatalf("%q matches %d papers; the test needs more than a page of 20", "network", matches)
+	}
+	first := len(p.rowIDs())
+	if first >= 20 {
+		t.Fatalf("typing rendered %d rows, want fewer than a page, the rest left for scrolling", first)
+	}
+	p.run(chromedp.Evaluate[chromedp.Void](`document.querySelector('.pw-more').scrollIntoView({block: "end"})`))
+	p.waitJS(`document.querySelectorAll('[data-paper-id]').length === 20`)
+	if got := activeTitle(p); got != "search" {
+		t.Errorf("after scrolling, focus is on %q, want it left in the field", got)
+	}
+	if got := eval[string](p, `document.querySelector('.pw-more').textContent`); !strings.Contains(got, "20 more") {
+		t.Errorf("the button under the first page says %q, want the next page of 20", got)
+	}
+	// Past the first page, more rows come by a click only: the page under
+	// the widget stays reachable.
+	p.run(chromedp.Evaluate[chromedp.Void](`document.querySelector('.pw-more').scrollIntoView({block: "end"})`))
+	time.Sleep(300 * time.Millisecond)
+	if n := len(p.rowIDs()); n != 20 {
+		t.Errorf("scrolling to the button under the first page rendered %d rows, want 20 until it is pressed", n)
+	}
+
+	p.typeQuery("networks")
+	p.waitJS(fmt.Sprintf(`document.querySelectorAll('[data-paper-id]').length === %d`, first))
+	p.run(chromedp.Focus(css(`.pw-more`)))
+	time.Sleep(300 * time.Millisecond)
+	if n := len(p.rowIDs()); n != first {
+		t.Errorf("tabbing onto the button rendered %d rows before it, want %d until it is pressed", n, first)
+	}
+	p.key(kb.Enter)
+	p.waitJS(fmt.Sprintf(`document.querySelectorAll('[data-paper-id]').length > %d`, first))
+	if got, want := activeTitle(p), p.rowIDs()[first]; got != want {
+		t.Errorf("after pressing the button, focus is on %q, want the first new row %q", got, want)
+	}
+	p.noConsoleErrors()
+}
+
 func TestTypingFiltersAndRanks(t *testing.T) {
 	t.Parallel()
 	p := newPage(t)
@@ -139,18 +188,27 @@ func TestSearchUpdatesRowsInPlace(t *testing.T) {
 	p.open("?src=" + largeList)
 	p.waitJS(`document.querySelectorAll('[data-paper-id]').length === 20 && !!document.querySelector('[data-year-heading]')`)
 	const mark = `(() => { for (const e of document.querySelectorAll('[data-paper-id], [data-paper-id] > *, [data-paper-id] .pw-meta > *, [data-paper-id] .pw-links > *')) e.__pwKept = true })()`
-	// replaced lists the rows and row parts on screen that are new nodes.
-	const replaced = `(() => {
-		const all = [...document.querySelectorAll('[data-paper-id], [data-paper-id] > *, [data-paper-id] .pw-meta > *, [data-paper-id] .pw-links > *')];
+	// replaced lists the rows and row parts on screen that are new nodes,
+	// in the first n rows: a typed query renders 10 rows, the list without
+	// one 20, so clearing the query adds rows.
+	const replaced = `((n) => {
+		const rows = [...document.querySelectorAll('[data-paper-id]')].slice(0, n);
+		const all = rows.flatMap(r => [r, ...r.querySelectorAll(':scope > *, .pw-meta > *, .pw-links > *')]);
 		return all.filter(e => !e.__pwKept).map(e => (e.closest('[data-paper-id]') === e ? "row " : "part ") + e.tagName.toLowerCase() + (e.className ? "." + e.className : ""));
-	})()`
+	})`
 	newest := p.rowIDs()
-	type step struct{ query, what string }
-	for _, s := range []step{{"n", "the first letter"}, {"ne", "a second letter"}, {"neural", "a word"}, {"", "a cleared query"}} {
+	type step struct {
+		query, what string
+		rows        int
+	}
+	shown := len(newest)
+	for _, s := range []step{{"n", "the first letter", 10}, {"ne", "a second letter", 10}, {"neural", "a word", 10}, {"", "a cleared query", 20}} {
 		p.run(chromedp.Evaluate[chromedp.Void](mark))
 		p.typeQuery(s.query)
-		p.waitJS(`document.querySelectorAll('[data-paper-id]').length === 20`)
-		if got := eval[[]string](p, replaced); len(got) > 0 {
+		p.waitJS(fmt.Sprintf(`document.querySelectorAll('[data-paper-id]').length === %d`, s.rows))
+		kept := min(shown, s.rows)
+		shown = s.rows
+		if got := eval[[]string](p, fmt.Sprintf("%s(%d)", replaced, kept)); len(got) > 0 {
 			t.Errorf("after %s (%q), %d rows and parts are new nodes, want 0: %v", s.what, s.query, len(got), got[:min(len(got), 5)])
 		}
 		if rows := p.rowIDs(); s.query == "neural" && slices.Equal(rows, newest) {
@@ -172,10 +230,10 @@ func TestReorderMovesRows(t *testing.T) {
 	t.Parallel()
 	p := newPage(t)
 	p.open("")
-	p.typeQuery("spiking")
+	p.typeQuery("spiking neural")
 	n := p.count()
-	if n < 3 || n > 20 {
-		t.Fatalf("%d papers match \"spiking\"; the test needs 3 to 20, one window", n)
+	if n < 3 || n > 10 {
+		t.Fatalf("%d papers match \"spiking neural\"; the test needs 3 to 10, the rows a typed query shows", n)
 	}
 	before := p.rowIDs()
 	p.run(chromedp.Evaluate[chromedp.Void](`for (const e of document.querySelectorAll('[data-paper-id]')) e.__pwPaper = e.dataset.paperId`))

@@ -17,10 +17,17 @@ import (
 )
 
 const (
-	// pageSize is how many rows are rendered at once: DOM work per
-	// keystroke grows with rendered rows (about 0.3 ms a row in the
-	// benchmark), while the count always reports every match.
+	// pageSize is how many rows a page of results has: the list as it
+	// first shows, and what "show more" adds. The count always reports
+	// every match.
 	pageSize = 20
+	// firstRows is how many rows a query renders as it is typed: DOM
+	// work per keystroke grows with rendered rows, and on a realistic
+	// 10,000-paper list half a page took the keystrokes' p95 from 25 to 16
+	// ms (bench/notes.md). Ten fill a laptop's screen and are the top ten
+	// a reader looking for a paper scans; the rest of the page follows when
+	// the reader scrolls towards it (moreButton).
+	firstRows = 10
 	// settleDelay is how long typing must pause before the count is
 	// announced to screen readers and the query written to the URL.
 	settleDelay = 600 * time.Millisecond
@@ -49,6 +56,13 @@ const copyAction = "paperwidget/copy"
 
 // tagAction is sent by a tag of a row: filter by it.
 const tagAction = "paperwidget/tag"
+
+// showMoreAction is sent by the "show more" button when clicked;
+// nearEndAction when it comes near the reader's view.
+const (
+	showMoreAction = "paperwidget/show-more"
+	nearEndAction  = "paperwidget/near-end"
+)
 
 // Widget is the whole paper list: heading, search field, result count and
 // the ranked rows. Configure it with the chained setters; the zero list
@@ -99,6 +113,8 @@ type Widget struct {
 	// authors suggest names to the author filter.
 	authors []string
 	limit   int
+	// windows counts the windows of rows started (see moreButton.Window).
+	windows int
 	allOpen bool
 	// flipped holds the rows whose state differs from allOpen; it is
 	// replaced, never mutated, so that child components see the change.
@@ -225,6 +241,8 @@ func (w *Widget) OnMount(ctx app.Context) {
 	ctx.Handle(focusAction, w.onFocus)
 	ctx.Handle(copyAction, w.onCopy)
 	ctx.Handle(tagAction, w.onTagAction)
+	ctx.Handle(showMoreAction, w.onShowMore)
+	ctx.Handle(nearEndAction, w.onNearEnd)
 	app.Window().Get("document").Get("documentElement").Set("lang", language(w.Ilang))
 	w.idle = newIdleCollector()
 	w.unlisten = append(w.unlisten, listenKeys(ctx, w.clearQuery), listenPermalinks(ctx, w.openPaper), w.idle.stop, w.warmUp(ctx))
@@ -299,7 +317,12 @@ func (w *Widget) refine() {
 	}
 	w.counts = w.facets.Counts(w.hits, w.filter)
 	w.limit, w.spans = 0, nil
-	w.show(pageSize)
+	w.windows++
+	if w.searching() {
+		w.show(firstRows)
+	} else {
+		w.show(pageSize)
+	}
 }
 
 // searching reports whether a query ranks the results.
@@ -436,11 +459,10 @@ func (w *Widget) renderResults() app.UI {
 			BibtexOpen(w.bibOpen).
 			Highlight(w.highlight),
 		app.If(len(shown) < len(w.results), func() app.UI {
-			return app.Button().
-				Type("button").
-				Class("pw-more").
-				OnClick(w.onShowMore).
-				Text(w.msg.ShowMore(min(pageSize, len(w.results)-len(shown))))
+			return newMoreButton().
+				Messages(w.msg).
+				Count(min(pageSize, len(w.results)-len(shown))).
+				Window(w.windows)
 		}),
 		app.If(!app.IsClient && len(w.results) > pageSize, w.renderFirstWindowEnd),
 	)
@@ -558,12 +580,25 @@ func (w *Widget) clear(ctx app.Context) {
 	ctx.NewActionWithValue(focusAction, -1)
 }
 
-func (w *Widget) onShowMore(ctx app.Context, e app.Event) {
+func (w *Widget) onShowMore(ctx app.Context, a app.Action) {
 	first := w.limit
 	w.show(min(w.limit+pageSize, len(w.results)))
 	// The button may be gone once everything is shown: continue reading
 	// at the first new row instead of losing focus to the page.
 	ctx.NewActionWithValue(focusAction, first)
+}
+
+// onNearEnd completes the first page of a query's results when the reader
+// scrolls towards its end. Later pages wait for a click, so that the page
+// under the widget stays reachable.
+func (w *Widget) onNearEnd(ctx app.Context, a app.Action) {
+	// A keyboard reader who tabbed onto the button is about to press it,
+	// which shows the rows and moves on to the first of them; rows put
+	// before the focused button would be skipped.
+	if w.limit >= pageSize || moreFocused() {
+		return
+	}
+	w.show(pageSize)
 }
 
 func (w *Widget) onCopy(ctx app.Context, a app.Action) {

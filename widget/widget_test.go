@@ -195,8 +195,8 @@ func TestRenderedRowsAreHighlighted(t *testing.T) {
 
 	w := New().List(l).Query("hebbian").Sort("title")
 	w.OnInit()
-	if len(w.spans) != pageSize {
-		t.Fatalf("%d rows highlighted, want the first page of %d", len(w.spans), pageSize)
+	if len(w.spans) != firstRows {
+		t.Fatalf("%d rows highlighted, want the first %d", len(w.spans), firstRows)
 	}
 	first := w.spans
 	w.show(pageSize + 5)
@@ -232,13 +232,45 @@ func TestPlaceShowsTheRowsDownToTheReader(t *testing.T) {
 		{"scrolled within the first window", New().List(l).Place("p3", 12), 3 + pageSize, "p3"},
 		{"not scrolled", New().List(l), pageSize, ""},
 		{"a paper not in the list", New().List(l).Place("elsewhere", 12), pageSize, ""},
-		{"a query", New().List(l).Query("paper").Place("p47", 12), pageSize, ""},
+		{"a query", New().List(l).Query("paper").Place("p47", 12), firstRows, ""},
 		{"a year", New().List(l).Filter(facet.Filter{Years: []string{"2090"}}).Place("p47", 12), pageSize, ""},
 		{"another order", New().List(l).Sort("title").Place("p47", 12), pageSize, ""},
 	} {
 		c.w.OnInit()
-		if c.w.limit != max(c.limit, pageSize) || c.w.place != c.place {
-			t.Errorf("%s: %d rows shown, place %q; want %d, %q", c.name, c.w.limit, c.w.place, max(c.limit, pageSize), c.place)
+		if c.w.limit != c.limit || c.w.place != c.place {
+			t.Errorf("%s: %d rows shown, place %q; want %d, %q", c.name, c.w.limit, c.w.place, c.limit, c.place)
 		}
+	}
+}
+
+// A typed query renders fewer rows than a page; scrolling towards their end
+// completes the page, once, and the list without a query shows a whole page.
+func TestTypedQueryRendersTheFirstRows(t *testing.T) {
+	var l paper.List
+	for i := range 3 * pageSize {
+		l.Papers = append(l.Papers, paper.Paper{ID: fmt.Sprint("p", i), Title: fmt.Sprint("Hebbian rule ", i)})
+	}
+	w := New().List(l)
+	w.OnInit()
+	if w.limit != pageSize {
+		t.Fatalf("no query: %d rows, want a page of %d", w.limit, pageSize)
+	}
+	w.setQuery("hebbian")
+	if w.limit != firstRows || len(w.spans) != firstRows {
+		t.Fatalf("typed query: %d rows (%d highlighted), want %d", w.limit, len(w.spans), firstRows)
+	}
+	for range 2 {
+		w.onNearEnd(app.Context{}, app.Action{})
+		if w.limit != pageSize || len(w.spans) != pageSize {
+			t.Fatalf("near the end: %d rows (%d highlighted), want the page of %d", w.limit, len(w.spans), pageSize)
+		}
+	}
+	w.setQuery("hebbian r")
+	if w.limit != firstRows {
+		t.Errorf("next key: %d rows, want %d again", w.limit, firstRows)
+	}
+	w.setQuery("")
+	if w.limit != pageSize {
+		t.Errorf("query cleared: %d rows, want %d", w.limit, pageSize)
 	}
 }
