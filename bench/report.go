@@ -75,7 +75,7 @@ func (r *report) markdown() string {
 		"words at 10,000 papers, 216,000 at 100,000; see bench/synth/realistic.go); synthetic ones from `bench/synth.Generate`\n" +
 		"(the bundled list's words, a few thousand distinct words at any size: the lists of earlier runs). The widget is the real\n" +
 		"site built by `go run ./build dist`, opened with `?src=` the list; the reference is `bench/fuse/` (Fuse.js 7.5.0, keys\n" +
-		"title and abstract, threshold 0.4, ignoreLocation; same DOM and stylesheet, 20 rows, no highlighting). Both pages type\n" +
+		"title and abstract, threshold 0.4, ignoreLocation; same DOM and stylesheet, the same rows (20, or the first 10 for a query), no highlighting). Both pages type\n" +
 		"`hebbian`, `spiking neural`, `contnual lerning`, `transformer`, `robot grasping` key by key in the same run, alternating.\n" +
 		"A keystroke is timed in the page as a reader sees it: from the `keydown` event (a capture listener on window, added\n" +
 		"before any of the page's) to the last DOM mutation it causes, layout included (each mutation forces layout at once);\n" +

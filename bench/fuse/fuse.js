@@ -7,7 +7,9 @@ const root = document.querySelector("[data-paper-widget]");
 const input = document.querySelector("#pw-q");
 const count = document.querySelector("[data-result-count]");
 const list = document.querySelector(".pw-list");
+// As the widget: a page of 20 rows without a query, the first 10 with one.
 const pageSize = 20;
+const firstRows = 10;
 
 function row(p) {
   const li = document.createElement("li");
@@ -54,7 +56,7 @@ function row(p) {
 }
 
 function render(papers, q, found) {
-  list.replaceChildren(...found.slice(0, pageSize).map(row));
+  list.replaceChildren(...found.slice(0, q ? firstRows : pageSize).map(row));
   count.dataset.resultCount = String(found.length);
   count.textContent = `${found.length} of ${papers.length} papers`;
   if (q) root.dataset.query = q;
