@@ -3,10 +3,10 @@ package widget
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // moreButton offers the next rows of the results. Typing renders fewer rows
-// than a page (firstRows); once the button comes near the reader's view it
+// than a page (firstRows); once the button comes into the reader's view it
 // asks for the rest of the first page (nearEndAction), so that a reader
-// scrolling through results never meets a button where the page used to
-// continue, while each keystroke renders only the rows a screen shows.
+// scrolling through results finds the page's rows where they were, while
+// each keystroke renders only about the rows a screen shows.
 type moreButton struct {
 	app.Compo
 

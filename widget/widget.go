@@ -23,10 +23,10 @@ const (
 	pageSize = 20
 	// firstRows is how many rows a query renders as it is typed: DOM
 	// work per keystroke grows with rendered rows, and on a realistic
-	// 10,000-paper list half a page took the keystrokes' p95 from 25 to 16
-	// ms (bench/notes.md). Ten fill a laptop's screen and are the top ten
-	// a reader looking for a paper scans; the rest of the page follows when
-	// the reader scrolls towards it (moreButton).
+	// 10,000-paper list half a page took the keystrokes' p95 from 28 to 21
+	// ms, side by side (bench/notes.md). Ten fill a laptop's screen and are
+	// the top ten a reader looking for a paper scans; the rest of the page
+	// follows when the reader scrolls to it (moreButton).
 	firstRows = 10
 	// settleDelay is how long typing must pause before the count is
 	// announced to screen readers and the query written to the URL.
@@ -58,7 +58,7 @@ const copyAction = "paperwidget/copy"
 const tagAction = "paperwidget/tag"
 
 // showMoreAction is sent by the "show more" button when clicked;
-// nearEndAction when it comes near the reader's view.
+// nearEndAction when it comes into the reader's view.
 const (
 	showMoreAction = "paperwidget/show-more"
 	nearEndAction  = "paperwidget/near-end"
