@@ -48,7 +48,7 @@ func (b *moreButton) OnMount(ctx app.Context) {
 	})
 	// No margin ahead of the screen: ten rows are about a screen (50-100
 	// px each on a laptop), so a margin would bring the rest of the page
-	// at most keystrokes, which is what firstRows saves. The rows take the
+	// on most keystrokes, undoing what firstRows saves. The rows take the
 	// button's place a frame or two after it shows. Inside an iframe (the
 	// embed) the button is seen once it shows in the host page.
 	b.observer = io.New(b.onSeen, map[string]any{})
