@@ -12,6 +12,10 @@ type moreButton struct {
 
 	Imsg   *messages
 	Icount int
+	// Ifills is set while coming into view completes the page, that is
+	// under a query's first rows; otherwise the button watches nothing (a
+	// list's first page, on a phone, started 20-40 ms later with it).
+	Ifills bool
 	// Iwindow changes whenever the widget starts a new window of rows: the
 	// button then asks again whether it is in view, since an observer
 	// reports only changes and the button may have stayed in view.
@@ -28,10 +32,34 @@ func (b *moreButton) Messages(m *messages) *moreButton { b.Imsg = m; return b }
 // Count is how many rows a click adds.
 func (b *moreButton) Count(n int) *moreButton { b.Icount = n; return b }
 
+// Fills says whether coming into view completes the page.
+func (b *moreButton) Fills(v bool) *moreButton { b.Ifills = v; return b }
+
 // Window identifies the window of rows the button ends.
 func (b *moreButton) Window(n int) *moreButton { b.Iwindow = n; return b }
 
 func (b *moreButton) OnMount(ctx app.Context) {
+	if b.Ifills {
+		b.watch(ctx)
+	}
+}
+
+func (b *moreButton) OnUpdate(ctx app.Context) {
+	switch {
+	case !b.Ifills:
+		b.unwatch()
+	case b.observer == nil:
+		b.watch(ctx)
+	default:
+		b.observer.Call("unobserve", b.JSValue())
+		b.observer.Call("observe", b.JSValue())
+	}
+}
+
+func (b *moreButton) OnDismount() { b.unwatch() }
+
+// watch reports the button's coming into view to the widget.
+func (b *moreButton) watch(ctx app.Context) {
 	io := app.Window().Get("IntersectionObserver")
 	if !io.Truthy() {
 		return // the button alone still shows every row
@@ -55,14 +83,7 @@ func (b *moreButton) OnMount(ctx app.Context) {
 	b.observer.Call("observe", b.JSValue())
 }
 
-func (b *moreButton) OnUpdate(ctx app.Context) {
-	if b.observer != nil {
-		b.observer.Call("unobserve", b.JSValue())
-		b.observer.Call("observe", b.JSValue())
-	}
-}
-
-func (b *moreButton) OnDismount() {
+func (b *moreButton) unwatch() {
 	if b.observer != nil {
 		b.observer.Call("disconnect")
 		b.onSeen.Release()

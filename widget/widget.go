@@ -462,6 +462,7 @@ func (w *Widget) renderResults() app.UI {
 			return newMoreButton().
 				Messages(w.msg).
 				Count(min(pageSize, len(w.results)-len(shown))).
+				Fills(w.limit < pageSize).
 				Window(w.windows)
 		}),
 		app.If(!app.IsClient && len(w.results) > pageSize, w.renderFirstWindowEnd),
