@@ -73,12 +73,12 @@ func warmQueries(title string) []string {
 }
 
 // searchAside computes what setQuery(q) would show, leaving the widget as
-// it is.
+// it is: a typed query's first rows highlighted, as refine does.
 func (w *Widget) searchAside(q string) {
 	hits := w.index.Search(q)
 	results := w.facets.Apply(hits, w.filter)
 	w.facets.Counts(hits, w.filter)
-	w.index.Spans(q, results[:min(pageSize, len(results))], nil)
+	w.index.Spans(q, results[:min(firstRows, len(results))], nil)
 }
 
 // renderAside renders what typing q would show, then the widget as it was,
@@ -97,7 +97,9 @@ func (w *Widget) renderAside(ctx app.Context, q string) {
 		w.searchAside(q)
 		return
 	}
-	// What setQuery changes; none of it is changed in place.
+	// What setQuery changes; none of it is changed in place. The count of
+	// windows stays advanced: it only asks the "show more" button to look
+	// again whether it is in view.
 	hits, results, shown, counts, limit, spans := w.hits, w.results, w.shown, w.counts, w.limit, w.spans
 	w.setQuery(q)
 	ctx.Defer(func(ctx app.Context) {
