@@ -110,7 +110,7 @@ type Widget struct {
 	highlight map[string]bool
 	filter    facet.Filter
 	counts    facet.Counts
-	// authors suggest names to the author filter.
+	// authors suggest names to the author filter, once it is used.
 	authors []string
 	limit   int
 	// windows counts the windows of rows started (see moreButton.Window).
@@ -213,7 +213,6 @@ func (w *Widget) OnInit() {
 	w.highlight = authorKeys(w.Ilist.Highlight)
 	w.order = facet.ParseOrder(w.Isort)
 	w.filter = w.Ifilter
-	w.authors = w.facets.Authors(maxAuthorSuggestions)
 	if len(w.Iopen) > 0 {
 		w.flipped = make(map[string]bool, len(w.Iopen))
 		for _, id := range w.Iopen {
@@ -373,9 +372,11 @@ func (w *Widget) Render() app.UI {
 				Messages(w.msg).
 				Order(w.shown, w.facets.Orders(w.searching())).
 				Filter(w.filter, w.counts).
-				Authors(w.authors, w.facets.HasSelected()).
+				Authors(w.facets.HasAuthors(), w.authors).
+				Selectable(w.facets.HasSelected()).
 				OnOrder(w.onOrder).
-				OnFilter(w.onFilter),
+				OnFilter(w.onFilter).
+				OnSuggest(w.onSuggest),
 			w.renderStatus(),
 			newAppStatus().Messages(w.msg),
 		),
@@ -546,6 +547,12 @@ func (w *Widget) onFilter(ctx app.Context, f facet.Filter) {
 }
 
 // onTagAction filters by a tag clicked in a row; one already chosen stays.
+func (w *Widget) onSuggest(ctx app.Context) {
+	if w.authors == nil {
+		w.authors = w.facets.Authors(maxAuthorSuggestions)
+	}
+}
+
 func (w *Widget) onTagAction(ctx app.Context, a app.Action) {
 	if tag, _ := a.Value.(string); tag != "" && !slices.Contains(w.filter.Tags, tag) {
 		w.filter.Tags = append(slices.Clone(w.filter.Tags), tag)

@@ -274,3 +274,24 @@ func TestTypedQueryRendersTheFirstRows(t *testing.T) {
 		t.Errorf("query cleared: %d rows, want %d", w.limit, pageSize)
 	}
 }
+
+// The author filter is offered for a list that names authors, and its
+// suggestions wait until the field is used: a list without authors has no
+// author field, and the page the list first shows holds no names to
+// suggest.
+func TestAuthorFieldOnlyForListsWithAuthors(t *testing.T) {
+	html := render(t, New().List(testList()))
+	if !strings.Contains(html, `id="pw-author"`) {
+		t.Error("a list naming authors offers no author filter")
+	}
+	if strings.Contains(html, `id="pw-authors"`) {
+		t.Error("the first page of the list already holds the author suggestions")
+	}
+	l := testList()
+	for i := range l.Papers {
+		l.Papers[i].Authors = nil
+	}
+	if html := render(t, New().List(l)); strings.Contains(html, `id="pw-author"`) {
+		t.Error("a list without authors offers an author filter")
+	}
+}
