@@ -48,6 +48,9 @@ func open(parent context.Context, url string, bypassWorker bool, before func(con
 		if _, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
 			return err
 		}
+		if _, err := cdp.Call(ctx, tg, network.Enable, keepNoBodies); err != nil {
+			return err
+		}
 		_, err := cdp.Call(ctx, tg, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: bypassWorker})
 		return err
 	})
@@ -65,3 +68,15 @@ func open(parent context.Context, url string, bypassWorker bool, before func(con
 }
 
 func (t *tab) close() { t.cancel() }
+
+// keepNoBodies enables DevTools' Network domain without its buffers of
+// response bodies. chromedp enables the domain in every tab with the
+// default buffers, and the page then keeps a copy of each response for
+// DevTools' Network panel, decoding JSON ones as text when they end: for
+// the realistic 10,000-paper list, 55 ms of text decoding in a 103 ms task
+// on the page's thread, in the widget's page and the Fuse.js page alike
+// (a DevTools trace of a load), which no reader's browser does.
+var keepNoBodies = func() network.EnableParams {
+	none := int64(1)
+	return network.EnableParams{MaxTotalBufferSize: &none, MaxResourceBufferSize: &none}
+}()
