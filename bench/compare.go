@@ -121,5 +121,40 @@ func compareList(rep *report, browser context.Context, base string, l list, c co
 	for _, q := range queries {
 		rep.typing = append(rep.typing, *perQuery[q])
 	}
+	rep.coldLoads = append(rep.coldLoads, wl)
+	if withFuse {
+		rep.coldLoads = append(rep.coldLoads, fl)
+		return moreLoads(rep, browser, base, l, c.listLoads-1)
+	}
+	return nil
+}
+
+// moreLoads loads l cold n more times in the widget and the Fuse.js page,
+// taking turns, for the targets' medians: one load of each, a second apart
+// on a shared machine, differed by a fifth from the next.
+func moreLoads(rep *report, browser context.Context, base string, l list, n int) error {
+	src := "/lists/" + l.file()
+	pages := []struct{ name, url string }{{pageCold, base + "/?src=" + src}, {"Fuse.js", base + "/fuse/?src=" + src}}
+	for i := range n {
+		logf("%v papers: load %d of both pages ...", l, i+2)
+		order := pages
+		if i%2 == 0 { // the typed loads had the widget first
+			order = []struct{ name, url string }{pages[1], pages[0]}
+		}
+		for _, p := range order {
+			t, err := openTab(browser, p.url, nil)
+			if err != nil {
+				return err
+			}
+			row, err := t.load()
+			t.close()
+			if err != nil {
+				rep.notes = append(rep.notes, fmt.Sprintf("%v papers, %s, load %d: %v", l, p.name, i+2, err))
+				continue
+			}
+			row.page, row.list, row.papers, row.json = p.name, l.kind, l.papers, l.json
+			rep.coldLoads = append(rep.coldLoads, row)
+		}
+	}
 	return nil
 }

@@ -36,6 +36,7 @@ func main() {
 	fuseMax := flag.Int("fuse-max", 10000, "largest list the Fuse.js page types into (it takes seconds per key at 100,000)")
 	out := flag.String("out", "docs/benchmarks.md", "Markdown file to write (- for stdout only)")
 	goBench := flag.Bool("go", true, "run the Go benchmarks of search/ and widget/ too and include them")
+	listLoads := flag.Int("list-loads", 5, "cold loads of each realistic list the Fuse.js page loads too, in each page, taking turns, the typed one among them: the targets quote their medians")
 	loads := flag.Int("loads", 5, "cold and warm loads of the bundled list, and as many of the go-app floor (0: none, nor the floor's build)")
 	keys := flag.Bool("keys", false, "print every keystroke, its time and its last DOM mutation to standard error (which keys make the p95)")
 	fresh := flag.Int("fresh", 5, "cold loads of the bundled list each in a Chromium started for it (0: none)")
@@ -63,7 +64,7 @@ func main() {
 	slices.SortFunc(lists, func(a, b list) int {
 		return cmp.Or(strings.Compare(a.kind, b.kind), a.papers-b.papers)
 	})
-	c := config{lists: lists, rounds: *rounds, fuseMax: *fuseMax, loads: *loads, out: *out, goBench: *goBench, keys: *keys, profileDir: *profile,
+	c := config{lists: lists, rounds: *rounds, fuseMax: *fuseMax, loads: *loads, listLoads: *listLoads, out: *out, goBench: *goBench, keys: *keys, profileDir: *profile,
 		fresh: *fresh, mobile: *mobileLoads, against: *against}
 	if err := run(c); err != nil {
 		fatal(err)
@@ -80,6 +81,7 @@ func logf(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args
 type config struct {
 	lists                  []list
 	rounds, fuseMax, loads int
+	listLoads              int
 	out                    string
 	goBench, keys          bool
 	profileDir             string

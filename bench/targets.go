@@ -42,29 +42,41 @@ func (r *report) targets() string {
 			row("100,000 papers: p95 keydown -> last DOM change <= 50 ms", fmt.Sprintf("p95 %s (median %s, max %s)", ms(wp), ms(wm), ms(wx)), wp <= 50)
 		}
 	}
-	ready := map[string][]float64{}
-	fuseReady := map[int]float64{}
-	for _, l := range r.loads {
-		if l.list == realistic && l.page == "Fuse.js" {
-			fuseReady[l.papers] = l.ready
+	// The 10,000-paper list's load targets take every cold load of it, in
+	// both pages.
+	var listReady, fuseReady []float64
+	var longest float64
+	over200 := 0
+	for _, l := range r.coldLoads {
+		if l.list != realistic || l.papers != 10000 {
+			continue
 		}
+		if l.page == "Fuse.js" {
+			fuseReady = append(fuseReady, l.ready)
+			continue
+		}
+		listReady = append(listReady, l.ready)
+		longest, over200 = max(longest, l.longest), over200+l.over200
 	}
+	if len(listReady) > 0 {
+		wm := quantile(listReady, 0.5)
+		measured := fmt.Sprintf("median %s of %d (%s-%s)", ms(wm), len(listReady), ms(slices.Min(listReady)), ms(slices.Max(listReady)))
+		ok := wm <= 1500
+		if len(fuseReady) > 0 {
+			fm := quantile(fuseReady, 0.5)
+			measured += fmt.Sprintf("; Fuse.js page median %s of %d (%s-%s)", ms(fm), len(fuseReady), ms(slices.Min(fuseReady)), ms(slices.Max(fuseReady)))
+			ok = ok && wm <= fm
+		}
+		row("10,000 papers ready within 1.5 s of navigation, never slower than the Fuse.js page", measured, ok)
+		row("10,000 papers load: no long task > 200 ms after first paint", fmt.Sprintf("longest %s in %d loads", ms(longest), len(listReady)), over200 == 0)
+	}
+	ready := map[string][]float64{}
 	for _, l := range r.loads {
 		if l.papers == 70 {
 			ready[l.page] = append(ready[l.page], l.ready)
 		}
 		if l.list != realistic || l.page != pageCold {
 			continue
-		}
-		if l.papers == 10000 {
-			measured := fmt.Sprintf("%s (one load)", ms(l.ready))
-			ok := l.ready <= 1500
-			if f, seen := fuseReady[l.papers]; seen {
-				measured += fmt.Sprintf("; Fuse.js page %s", ms(f))
-				ok = ok && l.ready <= f
-			}
-			row("10,000 papers ready within 1.5 s of navigation, never slower than the Fuse.js page", measured, ok)
-			row("10,000 papers load: no long task > 200 ms after first paint", fmt.Sprintf("longest %s", ms(l.longest)), l.over200 == 0)
 		}
 		if l.mem > 0 {
 			ratio := float64(l.mem) / float64(l.json)

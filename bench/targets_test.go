@@ -32,6 +32,17 @@ func TestTargetsTable(t *testing.T) {
 			{page: "Fuse.js", list: realistic, papers: 10000, ready: 1300},
 			{page: "widget", list: synthetic, papers: 10000, ready: 96, mem: 96 << 20, json: 1 << 20},
 		},
+		// The load targets take the median of every cold load of the
+		// list, in each page; the longest task of any.
+		coldLoads: []loadRow{
+			{page: "widget", list: realistic, papers: 10000, ready: 1400, longest: 120},
+			{page: "Fuse.js", list: realistic, papers: 10000, ready: 1300},
+			{page: "widget", list: realistic, papers: 10000, ready: 1200, longest: 250, over200: 1},
+			{page: "Fuse.js", list: realistic, papers: 10000, ready: 600},
+			{page: "widget", list: realistic, papers: 10000, ready: 1700, longest: 150},
+			{page: "Fuse.js", list: realistic, papers: 10000, ready: 1250},
+			{page: "widget", list: realistic, papers: 100000, ready: 9000}, // another list does not decide
+		},
 		sizes: []sizeRow{{name: "web/app.wasm", brotl: 1_500_000}, {name: "web/papers.json (70 papers)", brotl: 40_000}},
 		fresh: []freshRow{
 			{page: "widget, " + coldDesktop, rows: []loadRow{{ready: 700}, {ready: 900}, {ready: 750}}},
@@ -46,8 +57,8 @@ func TestTargetsTable(t *testing.T) {
 		"| 10,000 papers: every keystroke, first letters included, <= 33 ms | max 40.0 ms of 20 keys | not reached |",
 		"| 10,000 papers: >= 50x faster than Fuse.js at p95 | 58x (p95), 58x (median) | reached |",
 		"| 100,000 papers: p95 keydown -> last DOM change <= 50 ms | p95 60.0 ms (median 60.0 ms, max 60.0 ms) | not reached |",
-		"| 10,000 papers ready within 1.5 s of navigation, never slower than the Fuse.js page | 1400 ms (one load); Fuse.js page 1300 ms | not reached |",
-		"| 10,000 papers load: no long task > 200 ms after first paint | longest 250 ms | not reached |",
+		"| 10,000 papers ready within 1.5 s of navigation, never slower than the Fuse.js page | median 1400 ms of 3 (1200 ms-1700 ms); Fuse.js page median 1250 ms of 3 (600 ms-1300 ms) | not reached |",
+		"| 10,000 papers load: no long task > 200 ms after first paint | longest 250 ms in 3 loads | not reached |",
 		"| 10000 papers: wasm memory after typing <= 2x the JSON | 2.00x (20.00 MB for 10.00 MB) | reached |",
 		"| bundled list, cold: interactive (data-ready) <= 600 ms | median 550 ms of 3 (500 ms-700 ms); go-app with nothing to do: median 320 ms | reached |",
 		"| bundled list, cold in a fresh browser, desktop: ready <= 800 ms | median 750 ms of 3 (700 ms-900 ms) | reached |",
