@@ -48,12 +48,15 @@ func open(parent context.Context, url string, bypassWorker bool, before func(con
 		if _, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
 			return err
 		}
-		if _, err := cdp.Call(ctx, tg, network.Enable, keepNoBodies); err != nil {
-			return err
-		}
 		_, err := cdp.Call(ctx, tg, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: bypassWorker})
 		return err
 	})
+	// First: a before that throttles the network sets its conditions
+	// after this.
+	if _, err := chromedp.Call(ctx, network.Enable, keepNoBodies); err != nil {
+		cancel()
+		return nil, err
+	}
 	if before != nil {
 		if err := before(ctx); err != nil {
 			cancel()
