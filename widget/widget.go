@@ -546,13 +546,15 @@ func (w *Widget) onFilter(ctx app.Context, f facet.Filter) {
 	w.refined(ctx)
 }
 
-// onTagAction filters by a tag clicked in a row; one already chosen stays.
+// onSuggest counts the author filter's suggestions, once: see
+// filterBar.OnSuggest.
 func (w *Widget) onSuggest(ctx app.Context) {
 	if w.authors == nil {
 		w.authors = w.facets.Authors(maxAuthorSuggestions)
 	}
 }
 
+// onTagAction filters by a tag clicked in a row; one already chosen stays.
 func (w *Widget) onTagAction(ctx app.Context, a app.Action) {
 	if tag, _ := a.Value.(string); tag != "" && !slices.Contains(w.filter.Tags, tag) {
 		w.filter.Tags = append(slices.Clone(w.filter.Tags), tag)
