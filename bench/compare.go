@@ -121,9 +121,8 @@ func compareList(rep *report, browser context.Context, base string, l list, c co
 	for _, q := range queries {
 		rep.typing = append(rep.typing, *perQuery[q])
 	}
-	rep.coldLoads = append(rep.coldLoads, wl)
-	if withFuse {
-		rep.coldLoads = append(rep.coldLoads, fl)
+	if withFuse && l.kind == realistic {
+		rep.coldLoads = append(rep.coldLoads, wl, fl)
 		return moreLoads(rep, browser, base, l, c.listLoads-1)
 	}
 	return nil

@@ -40,9 +40,7 @@ func (p profileConditions) apply(ctx context.Context) error {
 	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: p.cpu}); err != nil {
 		return err
 	}
-	if _, err := chromedp.Call(ctx, network.Enable, keepNoBodies); err != nil {
-		return err
-	}
+	// open has enabled the Network domain, before this.
 	_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
 		MatchedNetworkConditions: []*network.Conditions{{Latency: p.latency, DownloadThroughput: p.down, UploadThroughput: p.up}},
 	})
